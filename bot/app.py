@@ -1,0 +1,109 @@
+"""Wires settings, database, content, services and handlers into a python-telegram-bot Application."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+from telegram import BotCommand, InlineKeyboardMarkup
+from telegram.ext import Application, ApplicationBuilder, CallbackContext, ContextTypes
+from telegram.request import BaseRequest
+
+import handlers
+from bot.config import Settings
+from bot.content import Content, load_content
+from bot.db import create_engine, session_factory
+from bot.migrate import upgrade
+from bot.sender import Sender
+from bot.services.outbox import Delivery
+from bot.services.registry import Services, build_services
+from handlers import views
+from handlers.context import BotContext, attach_services
+
+log = logging.getLogger(__name__)
+App = Application[Any, BotContext, Any, Any, Any, Any]
+
+
+@dataclass
+class Runtime:
+    """Everything a running bot holds, so `run`, `chat` and tests start and stop it the same way."""
+
+    application: App
+    services: Services
+    engine: AsyncEngine
+    sender: Sender
+
+    async def tick(self) -> None:
+        """One scheduler pass: queue whoever is due, then send what is queued."""
+        await self.services.outbox.recover_interrupted()
+        stats = await self.services.outbox.enqueue_due()
+        if stats.enqueued or stats.skipped_late:
+            log.info("check-ins queued: %d, skipped as too late: %d", stats.enqueued, stats.skipped_late)
+        await self.sender.send_pending()
+
+    async def start(self, *, run_jobs: bool = True) -> None:
+        """Initialize, register the command list with Telegram, and start handling and ticks."""
+        application = self.application
+        await application.initialize()
+        content = self.services.content
+        commands = [BotCommand(name, content.messages.commands[name]) for name in handlers.COMMANDS]
+        await application.bot.set_my_commands(commands)
+        if run_jobs:
+            await application.start()
+
+    async def stop(self) -> None:
+        if self.application.running:
+            await self.application.stop()
+        await self.application.shutdown()
+        await self.engine.dispose()
+
+
+def _renderer(content: Content) -> Any:
+    def render(delivery: Delivery) -> tuple[str, InlineKeyboardMarkup | None]:
+        assert delivery.checkin is not None
+        screen = views.checkin_question(content, delivery.checkin, scheduled=True)
+        return screen.text, screen.markup
+
+    return render
+
+
+async def build_runtime(
+    settings: Settings,
+    *,
+    request: BaseRequest | None = None,
+    services: Services | None = None,
+    schedule_ticks: bool = True,
+) -> Runtime:
+    """Migrate the database, load content, and build the Application (not yet started)."""
+    engine = create_engine(settings.resolved_database_url)
+    await upgrade(engine)
+    if services is None:
+        content = load_content(settings.content_dir)
+        services = build_services(settings, content, session_factory(engine))
+    token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else "0:offline"
+    builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(settings.telegram_base_url)
+        .base_file_url(settings.telegram_base_file_url)
+        .context_types(ContextTypes(context=BotContext))
+        .updater(None)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    else:
+        builder = builder.get_updates_read_timeout(settings.poll_timeout_seconds + 10)
+    application: App = builder.build()
+    attach_services(application, services)
+    handlers.register(application)
+    sender = Sender(application.bot, services.outbox, _renderer(services.content))
+    runtime = Runtime(application, services, engine, sender)
+    if schedule_ticks and application.job_queue is not None:
+
+        async def tick(_context: CallbackContext[Any, Any, Any, Any]) -> None:
+            await runtime.tick()
+
+        application.job_queue.run_repeating(tick, interval=settings.tick_seconds, first=1.0, name="tick")
+    return runtime

@@ -1,0 +1,84 @@
+"""`python -m bot` / `spasm-diary`: run, chat, migrate."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+
+from pydantic import ValidationError
+
+from bot.config import Settings, get_settings
+
+NO_TOKEN = (
+    "No TELEGRAM_BOT_TOKEN is set. Create a bot with @BotFather in Telegram and put its token "
+    "in .env as TELEGRAM_BOT_TOKEN=..., or try the bot in this terminal with: python -m bot chat"
+)
+
+
+def _logging(settings: Settings) -> None:
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    # httpx logs request URLs, and Bot API URLs contain the token.
+    for noisy in ("httpx", "httpcore", "apscheduler"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+async def _run(settings: Settings) -> None:
+    from bot.app import build_runtime
+    from bot.inbox import DurablePoller
+
+    runtime = await build_runtime(settings)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    await runtime.start()
+    await runtime.application.bot.delete_webhook()
+    logging.getLogger(__name__).info("Spasm Diary is running; press Ctrl+C to stop")
+    poller = asyncio.create_task(DurablePoller(runtime).run(stop))
+    try:
+        await stop.wait()
+    finally:
+        poller.cancel()
+        await asyncio.gather(poller, return_exceptions=True)
+        await runtime.stop()
+
+
+async def _migrate(settings: Settings) -> None:
+    from bot.db import create_engine
+    from bot.migrate import upgrade
+
+    engine = create_engine(settings.resolved_database_url)
+    await upgrade(engine)
+    await engine.dispose()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="spasm-diary", description="Spasm Diary bot")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="run the Telegram bot (polling)")
+    commands.add_parser("chat", help="chat with the bot in this terminal, no Telegram needed")
+    commands.add_parser("migrate", help="apply database migrations")
+    args = parser.parse_args(argv)
+    try:
+        settings = get_settings()
+    except ValidationError as exc:
+        print(f"Configuration error: {exc.errors()[0]['msg']}", file=sys.stderr)
+        return 2
+    _logging(settings)
+    if args.command == "run":
+        if settings.telegram_bot_token is None:
+            print(NO_TOKEN, file=sys.stderr)
+            return 2
+        asyncio.run(_run(settings))
+    elif args.command == "chat":
+        from bot.console import chat
+
+        asyncio.run(chat(settings))
+    else:
+        asyncio.run(_migrate(settings))
+    return 0

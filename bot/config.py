@@ -1,0 +1,78 @@
+"""Settings from the environment or a `.env` file, built by a factory so tests can override."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA_DIR = ROOT / "data"
+DEFAULT_CONTENT_DIR = ROOT / "content"
+TELEGRAM_API = "https://api.telegram.org"
+PLACEHOLDER_TOKENS = {"changeme", "change-me", "your-token-here", "<token>", "token"}
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_base_url: str = f"{TELEGRAM_API}/bot"
+    telegram_base_file_url: str = f"{TELEGRAM_API}/file/bot"
+    database_url: str = ""
+    default_timezone: str = "UTC"
+    log_level: str = "INFO"
+    content_dir: Path = DEFAULT_CONTENT_DIR
+    data_dir: Path = DEFAULT_DATA_DIR
+    # A check-in that fell due while the bot was down is still sent when at most this late.
+    checkin_grace_hours: float = 3.0
+    tick_seconds: float = 20.0
+    poll_timeout_seconds: int = 25
+
+    @field_validator("telegram_bot_token", mode="before")
+    @classmethod
+    def _empty_token_is_none(cls, value: Any) -> Any:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    @field_validator("telegram_bot_token")
+    @classmethod
+    def _refuse_placeholder(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and value.get_secret_value().strip().lower() in PLACEHOLDER_TOKENS:
+            raise ValueError("TELEGRAM_BOT_TOKEN is a placeholder; set the token from @BotFather")
+        return value
+
+    @field_validator("telegram_base_url", "telegram_base_file_url")
+    @classmethod
+    def _bot_path(cls, value: str, info: Any) -> str:
+        # Accept a bare server address ("http://localhost:8081") as well as PTB's form.
+        value = value.rstrip("/")
+        suffix = "/file/bot" if info.field_name == "telegram_base_file_url" else "/bot"
+        if "{token}" in value or value.endswith(suffix):
+            return value
+        return value + suffix
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"DEFAULT_TIMEZONE {value!r} is not an IANA time zone") from exc
+        return value
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'spasm-diary.db'}"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

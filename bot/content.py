@@ -1,0 +1,242 @@
+"""Load and validate content/ at start-up, so a missing or broken entry fails before any user sees it."""
+
+from __future__ import annotations
+
+import string
+import tomllib
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+
+from bot.services.vocab import DURATIONS, LOCATIONS, TRIGGERS
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Onboarding(Strict):
+    welcome: str
+    ask_timezone: str
+    timezone_unknown: str
+    ask_time: str
+    time_invalid: str
+    done: str
+    welcome_back: str
+    need_setup: str
+
+
+class SettingsText(Strict):
+    overview: str
+    reminders_on: str
+    reminders_paused: str
+    next_none: str
+    change_timezone: str
+    change_time: str
+    timezone_saved: str
+    time_saved: str
+    paused: str
+    already_paused: str
+    resumed: str
+    already_on: str
+
+
+def _exact_keys(value: dict[str, str], keys: tuple[str, ...], what: str) -> dict[str, str]:
+    if set(value) != set(keys):
+        raise ValueError(f"{what} must label exactly {sorted(keys)}, got {sorted(value)}")
+    return value
+
+
+class CheckinText(Strict):
+    scheduled_intro: str
+    ask_spasm: str
+    log_intro: str
+    ask_locations: str
+    ask_severity: str
+    ask_duration: str
+    ask_stress: str
+    ask_triggers: str
+    pick_a_location: str
+    yes: str
+    no: str
+    done: str
+    back: str
+    saved_title: str
+    line_spasm: str
+    line_no_spasm: str
+    line_stress: str
+    line_triggers: str
+    line_no_triggers: str
+    line_note: str
+    note_prompt: str
+    add_note: str
+    note_ask: str
+    note_saved: str
+    correct: str
+    correct_title: str
+    field_spasm: str
+    field_stress: str
+    field_triggers: str
+    in_progress: str
+    stale: str
+    number_hint: str
+    tips_title: str
+    tip_line: str
+    no_tips_today: str
+    locations: dict[str, str]
+    durations: dict[str, str]
+    triggers: dict[str, str]
+
+    @field_validator("locations")
+    @classmethod
+    def _locations(cls, v: dict[str, str]) -> dict[str, str]:
+        return _exact_keys(v, LOCATIONS, "checkin.locations")
+
+    @field_validator("durations")
+    @classmethod
+    def _durations(cls, v: dict[str, str]) -> dict[str, str]:
+        return _exact_keys(v, DURATIONS, "checkin.durations")
+
+    @field_validator("triggers")
+    @classmethod
+    def _triggers(cls, v: dict[str, str]) -> dict[str, str]:
+        return _exact_keys(v, TRIGGERS, "checkin.triggers")
+
+
+class General(Strict):
+    help: str
+    button_expired: str
+    unknown_text: str
+    unknown_command: str
+    error: str
+
+
+class ConsoleText(Strict):
+    intro: str
+    no_buttons: str
+    bad_choice: str
+    due_none: str
+    due_already: str
+    bye: str
+
+
+class Messages(Strict):
+    onboarding: Onboarding
+    settings: SettingsText
+    checkin: CheckinText
+    general: General
+    commands: dict[str, str]
+    console: ConsoleText
+
+
+# Placeholders each template may use; any other {name} is a typo caught at start-up.
+PLACEHOLDERS: dict[str, set[str]] = {
+    "onboarding.timezone_unknown": {"text"},
+    "onboarding.time_invalid": {"text"},
+    "onboarding.done": {"time", "timezone"},
+    "settings.overview": {"timezone", "time", "reminders", "next_checkin"},
+    "settings.timezone_saved": {"timezone"},
+    "settings.time_saved": {"time"},
+    "settings.resumed": {"next_checkin"},
+    "settings.already_on": {"next_checkin"},
+    "checkin.saved_title": {"date"},
+    "checkin.line_spasm": {"locations", "severity", "duration"},
+    "checkin.line_stress": {"stress"},
+    "checkin.line_triggers": {"triggers"},
+    "checkin.line_note": {"note"},
+    "checkin.note_saved": {"date"},
+    "checkin.tip_line": {"text", "source"},
+    "console.bad_choice": {"count"},
+    "console.bye": {"database"},
+}
+
+
+def _check_placeholders(prefix: str, node: Any) -> None:
+    if isinstance(node, BaseModel):
+        node = node.model_dump()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            _check_placeholders(f"{prefix}.{key}" if prefix else key, value)
+        return
+    if not isinstance(node, str):
+        return
+    used = {name for _, name, _, _ in string.Formatter().parse(node) if name is not None}
+    allowed = PLACEHOLDERS.get(prefix, set())
+    if not used <= allowed:
+        raise ValueError(f"{prefix}: unknown placeholder(s) {sorted(used - allowed)}")
+    if not node.strip():
+        raise ValueError(f"{prefix}: empty text")
+
+
+class Tip(Strict):
+    id: str
+    triggers: list[str]
+    source: str
+    text: str
+
+
+class TipBook(Strict):
+    sources: dict[str, str]
+    tips: list[Tip]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> TipBook:
+        ids = [tip.id for tip in self.tips]
+        if len(ids) != len(set(ids)):
+            raise ValueError("tips: duplicate ids")
+        known = {*TRIGGERS, "general"}
+        for tip in self.tips:
+            if tip.source not in self.sources:
+                raise ValueError(f"tip {tip.id}: unknown source {tip.source!r}")
+            if not tip.triggers or not set(tip.triggers) <= known:
+                raise ValueError(f"tip {tip.id}: triggers must be among {sorted(known)}")
+        missing = known - {t for tip in self.tips for t in tip.triggers}
+        if missing:
+            raise ValueError(f"tips: no tip for {sorted(missing)}")
+        return self
+
+
+class ZoneButton(Strict):
+    label: str
+    zone: str
+
+
+class Zones(Strict):
+    checkin_times: list[str]
+    buttons: list[ZoneButton]
+    cities: dict[str, str]
+
+    @model_validator(mode="after")
+    def _real_zones(self) -> Zones:
+        for zone in [b.zone for b in self.buttons] + list(self.cities.values()):
+            try:
+                ZoneInfo(zone)
+            except (ZoneInfoNotFoundError, ValueError) as exc:
+                raise ValueError(f"timezones: unknown zone {zone!r}") from exc
+        return self
+
+
+class Content(Strict):
+    messages: Messages
+    tips: TipBook
+    zones: Zones
+
+    @model_validator(mode="after")
+    def _placeholders(self) -> Content:
+        _check_placeholders("", self.messages)
+        return self
+
+
+def _read(path: Path) -> dict[str, Any]:
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def load_content(directory: Path) -> Content:
+    return Content(
+        messages=Messages.model_validate(_read(directory / "messages.toml")),
+        tips=TipBook.model_validate(_read(directory / "tips.toml")),
+        zones=Zones.model_validate(_read(directory / "timezones.toml")),
+    )

@@ -1,0 +1,93 @@
+"""Polling that stores each update before Telegram is told it arrived, then handles it from the store."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import col, select
+from telegram import Update
+from telegram.error import NetworkError, TelegramError
+
+from bot.app import Runtime
+from bot.db import insert_ignoring_duplicates
+from bot.models import InboxUpdate
+from bot.services.common import unit_of_work
+
+log = logging.getLogger(__name__)
+DRAIN_BATCH = 100
+
+
+class DurablePoller:
+    def __init__(self, runtime: Runtime) -> None:
+        self._runtime = runtime
+        self._db = runtime.services.db
+        self._timeout = runtime.services.settings.poll_timeout_seconds
+
+    async def run(self, stop: asyncio.Event) -> None:
+        await self.drain()  # updates stored before a crash are handled first
+        offset = await self._next_offset()
+        backoff = 1.0
+        while not stop.is_set():
+            try:
+                updates = await self._runtime.application.bot.get_updates(
+                    offset=offset, timeout=self._timeout, allowed_updates=Update.ALL_TYPES
+                )
+            except NetworkError as exc:
+                log.warning("getUpdates failed (%s); retrying in %.0fs", type(exc).__name__, backoff)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 30.0)
+                continue
+            backoff = 1.0
+            if updates:
+                await self.store([u.to_dict() for u in updates])
+                # The next getUpdates with this offset is what acknowledges them to Telegram.
+                offset = max(u.update_id for u in updates) + 1
+            await self.drain()
+
+    async def store(self, payloads: list[dict[str, Any]]) -> None:
+        """Insert updates once each; a redelivered update_id is ignored."""
+        rows = [{"update_id": p["update_id"], "payload": json.dumps(p)} for p in payloads]
+        async with unit_of_work(self._db) as session:
+            dialect = session.bind.dialect.name if session.bind else "sqlite"
+            await session.exec(insert_ignoring_duplicates(dialect, InboxUpdate, rows, ["update_id"]))
+
+    async def drain(self) -> int:
+        """Handle stored updates in arrival order, marking each handled."""
+        handled = 0
+        while True:
+            async with unit_of_work(self._db) as session:
+                query = (
+                    select(InboxUpdate)
+                    .where(col(InboxUpdate.handled_at).is_(None))
+                    .order_by(col(InboxUpdate.update_id))
+                    .limit(DRAIN_BATCH)
+                )
+                batch = [(row.update_id, row.payload) for row in await session.exec(query)]
+            if not batch:
+                return handled
+            for update_id, payload in batch:
+                await self._handle(update_id, payload)
+                handled += 1
+
+    async def _handle(self, update_id: int, payload: str) -> None:
+        application = self._runtime.application
+        error = None
+        try:
+            update = Update.de_json(json.loads(payload), application.bot)
+            await application.process_update(update)
+        except (TelegramError, ValueError, KeyError) as exc:  # a malformed update must not block the rest
+            error = type(exc).__name__
+            log.error("update %s could not be handled: %s", update_id, error)
+        async with unit_of_work(self._db) as session:
+            row = await session.get(InboxUpdate, update_id, with_for_update=True)
+            if row is not None:
+                row.handled_at, row.error = self._runtime.services.clock(), error
+
+    async def _next_offset(self) -> int | None:
+        async with unit_of_work(self._db) as session:
+            newest = (await session.exec(select(func.max(InboxUpdate.update_id)))).first()
+        return int(newest) + 1 if newest is not None else None

@@ -1,0 +1,118 @@
+"""All tables in one place; ids are BigInteger and timestamps are aware UTC."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import BigInteger, DateTime, Index, TypeDecorator, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware datetimes in, aware UTC datetimes out, on every backend (SQLite drops the zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _ts(**kwargs: Any) -> Any:
+    return Field(sa_type=UTCDateTime, **kwargs)
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "users"
+
+    id: int | None = Field(default=None, primary_key=True)
+    telegram_id: int = Field(sa_type=BigInteger, unique=True, index=True)
+    chat_id: int = Field(sa_type=BigInteger)
+    timezone: str | None = None
+    checkin_minute: int | None = None  # minutes after local midnight
+    awaiting_input: str | None = None  # "timezone" or "time" while a typed answer is expected
+    paused: bool = False
+    blocked: bool = False
+    next_due_at: datetime | None = _ts(default=None, index=True)
+    last_tip_ids: str = ""
+    created_at: datetime = _ts(default_factory=utcnow)
+    updated_at: datetime = _ts(default_factory=utcnow)
+
+
+class Checkin(SQLModel, table=True):
+    """One answered (or open) check-in, or an episode logged on the spot (kind="episode")."""
+
+    __tablename__ = "checkins"
+    __table_args__ = (Index("ix_checkins_user_status", "user_id", "status"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="users.id", index=True)
+    kind: str = "checkin"
+    local_date: date
+    status: str = "open"  # open, done, missed
+    step: str = "spasm"
+    editing: bool = False
+    had_spasm: bool | None = None
+    locations: str | None = None  # comma-separated ids once confirmed
+    severity: int | None = None
+    duration: str | None = None
+    stress: int | None = None
+    triggers: str | None = None  # comma-separated ids once confirmed
+    note: str | None = None
+    note_open: bool = False
+    sleep_hours: float | None = None
+    draft: str = ""  # the picks of a multi-choice step not yet confirmed
+    message_id: int | None = Field(default=None, sa_type=BigInteger)
+    created_at: datetime = _ts(default_factory=utcnow)
+    completed_at: datetime | None = _ts(default=None)
+
+
+class Outbox(SQLModel, table=True):
+    """A prompt to send; unique per (user, kind, local day) so it can never go out twice."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        UniqueConstraint("user_id", "kind", "local_date", name="uq_outbox_user_kind_day"),
+        Index("ix_outbox_status_not_before", "status", "not_before"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="users.id", index=True)
+    kind: str = "checkin"
+    local_date: date
+    due_at: datetime = _ts()
+    status: str = "pending"  # pending, sending, sent, unknown, failed, skipped
+    attempts: int = 0
+    not_before: datetime = _ts(default_factory=utcnow)
+    claimed_at: datetime | None = _ts(default=None)
+    sent_at: datetime | None = _ts(default=None)
+    checkin_id: int | None = Field(default=None, foreign_key="checkins.id")
+    message_id: int | None = Field(default=None, sa_type=BigInteger)
+    error: str | None = None
+
+
+class InboxUpdate(SQLModel, table=True):
+    """An update from Telegram, stored before it is acknowledged."""
+
+    __tablename__ = "inbox"
+
+    update_id: int = Field(sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False})
+    payload: str
+    received_at: datetime = _ts(default_factory=utcnow)
+    handled_at: datetime | None = _ts(default=None, index=True)
+    error: str | None = None

@@ -1,0 +1,1 @@
+"""Application services: plain values in and out, no Telegram imports."""

@@ -1,0 +1,183 @@
+"""Who is due now, turned into outbox rows that can be claimed and sent exactly once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.db import SessionFactory, insert_ignoring_duplicates
+from bot.models import Checkin, Outbox, User
+from bot.services.checkins import CheckinView, open_checkin, view_of
+from bot.services.common import Clock, unit_of_work
+from bot.services.schedule import next_occurrence
+
+BATCH = 500
+MAX_ATTEMPTS = 6
+
+
+@dataclass(frozen=True)
+class EnqueueStats:
+    enqueued: int = 0
+    skipped_late: int = 0
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """A claimed outbox row with what is needed to send it."""
+
+    outbox_id: int
+    chat_id: int
+    kind: str
+    checkin: CheckinView | None
+
+
+def _dialect(session: AsyncSession) -> str:
+    return session.bind.dialect.name if session.bind else "sqlite"
+
+
+class OutboxService:
+    def __init__(self, db: SessionFactory, clock: Clock, grace: timedelta) -> None:
+        self._db = db
+        self._now = clock
+        self._grace = grace
+
+    async def enqueue_due(self) -> EnqueueStats:
+        """Move every user whose check-in time has come into the outbox, batch by batch."""
+        enqueued = skipped = 0
+        while True:
+            async with unit_of_work(self._db) as session:
+                now = self._now()
+                query = (
+                    select(User)
+                    .where(col(User.next_due_at) <= now)
+                    .order_by(col(User.next_due_at))
+                    .limit(BATCH)
+                    .with_for_update(skip_locked=True)
+                )
+                users = list(await session.exec(query))
+                if not users:
+                    break
+                rows = []
+                for user in users:
+                    day, status = self._due_day(user), "pending"
+                    assert user.next_due_at is not None
+                    if user.paused or user.blocked or user.timezone is None:
+                        user.next_due_at = None
+                        continue
+                    if now - user.next_due_at > self._grace:
+                        status = "skipped"
+                        skipped += 1
+                    else:
+                        enqueued += 1
+                    rows.append(
+                        {"user_id": user.id, "kind": "checkin", "local_date": day,
+                         "due_at": user.next_due_at, "status": status, "not_before": now}
+                    )  # fmt: skip
+                    assert user.checkin_minute is not None
+                    _, user.next_due_at = next_occurrence(now, user.checkin_minute, user.timezone, day)
+                if rows:
+                    keys = ["user_id", "kind", "local_date"]
+                    stmt = insert_ignoring_duplicates(_dialect(session), Outbox, rows, keys)
+                    await session.exec(stmt)
+        return EnqueueStats(enqueued, skipped)
+
+    @staticmethod
+    def _due_day(user: User) -> date:
+        assert user.next_due_at is not None and user.timezone is not None
+        return user.next_due_at.astimezone(ZoneInfo(user.timezone)).date()
+
+    async def claim(self, limit: int = 30) -> list[Delivery]:
+        """Mark due rows as being sent (so no other sender takes them) and open their check-ins."""
+        claimed: list[Delivery] = []
+        async with unit_of_work(self._db) as session:
+            now = self._now()
+            query = (
+                select(Outbox, User)
+                .join(User, col(User.id) == Outbox.user_id)
+                .where(Outbox.status == "pending", col(Outbox.not_before) <= now)
+                .order_by(col(Outbox.not_before))
+                .limit(limit)
+                .with_for_update(skip_locked=True, of=Outbox)
+            )
+            for row, user in await session.exec(query):
+                assert row.id is not None
+                if user.blocked or user.paused:
+                    row.status = "skipped"
+                    continue
+                row.status, row.claimed_at, row.attempts = "sending", now, row.attempts + 1
+                checkin = None
+                if row.kind == "checkin":
+                    checkin = await session.get(Checkin, row.checkin_id) if row.checkin_id else None
+                    if checkin is None:
+                        checkin = await open_checkin(session, user, row.local_date, "checkin")
+                        row.checkin_id = checkin.id
+                claimed.append(
+                    Delivery(row.id, user.chat_id, row.kind, view_of(checkin) if checkin else None)
+                )
+        return claimed
+
+    async def sent(self, outbox_id: int, message_id: int) -> None:
+        async with unit_of_work(self._db) as session:
+            row = await session.get(Outbox, outbox_id, with_for_update=True)
+            if row is None:
+                return
+            row.status, row.sent_at, row.message_id, row.error = "sent", self._now(), message_id, None
+            if row.checkin_id is not None:
+                checkin = await session.get(Checkin, row.checkin_id)
+                if checkin is not None:
+                    checkin.message_id = message_id
+
+    async def retry_later(self, outbox_id: int, delay: timedelta, error: str) -> None:
+        """Only for failures where the message surely was not delivered."""
+        async with unit_of_work(self._db) as session:
+            row = await session.get(Outbox, outbox_id, with_for_update=True)
+            if row is None:
+                return
+            row.error = error
+            if row.attempts >= MAX_ATTEMPTS:
+                row.status = "failed"
+                await self._close_checkin(session, row)
+            else:
+                row.status, row.not_before = "pending", self._now() + delay
+
+    async def unknown(self, outbox_id: int, error: str) -> None:
+        """It may have been delivered: never resend."""
+        await self._finish(outbox_id, "unknown", error)
+
+    async def failed(self, outbox_id: int, error: str, *, blocked: bool = False) -> None:
+        await self._finish(outbox_id, "failed", error, blocked=blocked)
+
+    async def _finish(self, outbox_id: int, status: str, error: str, *, blocked: bool = False) -> None:
+        async with unit_of_work(self._db) as session:
+            row = await session.get(Outbox, outbox_id, with_for_update=True)
+            if row is None:
+                return
+            row.status, row.error = status, error
+            if status == "failed":
+                await self._close_checkin(session, row)
+            if blocked:
+                user = await session.get(User, row.user_id, with_for_update=True)
+                if user is not None:
+                    user.blocked, user.next_due_at = True, None
+
+    @staticmethod
+    async def _close_checkin(session: AsyncSession, row: Outbox) -> None:
+        checkin = await session.get(Checkin, row.checkin_id) if row.checkin_id else None
+        if checkin is not None and checkin.status == "open":
+            checkin.status = "missed"
+
+    async def recover_interrupted(self, older_than: timedelta = timedelta(minutes=2)) -> int:
+        """Rows left 'sending' by a crash may or may not have gone out: mark them unknown."""
+        async with unit_of_work(self._db) as session:
+            cutoff = self._now() - older_than
+            result = await session.exec(
+                update(Outbox)
+                .where(col(Outbox.status) == "sending", col(Outbox.claimed_at) < cutoff)
+                .values(status="unknown", error="interrupted while sending")
+            )
+            return int(result.rowcount or 0)

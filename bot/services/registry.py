@@ -1,0 +1,52 @@
+"""The services one running bot uses, built once and handed to handlers, scheduler and console."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from bot.config import Settings
+from bot.content import Content
+from bot.db import SessionFactory
+from bot.services.checkins import CheckinService
+from bot.services.common import Clock
+from bot.services.outbox import OutboxService
+from bot.services.tips import TipService
+from bot.services.users import UserService
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Services:
+    settings: Settings
+    content: Content
+    db: SessionFactory
+    clock: Clock
+    users: UserService
+    checkins: CheckinService
+    outbox: OutboxService
+    tips: TipService
+
+
+def build_services(
+    settings: Settings,
+    content: Content,
+    db: SessionFactory,
+    clock: Clock = system_clock,
+    rng: random.Random | None = None,
+) -> Services:
+    tips = TipService(content.tips, rng)
+    return Services(
+        settings=settings,
+        content=content,
+        db=db,
+        clock=clock,
+        users=UserService(db, clock, content.zones.cities),
+        checkins=CheckinService(db, clock, tips),
+        outbox=OutboxService(db, clock, timedelta(hours=settings.checkin_grace_hours)),
+        tips=tips,
+    )

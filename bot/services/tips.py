@@ -1,0 +1,34 @@
+"""Choose tips that fit the reported triggers, never repeating the last ones shown."""
+
+from __future__ import annotations
+
+import random
+
+from bot.content import Tip, TipBook
+
+
+class TipService:
+    def __init__(self, book: TipBook, rng: random.Random | None = None) -> None:
+        self._book = book
+        self._rng = rng or random.Random()
+
+    def source_title(self, tip: Tip) -> str:
+        return self._book.sources[tip.source]
+
+    def choose(self, triggers: list[str], recent: set[str], limit: int = 2) -> list[Tip]:
+        """Up to `limit` tips, one per reported trigger first; a general one when none fits."""
+        wanted = [t for t in triggers if t != "not_sure"] or ["not_sure" if triggers else "general"]
+        chosen: list[Tip] = []
+        for trigger in wanted:
+            if len(chosen) >= limit:
+                break
+            pool = [
+                tip
+                for tip in self._book.tips
+                if trigger in tip.triggers and tip not in chosen and tip.id not in recent
+            ]
+            if not pool:  # everything for this trigger was shown last time: allow a repeat
+                pool = [t for t in self._book.tips if trigger in t.triggers and t not in chosen]
+            if pool:
+                chosen.append(self._rng.choice(pool))
+        return chosen[: max(1, min(limit, len(wanted)))]

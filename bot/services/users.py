@@ -1,0 +1,144 @@
+"""Onboarding and settings: time zone, daily check-in time, pause and resume."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from bot.db import SessionFactory
+from bot.models import User
+from bot.services.common import Clock, find_user, is_set_up, unit_of_work
+from bot.services.schedule import next_occurrence, parse_time, resolve_timezone
+
+
+class Awaiting(StrEnum):
+    TIMEZONE = "timezone"
+    TIME = "time"
+
+
+@dataclass(frozen=True)
+class Profile:
+    timezone: str | None
+    checkin_minute: int | None
+    paused: bool
+    next_due_at: datetime | None
+    awaiting: Awaiting | None
+    is_new: bool = False
+
+    @property
+    def set_up(self) -> bool:
+        return self.timezone is not None and self.checkin_minute is not None
+
+
+@dataclass(frozen=True)
+class InputResult:
+    ok: bool
+    profile: Profile
+
+
+def _profile(user: User, *, is_new: bool = False) -> Profile:
+    awaiting = Awaiting(user.awaiting_input) if user.awaiting_input else None
+    return Profile(user.timezone, user.checkin_minute, user.paused, user.next_due_at, awaiting, is_new)
+
+
+def reschedule(user: User, now: datetime) -> None:
+    """Recompute the next check-in from now (the DB is the source of truth for schedules)."""
+    if user.paused or user.blocked or not is_set_up(user):
+        user.next_due_at = None
+        return
+    assert user.timezone is not None and user.checkin_minute is not None
+    _, user.next_due_at = next_occurrence(now, user.checkin_minute, user.timezone)
+
+
+class UserService:
+    def __init__(self, db: SessionFactory, clock: Clock, aliases: dict[str, str]) -> None:
+        self._db = db
+        self._now = clock
+        self._aliases = aliases
+
+    async def start(self, telegram_id: int, chat_id: int) -> Profile:
+        """Create the person on first contact; coming back after blocking the bot re-enables them."""
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id, lock=True)
+            is_new = user is None
+            if user is None:
+                user = User(telegram_id=telegram_id, chat_id=chat_id)
+            user.chat_id = chat_id
+            if user.blocked:
+                user.blocked = False
+            if not is_set_up(user):
+                user.awaiting_input = Awaiting.TIMEZONE if user.timezone is None else Awaiting.TIME
+            if user.next_due_at is None:
+                reschedule(user, self._now())
+            self._touch(user)
+            session.add(user)
+            return _profile(user, is_new=is_new)
+
+    async def profile(self, telegram_id: int) -> Profile | None:
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id)
+            return _profile(user) if user else None
+
+    async def ask(self, telegram_id: int, what: Awaiting) -> Profile | None:
+        """Expect the next typed message to be a time zone or a time."""
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id, lock=True)
+            if user is None:
+                return None
+            user.awaiting_input = what
+            self._touch(user)
+            return _profile(user)
+
+    async def set_timezone(self, telegram_id: int, text: str) -> InputResult | None:
+        zone = resolve_timezone(text, self._aliases)
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id, lock=True)
+            if user is None:
+                return None
+            if zone is None:
+                return InputResult(False, _profile(user))
+            user.timezone = zone
+            user.awaiting_input = Awaiting.TIME if user.checkin_minute is None else None
+            reschedule(user, self._now())
+            self._touch(user)
+            return InputResult(True, _profile(user))
+
+    async def set_checkin_time(self, telegram_id: int, text: str) -> InputResult | None:
+        minute = parse_time(text)
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id, lock=True)
+            if user is None:
+                return None
+            if minute is None:
+                return InputResult(False, _profile(user))
+            user.checkin_minute = minute
+            user.awaiting_input = Awaiting.TIMEZONE if user.timezone is None else None
+            reschedule(user, self._now())
+            self._touch(user)
+            return InputResult(True, _profile(user))
+
+    async def set_paused(self, telegram_id: int, paused: bool) -> tuple[bool, Profile] | None:
+        """Returns (changed, profile)."""
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id, lock=True)
+            if user is None:
+                return None
+            changed = user.paused != paused
+            user.paused = paused
+            if changed:
+                reschedule(user, self._now())
+            self._touch(user)
+            return changed, _profile(user)
+
+    async def make_due_now(self, telegram_id: int) -> bool:
+        """Act as if the check-in time had come (console `:due`); False if not set up."""
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id, lock=True)
+            if user is None or not is_set_up(user) or user.paused:
+                return False
+            user.next_due_at = self._now()
+            return True
+
+    def _touch(self, user: User) -> None:
+        user.updated_at = self._now()

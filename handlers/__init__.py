@@ -1,0 +1,36 @@
+"""Every handler, registered in one place and in order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from handlers import checkin, general, onboarding
+
+COMMANDS = ("start", "checkin", "log", "settings", "pause", "resume", "help")
+
+
+def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    # Order matters: within a group the first matching handler wins, and group -1
+    # (safety triage, added by the red-flag work) runs before all of these.
+    application.add_handlers(
+        [
+            CommandHandler("start", onboarding.start),
+            CommandHandler("settings", onboarding.show_settings),
+            CommandHandler("pause", onboarding.pause),
+            CommandHandler("resume", onboarding.resume),
+            CommandHandler("checkin", checkin.checkin),
+            CommandHandler("log", checkin.log_episode),
+            CommandHandler("help", general.help_command),
+            MessageHandler(filters.COMMAND, general.unknown_command),
+            CallbackQueryHandler(checkin.button, pattern=r"^c:"),
+            CallbackQueryHandler(onboarding.zone_button, pattern=r"^tz:\d{1,3}$"),
+            CallbackQueryHandler(onboarding.time_button, pattern=r"^tm:([01]\d|2[0-3])[0-5]\d$"),
+            CallbackQueryHandler(onboarding.settings_button, pattern=r"^set:(tz|time)$"),
+            CallbackQueryHandler(general.unknown_button),
+            MessageHandler(filters.TEXT & ~filters.COMMAND, general.text),
+        ],
+        group=0,
+    )
+    application.add_error_handler(general.on_error)

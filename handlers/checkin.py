@@ -1,0 +1,103 @@
+"""/checkin, /log, the check-in buttons, and typed answers (numbers, notes)."""
+
+from __future__ import annotations
+
+import contextlib
+
+from telegram import Update
+from telegram.error import BadRequest
+
+from bot.services.checkins import CheckinResult, Outcome
+from handlers import views
+from handlers.common import edit, reply, sender_id
+from handlers.context import BotContext
+from handlers.onboarding import start
+from handlers.views import Screen
+
+
+async def checkin(update: Update, context: BotContext) -> None:
+    """/checkin: answer a check-in now."""
+    await _begin(update, context, "checkin")
+
+
+async def log_episode(update: Update, context: BotContext) -> None:
+    """/log: record a spasm happening now."""
+    await _begin(update, context, "episode")
+
+
+async def _begin(update: Update, context: BotContext, kind: str) -> None:
+    services = context.services
+    result = await services.checkins.begin(sender_id(update), kind)
+    if result.outcome == Outcome.NEED_SETUP or result.view is None:
+        await start(update, context)
+        return
+    if result.resumed:
+        await reply(update, Screen(services.content.messages.checkin.in_progress))
+    sent = await reply(update, views.checkin_question(services.content, result.view))
+    await services.checkins.attach_message(result.view.id, sent.message_id)
+
+
+async def button(update: Update, context: BotContext) -> None:
+    """Any check-in button; old, finished or forged ones get a friendly answer and change nothing."""
+    query = update.callback_query
+    assert query is not None
+    services = context.services
+    text = services.content.messages.checkin
+    parsed = views.parse_checkin_data(query.data)
+    message_id = query.message.message_id if query.message else None
+    if parsed is None:
+        await query.answer(text.stale, show_alert=True)
+        return
+    result = await services.checkins.press(sender_id(update), *parsed, message_id)
+    if result.outcome == Outcome.STALE or result.view is None:
+        await query.answer(text.stale, show_alert=True)
+        return
+    if result.outcome == Outcome.NEED_LOCATION:
+        await query.answer(text.pick_a_location, show_alert=True)
+        return
+    if result.outcome == Outcome.NOTE_ASK:
+        await query.answer()
+        await reply(update, Screen(text.note_ask))
+        return
+    await query.answer()
+    if result.outcome == Outcome.CORRECT_MENU:
+        await edit(query, views.correct_menu(services.content, result.view))
+        return
+    await edit(query, views.checkin_question(services.content, result.view))
+    await _send_tips(update, context, result)
+
+
+async def typed(update: Update, context: BotContext, text: str) -> bool:
+    """A typed answer to the check-in step waiting for one; False when no step is waiting."""
+    services = context.services
+    result = await services.checkins.typed(sender_id(update), text)
+    if result is None or result.view is None:
+        return False
+    wording = services.content.messages.checkin
+    if result.outcome == Outcome.NUMBER_HINT:
+        await reply(update, Screen(wording.number_hint))
+        return True
+    if result.outcome == Outcome.NOTE_SAVED:
+        await reply(update, Screen(wording.note_saved.format(date=result.view.local_date.isoformat())))
+        return True
+    await _retire_keyboard(update, context, result.view.message_id)
+    sent = await reply(update, views.checkin_question(services.content, result.view))
+    await services.checkins.attach_message(result.view.id, sent.message_id)
+    await _send_tips(update, context, result)
+    return True
+
+
+async def _retire_keyboard(update: Update, context: BotContext, message_id: int | None) -> None:
+    """The question was answered by typing: its buttons would only confuse now."""
+    if message_id is None or update.effective_chat is None:
+        return
+    with contextlib.suppress(BadRequest):  # already gone or too old to edit: nothing to tidy
+        await context.bot.edit_message_reply_markup(update.effective_chat.id, message_id, reply_markup=None)
+
+
+async def _send_tips(update: Update, context: BotContext, result: CheckinResult) -> None:
+    if not result.tips:
+        return
+    services = context.services
+    sources = services.content.tips.sources
+    await reply(update, Screen(views.tips_message(services.content, result.tips, sources)))

@@ -1,0 +1,65 @@
+"""/help, text nobody is waiting for, unknown commands, and the error handler."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+
+from bot.services.users import Awaiting
+from handlers import checkin, onboarding
+from handlers.common import message_text, reply, sender_id
+from handlers.context import BotContext
+from handlers.views import Screen
+
+log = logging.getLogger(__name__)
+
+
+async def help_command(update: Update, context: BotContext) -> None:
+    """/help: everything the bot can do."""
+    await reply(update, Screen(context.services.content.messages.general.help))
+
+
+async def text(update: Update, context: BotContext) -> None:
+    """Typed text: a time zone or time being asked for, a check-in answer, or a friendly pointer."""
+    typed = message_text(update).strip()
+    profile = await context.services.users.profile(sender_id(update))
+    if profile is None:
+        await onboarding.start(update, context)
+        return
+    if profile.awaiting == Awaiting.TIMEZONE:
+        await onboarding.typed_zone(update, context, typed)
+        return
+    if profile.awaiting == Awaiting.TIME:
+        await onboarding.typed_time(update, context, typed)
+        return
+    if typed and await checkin.typed(update, context, typed):
+        return
+    await reply(update, Screen(context.services.content.messages.general.unknown_text))
+
+
+async def unknown_command(update: Update, context: BotContext) -> None:
+    """A command the bot does not have."""
+    await reply(update, Screen(context.services.content.messages.general.unknown_command))
+
+
+async def unknown_button(update: Update, context: BotContext) -> None:
+    """Callback data no handler recognises (old versions, forged presses)."""
+    assert update.callback_query is not None
+    await update.callback_query.answer(
+        context.services.content.messages.general.button_expired, show_alert=True
+    )
+
+
+async def on_error(update: object, context: BotContext) -> None:
+    """Log the failure without personal data and tell the person, so no exception reaches them raw."""
+    error = context.error
+    log.error("unhandled error: %s", type(error).__name__, exc_info=error)
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    try:
+        await context.bot.send_message(
+            update.effective_chat.id, context.services.content.messages.general.error
+        )
+    except Exception:  # the apology itself failed (Telegram down): the log above is what remains
+        log.warning("could not send the error apology")

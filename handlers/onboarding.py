@@ -1,0 +1,154 @@
+"""/start, time zone and check-in time choices, /settings, /pause and /resume."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.services.schedule import format_minute
+from bot.services.users import Awaiting, Profile
+from handlers import views
+from handlers.common import chat_id, edit, reply, sender_id
+from handlers.context import BotContext
+from handlers.views import Screen
+
+
+def _next_question(context: BotContext, profile: Profile) -> Screen:
+    content = context.services.content
+    if profile.set_up:
+        return Screen(views.onboarding_done(content, profile))
+    if profile.awaiting == Awaiting.TIME or profile.timezone is not None:
+        return views.ask_time(content)
+    return views.ask_timezone(content)
+
+
+async def start(update: Update, context: BotContext) -> None:
+    """Welcome a new person; show the settings of someone already set up."""
+    services = context.services
+    text = services.content.messages.onboarding
+    profile = await services.users.start(sender_id(update), chat_id(update))
+    if profile.is_new:
+        await reply(update, Screen(text.welcome))
+    elif profile.set_up:
+        await reply(update, Screen(text.welcome_back))
+        await reply(update, views.settings_overview(services.content, profile))
+        return
+    else:
+        await reply(update, Screen(text.need_setup))
+    await reply(update, _next_question(context, profile))
+
+
+async def show_settings(update: Update, context: BotContext) -> None:
+    """/settings: the current settings with buttons to change them."""
+    profile = await context.services.users.profile(sender_id(update))
+    if profile is None or not profile.set_up:
+        await start(update, context)
+        return
+    await reply(update, views.settings_overview(context.services.content, profile))
+
+
+async def settings_button(update: Update, context: BotContext) -> None:
+    """A 'change time zone' or 'change time' button."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    what = Awaiting.TIMEZONE if query.data == "set:tz" else Awaiting.TIME
+    profile = await context.services.users.ask(sender_id(update), what)
+    if profile is None:
+        await start(update, context)
+        return
+    content = context.services.content
+    await edit(query, views.ask_timezone(content) if what == Awaiting.TIMEZONE else views.ask_time(content))
+
+
+async def zone_button(update: Update, context: BotContext) -> None:
+    """A time zone button from the onboarding or settings list."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    buttons = context.services.content.zones.buttons
+    index = int(query.data.removeprefix("tz:"))
+    if index >= len(buttons):
+        await query.answer(context.services.content.messages.general.button_expired, show_alert=True)
+        return
+    await query.answer()
+    await _save_zone(update, context, buttons[index].zone, in_place=True)
+
+
+async def time_button(update: Update, context: BotContext) -> None:
+    """A check-in time button."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await query.answer()
+    raw = query.data.removeprefix("tm:")
+    await _save_time(update, context, f"{raw[:2]}:{raw[2:]}", in_place=True)
+
+
+async def typed_zone(update: Update, context: BotContext, text: str) -> None:
+    await _save_zone(update, context, text, in_place=False)
+
+
+async def typed_time(update: Update, context: BotContext, text: str) -> None:
+    await _save_time(update, context, text, in_place=False)
+
+
+async def _save_zone(update: Update, context: BotContext, text: str, *, in_place: bool) -> None:
+    services = context.services
+    result = await services.users.set_timezone(sender_id(update), text)
+    if result is None:
+        await start(update, context)
+        return
+    if not result.ok:
+        retry = services.content.messages.onboarding.timezone_unknown.format(text=text[:64])
+        await reply(update, Screen(retry, views.zone_keyboard(services.content)))
+        return
+    saved = services.content.messages.settings.timezone_saved.format(timezone=result.profile.timezone)
+    await _confirm(update, context, saved, result.profile, in_place=in_place)
+
+
+async def _save_time(update: Update, context: BotContext, text: str, *, in_place: bool) -> None:
+    services = context.services
+    result = await services.users.set_checkin_time(sender_id(update), text)
+    if result is None:
+        await start(update, context)
+        return
+    if not result.ok:
+        retry = services.content.messages.onboarding.time_invalid.format(text=text[:32])
+        await reply(update, Screen(retry, views.time_keyboard(services.content)))
+        return
+    minute = result.profile.checkin_minute or 0
+    saved = services.content.messages.settings.time_saved.format(time=format_minute(minute))
+    await _confirm(update, context, saved, result.profile, in_place=in_place)
+
+
+async def _confirm(
+    update: Update, context: BotContext, saved: str, profile: Profile, *, in_place: bool
+) -> None:
+    if in_place and update.callback_query is not None:
+        await edit(update.callback_query, Screen(saved))
+    else:
+        await reply(update, Screen(saved))
+    await reply(update, _next_question(context, profile))
+
+
+async def pause(update: Update, context: BotContext) -> None:
+    """/pause: stop the daily reminders."""
+    await _set_paused(update, context, True)
+
+
+async def resume(update: Update, context: BotContext) -> None:
+    """/resume: restart the daily reminders."""
+    await _set_paused(update, context, False)
+
+
+async def _set_paused(update: Update, context: BotContext, paused: bool) -> None:
+    services = context.services
+    result = await services.users.set_paused(sender_id(update), paused)
+    if result is None or not result[1].set_up:
+        await start(update, context)
+        return
+    changed, profile = result
+    text = services.content.messages.settings
+    if paused:
+        await reply(update, Screen(text.paused if changed else text.already_paused))
+        return
+    template = text.resumed if changed else text.already_on
+    await reply(update, Screen(template.format(next_checkin=views.next_checkin(services.content, profile))))

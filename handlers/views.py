@@ -1,0 +1,170 @@
+"""Plain service values rendered as text and inline keyboards, with wording from content/."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.content import Content, Tip
+from bot.services.checkins import CheckinView
+from bot.services.schedule import format_minute
+from bot.services.users import Profile
+from bot.services.vocab import DURATIONS, LOCATIONS, SCALE, TRIGGERS
+
+CHECKIN_DATA = re.compile(r"^c:(\d{1,12}):([a-z_]{1,12}):([a-z_0-9]{1,12})$")
+
+
+@dataclass(frozen=True)
+class Screen:
+    text: str
+    markup: InlineKeyboardMarkup | None = None
+
+
+def _rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[list[InlineKeyboardButton]]:
+    return [list(buttons[i : i + width]) for i in range(0, len(buttons), width)]
+
+
+def _button(label: str, data: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(label, callback_data=data)
+
+
+def parse_checkin_data(data: str | None) -> tuple[int, str, str] | None:
+    match = CHECKIN_DATA.match(data or "")
+    return (int(match.group(1)), match.group(2), match.group(3)) if match else None
+
+
+def zone_keyboard(content: Content) -> InlineKeyboardMarkup:
+    buttons = [_button(b.label, f"tz:{i}") for i, b in enumerate(content.zones.buttons)]
+    return InlineKeyboardMarkup(_rows(buttons, 2))
+
+
+def time_keyboard(content: Content) -> InlineKeyboardMarkup:
+    buttons = [_button(t, f"tm:{t.replace(':', '')}") for t in content.zones.checkin_times]
+    return InlineKeyboardMarkup(_rows(buttons, 4))
+
+
+def ask_timezone(content: Content) -> Screen:
+    return Screen(content.messages.onboarding.ask_timezone, zone_keyboard(content))
+
+
+def ask_time(content: Content) -> Screen:
+    return Screen(content.messages.onboarding.ask_time, time_keyboard(content))
+
+
+def next_checkin(content: Content, profile: Profile) -> str:
+    if profile.next_due_at is None or profile.timezone is None:
+        return content.messages.settings.next_none
+    return profile.next_due_at.astimezone(ZoneInfo(profile.timezone)).strftime("%Y-%m-%d %H:%M")
+
+
+def settings_overview(content: Content, profile: Profile) -> Screen:
+    text = content.messages.settings
+    body = text.overview.format(
+        timezone=profile.timezone or "-",
+        time=format_minute(profile.checkin_minute) if profile.checkin_minute is not None else "-",
+        reminders=text.reminders_paused if profile.paused else text.reminders_on,
+        next_checkin=next_checkin(content, profile),
+    )
+    keyboard = [[_button(text.change_timezone, "set:tz")], [_button(text.change_time, "set:time")]]
+    return Screen(body, InlineKeyboardMarkup(keyboard))
+
+
+def onboarding_done(content: Content, profile: Profile) -> str:
+    assert profile.checkin_minute is not None
+    return content.messages.onboarding.done.format(
+        time=format_minute(profile.checkin_minute), timezone=profile.timezone
+    )
+
+
+def _scale(view: CheckinView, step: str) -> InlineKeyboardMarkup:
+    buttons = [_button(str(n), f"c:{view.id}:{step}:{n}") for n in SCALE]
+    return InlineKeyboardMarkup([buttons[:6], buttons[6:]])
+
+
+def _multi(
+    view: CheckinView, step: str, ids: Sequence[str], labels: dict[str, str], done: str
+) -> InlineKeyboardMarkup:
+    buttons = [
+        _button(("✅ " if i in view.draft else "") + labels[i], f"c:{view.id}:{step}:{i}") for i in ids
+    ]
+    return InlineKeyboardMarkup([*_rows(buttons, 2), [_button(done, f"c:{view.id}:{step}:done")]])
+
+
+def checkin_question(content: Content, view: CheckinView, *, scheduled: bool = False) -> Screen:
+    """The screen for the step the check-in is at (or its finished card)."""
+    text = content.messages.checkin
+    if view.step == "done":
+        return checkin_card(content, view)
+    if view.step == "spasm":
+        intro = f"{text.scheduled_intro}\n\n" if scheduled else ""
+        markup = InlineKeyboardMarkup(
+            [[_button(text.yes, f"c:{view.id}:spasm:y"), _button(text.no, f"c:{view.id}:spasm:n")]]
+        )
+        return Screen(intro + text.ask_spasm, markup)
+    if view.step == "locations":
+        intro = f"{text.log_intro}\n\n" if view.kind == "episode" and not view.draft else ""
+        return Screen(
+            intro + text.ask_locations, _multi(view, "locations", LOCATIONS, text.locations, text.done)
+        )
+    if view.step == "severity":
+        return Screen(text.ask_severity, _scale(view, "severity"))
+    if view.step == "duration":
+        buttons = [_button(text.durations[d], f"c:{view.id}:duration:{d}") for d in DURATIONS]
+        return Screen(text.ask_duration, InlineKeyboardMarkup(_rows(buttons, 2)))
+    if view.step == "stress":
+        return Screen(text.ask_stress, _scale(view, "stress"))
+    return Screen(text.ask_triggers, _multi(view, "triggers", TRIGGERS, text.triggers, text.done))
+
+
+def summary_lines(content: Content, view: CheckinView) -> list[str]:
+    text = content.messages.checkin
+    lines = [text.saved_title.format(date=view.local_date.isoformat())]
+    if view.had_spasm:
+        lines.append(
+            text.line_spasm.format(
+                locations=", ".join(text.locations[x] for x in view.locations),
+                severity=view.severity,
+                duration=text.durations.get(view.duration or "", "-"),
+            )
+        )
+    else:
+        lines.append(text.line_no_spasm)
+    lines.append(text.line_stress.format(stress=view.stress))
+    if view.triggers:
+        lines.append(text.line_triggers.format(triggers=", ".join(text.triggers[t] for t in view.triggers)))
+    else:
+        lines.append(text.line_no_triggers)
+    if view.note:
+        lines.append(text.line_note.format(note=view.note))
+    return lines
+
+
+def checkin_card(content: Content, view: CheckinView) -> Screen:
+    text = content.messages.checkin
+    lines = summary_lines(content, view)
+    if not view.note:
+        lines += ["", text.note_prompt]
+    markup = InlineKeyboardMarkup(
+        [[_button(text.add_note, f"c:{view.id}:card:note"), _button(text.correct, f"c:{view.id}:card:fix")]]
+    )
+    return Screen("\n".join(lines), markup)
+
+
+def correct_menu(content: Content, view: CheckinView) -> Screen:
+    text = content.messages.checkin
+    fields = (("spasm", text.field_spasm), ("stress", text.field_stress), ("triggers", text.field_triggers))
+    buttons = [_button(label, f"c:{view.id}:card:{field}") for field, label in fields]
+    lines = summary_lines(content, view)
+    markup = InlineKeyboardMarkup([buttons, [_button(text.back, f"c:{view.id}:card:back")]])
+    return Screen("\n".join([*lines, "", text.correct_title]), markup)
+
+
+def tips_message(content: Content, tips: Sequence[Tip], source_title: dict[str, str]) -> str:
+    text = content.messages.checkin
+    lines = [text.tips_title]
+    lines += [text.tip_line.format(text=tip.text, source=source_title[tip.source]) for tip in tips]
+    return "\n".join(lines)

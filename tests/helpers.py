@@ -1,0 +1,37 @@
+"""Small helpers for tests that look into the database."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import col, select
+
+from bot.models import Checkin, Outbox, User
+from bot.services.common import unit_of_work
+from bot.services.registry import Services
+from tests.harness import Chat
+
+
+async def user_row(services: Services, telegram_id: int) -> User | None:
+    async with unit_of_work(services.db) as session:
+        return (await session.exec(select(User).where(User.telegram_id == telegram_id))).first()
+
+
+async def rows(services: Services, model: Any) -> list[Any]:
+    async with unit_of_work(services.db) as session:
+        return list(await session.exec(select(model).order_by(col(model.id))))
+
+
+async def checkins(services: Services) -> list[Checkin]:
+    return await rows(services, Checkin)
+
+
+async def outbox(services: Services) -> list[Outbox]:
+    return await rows(services, Outbox)
+
+
+async def onboard(chat: Chat, zone: str = "Berlin", time: str = "20:00") -> None:
+    """Complete /start with a zone button and a time button."""
+    await chat.send("/start")
+    await chat.tap(zone)
+    await chat.tap(time)
