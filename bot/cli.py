@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from bot.config import Settings, get_settings
 
+SHUTDOWN_GRACE_SECONDS = 20
 NO_TOKEN = (
     "No TELEGRAM_BOT_TOKEN is set. Create a bot with @BotFather in Telegram and put its token "
     "in .env as TELEGRAM_BOT_TOKEN=..., or try the bot in this terminal with: python -m bot chat"
@@ -42,8 +43,11 @@ async def _run(settings: Settings) -> None:
     poller = asyncio.create_task(DurablePoller(runtime).run(stop))
     try:
         await stop.wait()
-    finally:
+        # Let the update being handled finish; the long poll itself stops at once.
+        await asyncio.wait_for(asyncio.shield(poller), timeout=SHUTDOWN_GRACE_SECONDS)
+    except TimeoutError:
         poller.cancel()
+    finally:
         await asyncio.gather(poller, return_exceptions=True)
         await runtime.stop()
 

@@ -33,9 +33,7 @@ class DurablePoller:
         backoff = 1.0
         while not stop.is_set():
             try:
-                updates = await self._runtime.application.bot.get_updates(
-                    offset=offset, timeout=self._timeout, allowed_updates=Update.ALL_TYPES
-                )
+                updates = await self._fetch(offset, stop)
             except NetworkError as exc:
                 log.warning("getUpdates failed (%s); retrying in %.0fs", type(exc).__name__, backoff)
                 await asyncio.sleep(backoff)
@@ -47,6 +45,23 @@ class DurablePoller:
                 # The next getUpdates with this offset is what acknowledges them to Telegram.
                 offset = max(u.update_id for u in updates) + 1
             await self.drain()
+
+    async def _fetch(self, offset: int | None, stop: asyncio.Event) -> tuple[Update, ...]:
+        """Long-poll for updates; a stop request interrupts the wait, never the handling."""
+        bot = self._runtime.application.bot
+        fetch = asyncio.ensure_future(
+            bot.get_updates(offset=offset, timeout=self._timeout, allowed_updates=Update.ALL_TYPES)
+        )
+        stopping = asyncio.ensure_future(stop.wait())
+        await asyncio.wait({fetch, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        stopping.cancel()
+        if not fetch.done():
+            # Unconfirmed updates are simply delivered again on the next start.
+            fetch.cancel()
+            await asyncio.gather(fetch, return_exceptions=True)
+            return ()
+        updates: tuple[Update, ...] = fetch.result()
+        return updates
 
     async def store(self, payloads: list[dict[str, Any]]) -> None:
         """Insert updates once each; a redelivered update_id is ignored."""

@@ -1,0 +1,112 @@
+"""A Bot API HTTP server for end-to-end tests: long-polled getUpdates plus the FakeTelegram state."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl
+
+from bot.offline import ApiCall, FakeTelegram
+
+JsonDict = dict[str, Any]
+
+
+class FakeBotApiServer:
+    def __init__(self, token: str) -> None:
+        self.token = token
+        self.telegram = FakeTelegram()
+        self._pending: list[JsonDict] = []
+        self._next_update_id = 1
+        self._confirmed_below = 0
+        self._changed = threading.Condition()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def __enter__(self) -> FakeBotApiServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def push(self, build: Callable[[int], JsonDict]) -> int:
+        """Queue an update for getUpdates; `build` receives the update_id to use."""
+        with self._changed:
+            update_id = self._next_update_id
+            self._next_update_id += 1
+            self._pending.append(build(update_id))
+            self._changed.notify_all()
+            return update_id
+
+    def confirmed(self, update_id: int) -> bool:
+        """Has the bot acknowledged this update (asked for a later offset)?"""
+        with self._changed:
+            return self._confirmed_below > update_id
+
+    def wait_for(self, predicate: Callable[[list[ApiCall]], Any], timeout: float = 30.0) -> Any:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            result = predicate(list(self.telegram.calls))
+            if result:
+                return result
+            time.sleep(0.05)
+        raise AssertionError(f"timed out; last calls: {[c.method for c in self.telegram.calls[-10:]]}")
+
+    def _get_updates(self, params: JsonDict) -> JsonDict:
+        offset = int(params.get("offset") or 0)
+        timeout = min(float(params.get("timeout") or 0), 2.0)
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            if offset:
+                self._confirmed_below = max(self._confirmed_below, offset)
+                self._pending = [u for u in self._pending if u["update_id"] >= offset]
+            while not self._pending and time.monotonic() < deadline:
+                self._changed.wait(deadline - time.monotonic())
+            return {"ok": True, "result": list(self._pending)}
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        api = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                prefix = f"/bot{api.token}/"
+                if not self.path.startswith(prefix):
+                    self._answer(404, {"ok": False, "error_code": 404, "description": "Not Found"})
+                    return
+                method = self.path.removeprefix(prefix)
+                params = self._params()
+                if method == "getUpdates":
+                    self._answer(200, api._get_updates(params))
+                    return
+                code, body = api.telegram.handle(method, params)
+                self._answer(code, body)
+
+            def _params(self) -> JsonDict:
+                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
+                if self.headers.get("Content-Type", "").startswith("application/json"):
+                    return dict(json.loads(raw or "{}"))
+                return dict(parse_qsl(raw))
+
+            def _answer(self, code: int, body: JsonDict) -> None:
+                data = json.dumps(body).encode()
+                self.send_response(code)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, format: str, *args: Any) -> None:
+                return
+
+        return Handler

@@ -1,0 +1,52 @@
+"""The command line as a person runs it: `run` without a token, and the console chat."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.config import ROOT
+
+
+def run_cli(args: list[str], tmp_path: Path, stdin: str = "", **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k not in ("TELEGRAM_BOT_TOKEN", "DATABASE_URL")}
+    environment.update({"DATA_DIR": str(tmp_path), "LOG_LEVEL": "WARNING", **env})
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], cwd=tmp_path, env=environment, input=stdin,
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+
+def test_run_without_a_token_says_how_to_get_one_and_how_to_try_chat(tmp_path: Path) -> None:
+    result = run_cli(["run"], tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "@BotFather" in lines[0] and "chat" in lines[0]
+
+
+def test_placeholder_token_is_refused(tmp_path: Path) -> None:
+    result = run_cli(["run"], tmp_path, TELEGRAM_BOT_TOKEN="changeme")
+    assert result.returncode == 2 and "placeholder" in result.stderr
+
+
+def test_console_chat_onboards_and_shows_a_scheduled_checkin_on_due(tmp_path: Path) -> None:
+    typed = "/start\n2\n20:00\n:due\n2\n4\n10\n:due\n:quit\n"
+    result = run_cli(["chat"], tmp_path, stdin=typed)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "which time zone" in out and "[2] Berlin / Paris" in out
+    assert "All set! I'll check in every day at 20:00 (Europe/Berlin)" in out
+    assert "Time for your check-in" in out and "[1] Yes" in out
+    assert "Saved ✅" in out and "Stress: 3/10" in out
+    assert "never goes out twice a day" in out  # the second :due on the same day
+    assert (tmp_path / "spasm-diary.db").exists()
+
+
+def test_migrate_creates_the_schema(tmp_path: Path) -> None:
+    result = run_cli(["migrate"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "spasm-diary.db").exists()
+    assert ROOT.joinpath("bot", "migrations", "versions").is_dir()

@@ -1,0 +1,58 @@
+"""content/ is validated at start-up: a broken entry fails there, not in front of a person."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from bot.config import DEFAULT_CONTENT_DIR
+from bot.content import Content, load_content
+from bot.services.vocab import TRIGGERS
+
+
+def broken_copy(tmp_path: Path, file: str, old: str, new: str) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(DEFAULT_CONTENT_DIR, target)
+    path = target / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return target
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new"),
+    [
+        ("messages.toml", "ask_stress = ", "ask_strss = "),  # a missing key (and an unknown one)
+        ("messages.toml", "Saved ✅ {date}", "Saved ✅ {day}"),  # a placeholder the code never fills
+        ("messages.toml", 'jaw = "Jaw"\n', ""),  # a location without a label
+        ("tips.toml", 'source = "guidance"', 'source = "a blog"'),  # a tip without a known source
+        ("timezones.toml", '"Europe/London"', '"Europe/Londn"'),  # a zone that does not exist
+    ],
+)
+def test_broken_content_fails_at_load(tmp_path: Path, file: str, old: str, new: str) -> None:
+    with pytest.raises(ValidationError):
+        load_content(broken_copy(tmp_path, file, old, new))
+
+
+def test_every_trigger_has_a_tip_and_every_tip_names_its_source(content: Content) -> None:
+    for trigger in TRIGGERS:
+        assert any(trigger in tip.triggers for tip in content.tips.tips), trigger
+    titles = set(content.tips.sources.values())
+    assert "Facial Spasm – Common Causes Explained" in titles
+    assert all(content.tips.sources[tip.source] for tip in content.tips.tips)
+
+
+def test_tips_are_our_own_words_not_the_source_sentences(content: Content) -> None:
+    seeds = DEFAULT_CONTENT_DIR.parent.parent / "shared" / "seeds"
+    if not seeds.exists():
+        pytest.skip("shared/seeds is not beside the checkout")
+    source_text = " ".join(p.read_text(encoding="utf-8") for p in seeds.glob("*.txt")).lower()
+    for tip in content.tips.tips:
+        words = tip.text.lower().split()
+        # No run of eight words is copied from a source article.
+        for i in range(len(words) - 7):
+            assert " ".join(words[i : i + 8]) not in source_text, tip.id
