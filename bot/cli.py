@@ -82,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "chat":
         from bot.console import chat
 
+        # Log lines would break up the conversation on screen: warnings and errors only.
+        logging.getLogger().setLevel(max(logging.getLogger().level, logging.WARNING))
         asyncio.run(chat(settings))
     else:
         asyncio.run(_migrate(settings))

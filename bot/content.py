@@ -82,6 +82,7 @@ class CheckinText(Strict):
     in_progress: str
     stale: str
     number_hint: str
+    use_buttons: str
     tips_title: str
     tip_line: str
     no_tips_today: str

@@ -74,7 +74,7 @@ class Checkin(SQLModel, table=True):
     stress: int | None = None
     triggers: str | None = None  # comma-separated ids once confirmed
     note: str | None = None
-    note_open: bool = False
+    note_open_until: datetime | None = _ts(default=None)  # a typed note is taken until then
     sleep_hours: float | None = None
     draft: str = ""  # the picks of a multi-choice step not yet confirmed
     message_id: int | None = Field(default=None, sa_type=BigInteger)

@@ -11,25 +11,31 @@ from handlers import checkin, general, onboarding
 COMMANDS = ("start", "checkin", "log", "settings", "pause", "resume", "help")
 
 
+# Only new messages in private chats drive the diary: an edit is not a new answer, and group
+# chats are not private enough for health data.
+PRIVATE = filters.ChatType.PRIVATE
+NEW_PRIVATE = filters.UpdateType.MESSAGE & PRIVATE
+
+
 def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     # Order matters: within a group the first matching handler wins, and group -1
     # (safety triage, added by the red-flag work) runs before all of these.
     application.add_handlers(
         [
-            CommandHandler("start", onboarding.start),
-            CommandHandler("settings", onboarding.show_settings),
-            CommandHandler("pause", onboarding.pause),
-            CommandHandler("resume", onboarding.resume),
-            CommandHandler("checkin", checkin.checkin),
-            CommandHandler("log", checkin.log_episode),
-            CommandHandler("help", general.help_command),
-            MessageHandler(filters.COMMAND, general.unknown_command),
+            CommandHandler("start", onboarding.start, filters=NEW_PRIVATE),
+            CommandHandler("settings", onboarding.show_settings, filters=NEW_PRIVATE),
+            CommandHandler("pause", onboarding.pause, filters=NEW_PRIVATE),
+            CommandHandler("resume", onboarding.resume, filters=NEW_PRIVATE),
+            CommandHandler("checkin", checkin.checkin, filters=NEW_PRIVATE),
+            CommandHandler("log", checkin.log_episode, filters=NEW_PRIVATE),
+            CommandHandler("help", general.help_command, filters=NEW_PRIVATE),
+            MessageHandler(filters.COMMAND & NEW_PRIVATE, general.unknown_command),
             CallbackQueryHandler(checkin.button, pattern=r"^c:"),
             CallbackQueryHandler(onboarding.zone_button, pattern=r"^tz:\d{1,3}$"),
             CallbackQueryHandler(onboarding.time_button, pattern=r"^tm:([01]\d|2[0-3])[0-5]\d$"),
             CallbackQueryHandler(onboarding.settings_button, pattern=r"^set:(tz|time)$"),
             CallbackQueryHandler(general.unknown_button),
-            MessageHandler(filters.TEXT & ~filters.COMMAND, general.text),
+            MessageHandler(filters.TEXT & ~filters.COMMAND & NEW_PRIVATE, general.text),
         ],
         group=0,
     )

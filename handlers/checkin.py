@@ -77,6 +77,9 @@ async def typed(update: Update, context: BotContext, text: str) -> bool:
     if result.outcome == Outcome.NUMBER_HINT:
         await reply(update, Screen(wording.number_hint))
         return True
+    if result.outcome == Outcome.USE_BUTTONS:
+        await reply(update, Screen(wording.use_buttons))
+        return True
     if result.outcome == Outcome.NOTE_SAVED:
         await reply(update, Screen(wording.note_saved.format(date=result.view.local_date.isoformat())))
         return True

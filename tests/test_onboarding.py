@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from bot.content import Content
 from bot.services.registry import Services
 from tests.conftest import FakeClock
@@ -117,3 +119,29 @@ async def test_command_list_is_registered_with_telegram(chat: Chat) -> None:
         "resume",
         "help",
     }
+
+
+async def test_an_unexpected_error_reaches_the_person_only_as_an_apology(
+    chat: Chat, services: Services, content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await onboard(chat)
+
+    async def broken(*_: object) -> None:
+        raise RuntimeError("database on fire")
+
+    monkeypatch.setattr(services.checkins, "begin", broken)
+    await chat.send("/checkin")
+    assert chat.last_text() == content.messages.general.error
+
+
+async def test_group_chats_and_edited_messages_store_nothing(chat: Chat, services: Services) -> None:
+    group = chat.person.message("/start", 900)
+    group["message"]["chat"] = {"id": -100123, "type": "group", "title": "Friends"}
+    await chat.harness.feed(group)
+    assert await user_row(services, chat.user_id) is None
+    await onboard(chat)
+    edited = chat.person.message("Tokyo", 901)
+    edited["edited_message"] = edited.pop("message")
+    await chat.harness.feed(edited)
+    user = await user_row(services, chat.user_id)
+    assert user is not None and user.timezone == "Europe/Berlin"

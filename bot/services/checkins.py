@@ -19,9 +19,10 @@ from bot.services.vocab import DURATIONS, LOCATIONS, TRIGGERS
 
 NUMBER_STEPS = ("severity", "stress")
 MULTI_STEPS = {"locations": LOCATIONS, "triggers": TRIGGERS}
-NOTE_WINDOW = timedelta(hours=12)
+NOTE_WINDOW = timedelta(hours=1)
 NOTE_MAX = 1000
 EDITABLE = ("spasm", "stress", "triggers")
+BUTTONS_HINT_WINDOW = timedelta(hours=6)
 
 
 class Outcome(StrEnum):
@@ -33,6 +34,7 @@ class Outcome(StrEnum):
     NOTE_ASK = "note_ask"
     NOTE_SAVED = "note_saved"
     NEED_SETUP = "need_setup"
+    USE_BUTTONS = "use_buttons"  # text typed while a check-in waits for a tap
 
 
 @dataclass(frozen=True)
@@ -191,9 +193,10 @@ class CheckinService:
                 return self._advance(user, current, Outcome.SHOW)
             noted = await self._note_target(session, user)
             if noted is None:
-                return None
+                recent = current is not None and self._now() - current.created_at < BUTTONS_HINT_WINDOW
+                return CheckinResult(Outcome.USE_BUTTONS, view_of(current)) if current and recent else None
             noted.note = text.strip()[:NOTE_MAX]
-            noted.note_open = False
+            noted.note_open_until = None
             return CheckinResult(Outcome.NOTE_SAVED, view_of(noted))
 
     def _advance(self, user: User, checkin: Checkin, outcome: Outcome) -> CheckinResult:
@@ -203,7 +206,7 @@ class CheckinService:
         tips: list[Tip] = []
         if checkin.step == "done":
             checkin.status = "done"
-            checkin.note_open = True
+            checkin.note_open_until = self._now() + NOTE_WINDOW
             if checkin.completed_at is None:
                 checkin.completed_at = self._now()
                 tips = self._tips.choose(list(_split(checkin.triggers)), set(_split(user.last_tip_ids)))
@@ -217,7 +220,7 @@ class CheckinService:
         if checkin.status != "done" or latest is None or latest.id != checkin.id:
             return CheckinResult(Outcome.STALE)
         if value == "note":
-            checkin.note_open = True
+            checkin.note_open_until = self._now() + NOTE_WINDOW
             return CheckinResult(Outcome.NOTE_ASK, view_of(checkin))
         if value == "fix":
             return CheckinResult(Outcome.CORRECT_MENU, view_of(checkin))
@@ -232,7 +235,7 @@ class CheckinService:
             checkin.stress = None
         else:
             checkin.draft, checkin.triggers = checkin.triggers or "", None
-        checkin.status, checkin.note_open = "open", False
+        checkin.status, checkin.note_open_until = "open", None
         checkin.step = next_step(checkin)
         return CheckinResult(Outcome.SHOW, view_of(checkin))
 
@@ -250,11 +253,9 @@ class CheckinService:
 
     async def _note_target(self, session: AsyncSession, user: User) -> Checkin | None:
         latest = await self._latest(session, user)
-        if latest is None or latest.status != "done" or not latest.note_open:
+        if latest is None or latest.status != "done" or latest.note_open_until is None:
             return None
-        if latest.completed_at is None or self._now() - latest.completed_at > NOTE_WINDOW:
-            return None
-        return latest
+        return latest if self._now() <= latest.note_open_until else None
 
 
 async def open_checkin(session: AsyncSession, user: User, day: date, kind: str) -> Checkin:
@@ -265,9 +266,9 @@ async def open_checkin(session: AsyncSession, user: User, day: date, kind: str) 
         if not _has_answers(old):
             old.status = "missed"
     for done in await session.exec(
-        select(Checkin).where(Checkin.user_id == user.id, col(Checkin.note_open).is_(True))
+        select(Checkin).where(Checkin.user_id == user.id, col(Checkin.note_open_until).is_not(None))
     ):
-        done.note_open = False
+        done.note_open_until = None
     checkin = Checkin(user_id=user.id, local_date=day, kind=kind)
     if kind == "episode":
         checkin.had_spasm = True

@@ -67,7 +67,7 @@ def upgrade() -> None:
         sa.Column("stress", sa.Integer(), nullable=True),
         sa.Column("triggers", sa.String(), nullable=True),
         sa.Column("note", sa.String(), nullable=True),
-        sa.Column("note_open", sa.Boolean(), nullable=False),
+        sa.Column("note_open_until", bot.models.UTCDateTime(timezone=True), nullable=True),
         sa.Column("sleep_hours", sa.Float(), nullable=True),
         sa.Column("draft", sa.String(), nullable=False),
         sa.Column("message_id", sa.BigInteger(), nullable=True),
