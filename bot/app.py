@@ -17,6 +17,7 @@ from bot.content import Content, load_content
 from bot.db import create_engine, session_factory
 from bot.migrate import upgrade
 from bot.sender import Sender
+from bot.services.housekeeping import purge_handled_updates
 from bot.services.outbox import Delivery
 from bot.services.registry import Services, build_services
 from handlers import views
@@ -38,6 +39,7 @@ class Runtime:
     async def tick(self) -> None:
         """One scheduler pass: queue whoever is due, then send what is queued."""
         await self.services.outbox.recover_interrupted()
+        await purge_handled_updates(self.services.db, self.services.clock())
         stats = await self.services.outbox.enqueue_due()
         if stats.enqueued or stats.skipped_late:
             log.info("check-ins queued: %d, skipped as too late: %d", stats.enqueued, stats.skipped_late)

@@ -9,6 +9,7 @@ import signal
 import sys
 
 from pydantic import ValidationError
+from telegram.error import InvalidToken, NetworkError
 
 from bot.config import Settings, get_settings
 
@@ -41,14 +42,17 @@ async def _run(settings: Settings) -> None:
     await runtime.application.bot.delete_webhook()
     logging.getLogger(__name__).info("Spasm Diary is running; press Ctrl+C to stop")
     poller = asyncio.create_task(DurablePoller(runtime).run(stop))
+    stopping = asyncio.create_task(stop.wait())
     try:
-        await stop.wait()
+        await asyncio.wait({poller, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        stop.set()
         # Let the update being handled finish; the long poll itself stops at once.
         await asyncio.wait_for(asyncio.shield(poller), timeout=SHUTDOWN_GRACE_SECONDS)
     except TimeoutError:
         poller.cancel()
     finally:
-        await asyncio.gather(poller, return_exceptions=True)
+        stopping.cancel()
+        await asyncio.gather(poller, stopping, return_exceptions=True)
         await runtime.stop()
 
 
@@ -78,7 +82,14 @@ def main(argv: list[str] | None = None) -> int:
         if settings.telegram_bot_token is None:
             print(NO_TOKEN, file=sys.stderr)
             return 2
-        asyncio.run(_run(settings))
+        try:
+            asyncio.run(_run(settings))
+        except InvalidToken:
+            print("Telegram refused TELEGRAM_BOT_TOKEN: check it with @BotFather.", file=sys.stderr)
+            return 2
+        except NetworkError as exc:
+            print(f"Cannot reach the Bot API at {settings.telegram_base_url}: {exc}", file=sys.stderr)
+            return 1
     elif args.command == "chat":
         from bot.console import chat
 

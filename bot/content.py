@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 import tomllib
 from pathlib import Path
@@ -85,7 +86,6 @@ class CheckinText(Strict):
     use_buttons: str
     tips_title: str
     tip_line: str
-    no_tips_today: str
     locations: dict[str, str]
     durations: dict[str, str]
     triggers: dict[str, str]
@@ -208,6 +208,14 @@ class Zones(Strict):
     checkin_times: list[str]
     buttons: list[ZoneButton]
     cities: dict[str, str]
+
+    @field_validator("checkin_times")
+    @classmethod
+    def _times(cls, times: list[str]) -> list[str]:
+        for value in times:
+            if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
+                raise ValueError(f"timezones: check-in time {value!r} is not HH:MM")
+        return times
 
     @model_validator(mode="after")
     def _real_zones(self) -> Zones:

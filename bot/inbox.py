@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 from typing import Any
 
-from sqlalchemy import func
 from sqlmodel import col, select
 from telegram import Update
-from telegram.error import NetworkError, TelegramError
+from telegram.error import InvalidToken, TelegramError
 
 from bot.app import Runtime
 from bot.db import insert_ignoring_duplicates
@@ -28,23 +28,27 @@ class DurablePoller:
         self._timeout = runtime.services.settings.poll_timeout_seconds
 
     async def run(self, stop: asyncio.Event) -> None:
-        await self.drain()  # updates stored before a crash are handled first
-        offset = await self._next_offset()
+        """Poll until `stop`; only a token Telegram refuses ends it early (raised to the caller)."""
+        # No offset at start: Telegram redelivers whatever it was not told we received, and
+        # anything stored before a crash is already in the inbox for drain().
+        offset: int | None = None
         backoff = 1.0
         while not stop.is_set():
             try:
+                await self.drain()
                 updates = await self._fetch(offset, stop)
-            except NetworkError as exc:
-                log.warning("getUpdates failed (%s); retrying in %.0fs", type(exc).__name__, backoff)
-                await asyncio.sleep(backoff)
+                if updates:
+                    await self.store([u.to_dict() for u in updates])
+                    # The next getUpdates with this offset is what acknowledges them to Telegram.
+                    offset = max(u.update_id for u in updates) + 1
+                backoff = 1.0
+            except InvalidToken:
+                raise
+            except Exception as exc:  # a network, Telegram or database fault: wait and go on
+                log.warning("polling failed (%s); retrying in %.0fs", type(exc).__name__, backoff)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), timeout=backoff)
                 backoff = min(backoff * 2, 30.0)
-                continue
-            backoff = 1.0
-            if updates:
-                await self.store([u.to_dict() for u in updates])
-                # The next getUpdates with this offset is what acknowledges them to Telegram.
-                offset = max(u.update_id for u in updates) + 1
-            await self.drain()
 
     async def _fetch(self, offset: int | None, stop: asyncio.Event) -> tuple[Update, ...]:
         """Long-poll for updates; a stop request interrupts the wait, never the handling."""
@@ -101,8 +105,3 @@ class DurablePoller:
             row = await session.get(InboxUpdate, update_id, with_for_update=True)
             if row is not None:
                 row.handled_at, row.error = self._runtime.services.clock(), error
-
-    async def _next_offset(self) -> int | None:
-        async with unit_of_work(self._db) as session:
-            newest = (await session.exec(select(func.max(InboxUpdate.update_id)))).first()
-        return int(newest) + 1 if newest is not None else None

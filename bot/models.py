@@ -77,6 +77,7 @@ class Checkin(SQLModel, table=True):
     note_open_until: datetime | None = _ts(default=None)  # a typed note is taken until then
     sleep_hours: float | None = None
     draft: str = ""  # the picks of a multi-choice step not yet confirmed
+    backup: str | None = None  # the saved answers (JSON) while a correction is under way
     message_id: int | None = Field(default=None, sa_type=BigInteger)
     created_at: datetime = _ts(default_factory=utcnow)
     completed_at: datetime | None = _ts(default=None)

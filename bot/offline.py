@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import threading
@@ -45,6 +46,8 @@ class FakeTelegram:
     messages: dict[tuple[int, int], JsonDict] = field(default_factory=dict)
     failures: dict[tuple[str, int | None], Failure] = field(default_factory=dict)
     listeners: list[Callable[[ApiCall], None]] = field(default_factory=list)
+    updates: list[JsonDict] = field(default_factory=list)  # waiting for getUpdates
+    confirmed_below: int = 0  # every update_id below this was acknowledged by an offset
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -101,7 +104,11 @@ class FakeTelegram:
                 message["reply_markup"] = _json(params["reply_markup"])
             return message
         if method == "getUpdates":
-            return []
+            offset = int(params.get("offset") or 0)
+            if offset:
+                self.confirmed_below = max(self.confirmed_below, offset)
+                self.updates = [u for u in self.updates if u["update_id"] >= offset]
+            return list(self.updates)
         return True
 
     @staticmethod
@@ -154,6 +161,8 @@ class OfflineRequest(BaseRequest):
         api_method = url.rsplit("/", 1)[-1]
         params = request_data.parameters if request_data else {}
         code, body = self.telegram.handle(api_method, dict(params))
+        if api_method == "getUpdates" and body.get("result") == []:
+            await asyncio.sleep(0.01)  # stands in for the long poll's wait
         if code == TIMEOUT_AFTER_DELIVERY:
             raise TimedOut("offline: timed out after delivery") from httpx.ReadTimeout("read timeout")
         if code == CONNECTION_REFUSED:

@@ -16,15 +16,18 @@ from bot.services.outbox import Delivery, OutboxService
 log = logging.getLogger(__name__)
 Render = Callable[[Delivery], tuple[str, InlineKeyboardMarkup | None]]
 NOT_SENT_CAUSES = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-BACKOFF = timedelta(seconds=15)
+# A gateway error may come after the Bot API server already sent the message.
+GATEWAY_ERRORS = ("bad gateway", "gateway timeout", "(502)", "(504)")
 
 
 def surely_not_sent(exc: NetworkError) -> bool:
-    """A connect or pool failure never reached Telegram; a 5xx answer means it was not done."""
+    """Connect and pool failures never reached Telegram; a 500 or 503 answer means it was not done."""
     if isinstance(exc.__cause__, NOT_SENT_CAUSES):
         return True
-    # A timeout or a broken connection may have delivered it; an HTTP error status did not.
-    return not (isinstance(exc, TimedOut) or isinstance(exc.__cause__, httpx.HTTPError))
+    if isinstance(exc, TimedOut) or isinstance(exc.__cause__, httpx.HTTPError):
+        return False  # the request may have arrived: resending could duplicate it
+    # PTB raises any other HTTP error status as a plain NetworkError carrying the description.
+    return not any(marker in str(exc).lower() for marker in GATEWAY_ERRORS)
 
 
 class Sender:
@@ -44,14 +47,28 @@ class Sender:
         return delivered
 
     async def _deliver(self, delivery: Delivery) -> int:
-        text, markup = self._render(delivery)
+        """Send one row; whatever happens, the row ends in a definite state and the batch goes on."""
+        try:
+            text, markup = self._render(delivery)
+        except Exception as exc:
+            log.exception("outbox %s could not be rendered", delivery.outbox_id)
+            await self._outbox.failed(delivery.outbox_id, f"render: {type(exc).__name__}")
+            return 0
+        try:
+            return await self._send(delivery, text, markup)
+        except Exception as exc:  # after the send began: it may have gone out, so never resend
+            log.exception("outbox %s: unexpected failure, marked unknown", delivery.outbox_id)
+            await self._outbox.unknown(delivery.outbox_id, type(exc).__name__)
+            return 0
+
+    async def _send(self, delivery: Delivery, text: str, markup: InlineKeyboardMarkup | None) -> int:
         try:
             message = await self._bot.send_message(delivery.chat_id, text, reply_markup=markup)
         except RetryAfter as exc:
             wait = exc.retry_after
             if not isinstance(wait, timedelta):
                 wait = timedelta(seconds=wait)
-            await self._outbox.retry_later(delivery.outbox_id, wait, "429 retry_after")
+            await self._outbox.retry_later(delivery.outbox_id, "429 retry_after", wait)
         except Forbidden:
             log.info("outbox %s: the person blocked the bot; no more check-ins", delivery.outbox_id)
             await self._outbox.failed(delivery.outbox_id, "forbidden", blocked=True)
@@ -59,7 +76,7 @@ class Sender:
             await self._outbox.failed(delivery.outbox_id, f"bad request: {type(exc).__name__}")
         except NetworkError as exc:
             if surely_not_sent(exc):
-                await self._outbox.retry_later(delivery.outbox_id, BACKOFF, type(exc).__name__)
+                await self._outbox.retry_later(delivery.outbox_id, type(exc).__name__)
             else:
                 log.warning("outbox %s: ambiguous failure, marked unknown", delivery.outbox_id)
                 await self._outbox.unknown(delivery.outbox_id, type(exc).__name__)

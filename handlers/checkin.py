@@ -9,7 +9,7 @@ from telegram.error import BadRequest
 
 from bot.services.checkins import CheckinResult, Outcome
 from handlers import views
-from handlers.common import edit, reply, sender_id
+from handlers.common import answer, edit, reply, sender_id
 from handlers.context import BotContext
 from handlers.onboarding import start
 from handlers.views import Screen
@@ -46,20 +46,20 @@ async def button(update: Update, context: BotContext) -> None:
     parsed = views.parse_checkin_data(query.data)
     message_id = query.message.message_id if query.message else None
     if parsed is None:
-        await query.answer(text.stale, show_alert=True)
+        await answer(query, text.stale)
         return
     result = await services.checkins.press(sender_id(update), *parsed, message_id)
     if result.outcome == Outcome.STALE or result.view is None:
-        await query.answer(text.stale, show_alert=True)
+        await answer(query, text.stale)
         return
     if result.outcome == Outcome.NEED_LOCATION:
-        await query.answer(text.pick_a_location, show_alert=True)
+        await answer(query, text.pick_a_location)
         return
     if result.outcome == Outcome.NOTE_ASK:
-        await query.answer()
+        await answer(query)
         await reply(update, Screen(text.note_ask))
         return
-    await query.answer()
+    await answer(query)
     if result.outcome == Outcome.CORRECT_MENU:
         await edit(query, views.correct_menu(services.content, result.view))
         return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from telegram import CallbackQuery, Message, Update
 from telegram.error import BadRequest
 
@@ -26,6 +28,12 @@ def message_text(update: Update) -> str:
 async def reply(update: Update, screen: Screen) -> Message:
     assert update.effective_message is not None
     return await update.effective_message.reply_text(screen.text, reply_markup=screen.markup)
+
+
+async def answer(query: CallbackQuery, alert: str | None = None) -> None:
+    """Acknowledge a button press; an expired query (e.g. replayed after a restart) is no error."""
+    with contextlib.suppress(BadRequest):
+        await query.answer(alert, show_alert=alert is not None)
 
 
 async def edit(query: CallbackQuery, screen: Screen) -> None:

@@ -23,6 +23,9 @@ async def help_command(update: Update, context: BotContext) -> None:
 async def text(update: Update, context: BotContext) -> None:
     """Typed text: a time zone or time being asked for, a check-in answer, or a friendly pointer."""
     typed = message_text(update).strip()
+    if not typed:
+        await reply(update, Screen(context.services.content.messages.general.unknown_text))
+        return
     profile = await context.services.users.profile(sender_id(update))
     if profile is None:
         await onboarding.start(update, context)
@@ -33,7 +36,7 @@ async def text(update: Update, context: BotContext) -> None:
     if profile.awaiting == Awaiting.TIME:
         await onboarding.typed_time(update, context, typed)
         return
-    if typed and await checkin.typed(update, context, typed):
+    if await checkin.typed(update, context, typed):
         return
     await reply(update, Screen(context.services.content.messages.general.unknown_text))
 

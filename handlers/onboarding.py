@@ -7,7 +7,7 @@ from telegram import Update
 from bot.services.schedule import format_minute
 from bot.services.users import Awaiting, Profile
 from handlers import views
-from handlers.common import chat_id, edit, reply, sender_id
+from handlers.common import answer, chat_id, edit, reply, sender_id
 from handlers.context import BotContext
 from handlers.views import Screen
 
@@ -18,7 +18,7 @@ def _next_question(context: BotContext, profile: Profile) -> Screen:
         return Screen(views.onboarding_done(content, profile))
     if profile.awaiting == Awaiting.TIME or profile.timezone is not None:
         return views.ask_time(content)
-    return views.ask_timezone(content)
+    return views.ask_timezone(content, context.services.settings)
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -39,7 +39,7 @@ async def start(update: Update, context: BotContext) -> None:
 
 async def show_settings(update: Update, context: BotContext) -> None:
     """/settings: the current settings with buttons to change them."""
-    profile = await context.services.users.profile(sender_id(update))
+    profile = await context.services.users.profile(sender_id(update), stop_asking=True)
     if profile is None or not profile.set_up:
         await start(update, context)
         return
@@ -50,34 +50,38 @@ async def settings_button(update: Update, context: BotContext) -> None:
     """A 'change time zone' or 'change time' button."""
     query = update.callback_query
     assert query is not None
-    await query.answer()
+    await answer(query)
     what = Awaiting.TIMEZONE if query.data == "set:tz" else Awaiting.TIME
     profile = await context.services.users.ask(sender_id(update), what)
     if profile is None:
         await start(update, context)
         return
     content = context.services.content
-    await edit(query, views.ask_timezone(content) if what == Awaiting.TIMEZONE else views.ask_time(content))
+    await edit(
+        query,
+        views.ask_timezone(content, context.services.settings)
+        if what == Awaiting.TIMEZONE
+        else views.ask_time(content),
+    )
 
 
 async def zone_button(update: Update, context: BotContext) -> None:
     """A time zone button from the onboarding or settings list."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    buttons = context.services.content.zones.buttons
-    index = int(query.data.removeprefix("tz:"))
-    if index >= len(buttons):
-        await query.answer(context.services.content.messages.general.button_expired, show_alert=True)
+    zone = views.zone_for_button(context.services.content, context.services.settings, query.data)
+    if zone is None:
+        await answer(query, context.services.content.messages.general.button_expired)
         return
-    await query.answer()
-    await _save_zone(update, context, buttons[index].zone, in_place=True)
+    await answer(query)
+    await _save_zone(update, context, zone, in_place=True)
 
 
 async def time_button(update: Update, context: BotContext) -> None:
     """A check-in time button."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    await query.answer()
+    await answer(query)
     raw = query.data.removeprefix("tm:")
     await _save_time(update, context, f"{raw[:2]}:{raw[2:]}", in_place=True)
 
@@ -98,7 +102,7 @@ async def _save_zone(update: Update, context: BotContext, text: str, *, in_place
         return
     if not result.ok:
         retry = services.content.messages.onboarding.timezone_unknown.format(text=text[:64])
-        await reply(update, Screen(retry, views.zone_keyboard(services.content)))
+        await reply(update, Screen(retry, views.zone_keyboard(services.content, services.settings)))
         return
     saved = services.content.messages.settings.timezone_saved.format(timezone=result.profile.timezone)
     await _confirm(update, context, saved, result.profile, in_place=in_place)

@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.config import Settings
 from bot.content import Content, Tip
-from bot.services.checkins import CheckinView
+from bot.services.checkin_flow import CheckinView
 from bot.services.schedule import format_minute
 from bot.services.users import Profile
 from bot.services.vocab import DURATIONS, LOCATIONS, SCALE, TRIGGERS
@@ -37,9 +38,25 @@ def parse_checkin_data(data: str | None) -> tuple[int, str, str] | None:
     return (int(match.group(1)), match.group(2), match.group(3)) if match else None
 
 
-def zone_keyboard(content: Content) -> InlineKeyboardMarkup:
+def _offer_default(content: Content, settings: Settings) -> bool:
+    """The operator's DEFAULT_TIMEZONE is offered first, unless it is UTC or already a button."""
+    zone = settings.default_timezone
+    return zone not in ("UTC", "Etc/UTC") and all(b.zone != zone for b in content.zones.buttons)
+
+
+def zone_keyboard(content: Content, settings: Settings) -> InlineKeyboardMarkup:
     buttons = [_button(b.label, f"tz:{i}") for i, b in enumerate(content.zones.buttons)]
+    if _offer_default(content, settings):
+        buttons.insert(0, _button(f"📍 {settings.default_timezone}", "tz:d"))
     return InlineKeyboardMarkup(_rows(buttons, 2))
+
+
+def zone_for_button(content: Content, settings: Settings, data: str | None) -> str | None:
+    key = (data or "").removeprefix("tz:")
+    if key == "d":
+        return settings.default_timezone if _offer_default(content, settings) else None
+    buttons = content.zones.buttons
+    return buttons[int(key)].zone if key.isdigit() and int(key) < len(buttons) else None
 
 
 def time_keyboard(content: Content) -> InlineKeyboardMarkup:
@@ -47,8 +64,8 @@ def time_keyboard(content: Content) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(_rows(buttons, 4))
 
 
-def ask_timezone(content: Content) -> Screen:
-    return Screen(content.messages.onboarding.ask_timezone, zone_keyboard(content))
+def ask_timezone(content: Content, settings: Settings) -> Screen:
+    return Screen(content.messages.onboarding.ask_timezone, zone_keyboard(content, settings))
 
 
 def ask_time(content: Content) -> Screen:

@@ -35,3 +35,13 @@ async def onboard(chat: Chat, zone: str = "Berlin", time: str = "20:00") -> None
     await chat.send("/start")
     await chat.tap(zone)
     await chat.tap(time)
+
+
+async def quiet_day(chat: Chat, stress: str = "2", *triggers: str) -> None:
+    """A check-in with no spasms: /checkin, No, a stress number, any triggers, Done."""
+    await chat.send("/checkin")
+    await chat.tap("No")
+    await chat.tap(stress)
+    for trigger in triggers:
+        await chat.tap(trigger)
+    await chat.tap("Done")

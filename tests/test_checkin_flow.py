@@ -6,7 +6,7 @@ from bot.content import Content
 from bot.offline import buttons_of
 from bot.services.registry import Services
 from tests.harness import Chat
-from tests.helpers import checkins, onboard
+from tests.helpers import checkins, onboard, quiet_day
 
 
 async def test_a_day_without_spasms_takes_three_taps_and_is_stored(
@@ -67,11 +67,7 @@ async def test_tips_match_the_triggers_name_their_source_and_do_not_repeat_back_
     shown: list[set[str]] = []
     by_text = {tip.text: tip for tip in content.tips.tips}
     for _ in range(3):
-        await chat.send("/checkin")
-        await chat.tap("No")
-        await chat.tap("7")
-        await chat.tap("Stress")
-        await chat.tap("Done")
+        await quiet_day(chat, "7", "Stress")
         tips_message = chat.last_text()
         assert tips_message.startswith(content.messages.checkin.tips_title)
         assert "Source: " in tips_message
@@ -85,12 +81,7 @@ async def test_tips_match_the_triggers_name_their_source_and_do_not_repeat_back_
 
 async def test_two_triggers_give_two_tips_for_those_triggers(chat: Chat, content: Content) -> None:
     await onboard(chat)
-    await chat.send("/checkin")
-    await chat.tap("No")
-    await chat.tap("2")
-    await chat.tap("Fatigue")
-    await chat.tap("Caffeine")
-    await chat.tap("Done")
+    await quiet_day(chat, "2", "Fatigue", "Caffeine")
     text = chat.last_text()
     matched = [tip for tip in content.tips.tips if tip.text in text]
     assert len(matched) == 2
@@ -142,8 +133,8 @@ async def test_stale_buttons_get_a_friendly_answer_and_write_nothing(
     assert chat.alerts()[-1] == content.messages.checkin.stale
     await chat.tap("5")
     await chat.tap("Done")
-    finished_stress_step = f"c:{question['message_id'] and (await checkins(services))[0].id}:stress:9"
-    await chat.press(question, finished_stress_step)  # a finished check-in
+    entry_id = (await checkins(services))[0].id
+    await chat.press(question, f"c:{entry_id}:stress:9")  # a step of a finished check-in
     assert chat.alerts()[-1] == content.messages.checkin.stale
     (entry,) = await checkins(services)
     assert (entry.had_spasm, entry.stress, entry.status) == (False, 5, "done")
@@ -164,21 +155,20 @@ async def test_another_persons_checkin_id_is_refused(
     assert after.had_spasm is None and after.status == "open"
 
 
-async def test_malformed_callback_data_is_refused(chat: Chat, content: Content) -> None:
+async def test_malformed_callback_data_is_refused(chat: Chat, services: Services, content: Content) -> None:
     await onboard(chat)
     await chat.send("/checkin")
+    before = [c.model_dump() for c in await checkins(services)]
     refusals = {content.messages.checkin.stale, content.messages.general.button_expired}
     for data in ("c:abc", "c:1:spasm:maybe", "zz", "c:99999:spasm:y", "tz:99", "tm:2500", "c:1:" + "x" * 60):
         await chat.press(chat.keyboard_message(), data)
         assert chat.alerts()[-1] in refusals
+    assert [c.model_dump() for c in await checkins(services)] == before
 
 
 async def test_correcting_a_finished_checkin(chat: Chat, services: Services) -> None:
     await onboard(chat)
-    await chat.send("/checkin")
-    await chat.tap("No")
-    await chat.tap("4")
-    await chat.tap("Done")
+    await quiet_day(chat, "4")
     await chat.tap("Correct")
     await chat.tap("Stress")
     await chat.tap("9")

@@ -12,12 +12,14 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.db import SessionFactory, insert_ignoring_duplicates
 from bot.models import Checkin, Outbox, User
-from bot.services.checkins import CheckinView, open_checkin, view_of
+from bot.services.checkin_flow import CheckinView, view_of
+from bot.services.checkins import day_already_covered, open_checkin
 from bot.services.common import Clock, unit_of_work
 from bot.services.schedule import next_occurrence
 
 BATCH = 500
-MAX_ATTEMPTS = 6
+FIRST_RETRY = timedelta(seconds=15)
+LONGEST_RETRY = timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -109,13 +111,16 @@ class OutboxService:
                 if user.blocked or user.paused:
                     row.status = "skipped"
                     continue
-                row.status, row.claimed_at, row.attempts = "sending", now, row.attempts + 1
                 checkin = None
                 if row.kind == "checkin":
                     checkin = await session.get(Checkin, row.checkin_id) if row.checkin_id else None
                     if checkin is None:
-                        checkin = await open_checkin(session, user, row.local_date, "checkin")
+                        if await day_already_covered(session, user, row.local_date):
+                            row.status, row.error = "skipped", "already answered that day"
+                            continue
+                        checkin = await open_checkin(session, user, row.local_date, "checkin", now)
                         row.checkin_id = checkin.id
+                row.status, row.claimed_at, row.attempts = "sending", now, row.attempts + 1
                 claimed.append(
                     Delivery(row.id, user.chat_id, row.kind, view_of(checkin) if checkin else None)
                 )
@@ -132,18 +137,20 @@ class OutboxService:
                 if checkin is not None:
                     checkin.message_id = message_id
 
-    async def retry_later(self, outbox_id: int, delay: timedelta, error: str) -> None:
-        """Only for failures where the message surely was not delivered."""
+    async def retry_later(self, outbox_id: int, error: str, wait: timedelta | None = None) -> None:
+        """Only for failures where the message surely was not delivered: back off and try again,
+        until the check-in would arrive later than the grace period allows."""
         async with unit_of_work(self._db) as session:
             row = await session.get(Outbox, outbox_id, with_for_update=True)
             if row is None:
                 return
-            row.error = error
-            if row.attempts >= MAX_ATTEMPTS:
+            backoff = min(FIRST_RETRY * 2 ** max(row.attempts - 1, 0), LONGEST_RETRY)
+            row.error, retry_at = error, self._now() + (wait if wait is not None else backoff)
+            if retry_at > row.due_at + self._grace:
                 row.status = "failed"
                 await self._close_checkin(session, row)
             else:
-                row.status, row.not_before = "pending", self._now() + delay
+                row.status, row.not_before = "pending", retry_at
 
     async def unknown(self, outbox_id: int, error: str) -> None:
         """It may have been delivered: never resend."""

@@ -22,13 +22,11 @@ class TipService:
         for trigger in wanted:
             if len(chosen) >= limit:
                 break
-            pool = [
-                tip
-                for tip in self._book.tips
-                if trigger in tip.triggers and tip not in chosen and tip.id not in recent
+            fresh = [t for t in self._book.tips if t not in chosen and t.id not in recent]
+            # Everything for this trigger was shown last time: a general tip rather than a repeat.
+            pool = [t for t in fresh if trigger in t.triggers] or [
+                t for t in fresh if "general" in t.triggers
             ]
-            if not pool:  # everything for this trigger was shown last time: allow a repeat
-                pool = [t for t in self._book.tips if trigger in t.triggers and t not in chosen]
             if pool:
                 chosen.append(self._rng.choice(pool))
         return chosen[: max(1, min(limit, len(wanted)))]

@@ -75,10 +75,15 @@ class UserService:
             session.add(user)
             return _profile(user, is_new=is_new)
 
-    async def profile(self, telegram_id: int) -> Profile | None:
+    async def profile(self, telegram_id: int, *, stop_asking: bool = False) -> Profile | None:
+        """The person's settings; `stop_asking` ends a pending "type a time zone/time" once set up."""
         async with unit_of_work(self._db) as session:
-            user = await find_user(session, telegram_id)
-            return _profile(user) if user else None
+            user = await find_user(session, telegram_id, lock=stop_asking)
+            if user is None:
+                return None
+            if stop_asking and is_set_up(user):
+                user.awaiting_input = None
+            return _profile(user)
 
     async def ask(self, telegram_id: int, what: Awaiting) -> Profile | None:
         """Expect the next typed message to be a time zone or a time."""
@@ -126,6 +131,8 @@ class UserService:
                 return None
             changed = user.paused != paused
             user.paused = paused
+            if is_set_up(user):
+                user.awaiting_input = None
             if changed:
                 reschedule(user, self._now())
             self._touch(user)

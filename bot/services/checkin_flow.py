@@ -1,0 +1,135 @@
+"""The pure rules of a check-in: which question comes next and what an answer stores."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from bot.models import Checkin
+from bot.services.vocab import DURATIONS, LOCATIONS, TRIGGERS
+
+NUMBER_STEPS = ("severity", "stress")
+MULTI_STEPS = {"locations": LOCATIONS, "triggers": TRIGGERS}
+ANSWER_FIELDS = ("had_spasm", "locations", "severity", "duration", "stress", "triggers")
+EDITABLE = ("spasm", "stress", "triggers")
+
+
+class Outcome(StrEnum):
+    SHOW = "show"  # render the view (a question, or the finished card)
+    STALE = "stale"  # an old or foreign button: nothing was written
+    NEED_LOCATION = "need_location"
+    NUMBER_HINT = "number_hint"
+    CORRECT_MENU = "correct_menu"
+    NOTE_ASK = "note_ask"
+    NOTE_SAVED = "note_saved"
+    NEED_SETUP = "need_setup"
+    USE_BUTTONS = "use_buttons"  # text typed while a check-in waits for a tap
+
+
+@dataclass(frozen=True)
+class CheckinView:
+    id: int
+    kind: str
+    local_date: date
+    status: str
+    step: str
+    had_spasm: bool | None
+    locations: tuple[str, ...]
+    severity: int | None
+    duration: str | None
+    stress: int | None
+    triggers: tuple[str, ...]
+    note: str | None
+    draft: tuple[str, ...]
+    message_id: int | None
+
+
+def split(value: str | None) -> tuple[str, ...]:
+    return tuple(v for v in (value or "").split(",") if v)
+
+
+def view_of(c: Checkin) -> CheckinView:
+    assert c.id is not None
+    return CheckinView(
+        c.id, c.kind, c.local_date, c.status, c.step, c.had_spasm, split(c.locations),
+        c.severity, c.duration, c.stress, split(c.triggers), c.note, split(c.draft), c.message_id,
+    )  # fmt: skip
+
+
+def next_step(c: Checkin) -> str:
+    if c.had_spasm is None:
+        return "spasm"
+    if c.had_spasm:
+        for step, value in (("locations", c.locations), ("severity", c.severity), ("duration", c.duration)):
+            if value is None:
+                return step
+    if c.stress is None:
+        return "stress"
+    if c.triggers is None:
+        return "triggers"
+    return "done"
+
+
+def has_answers(c: Checkin) -> bool:
+    return c.had_spasm is not None or c.stress is not None
+
+
+def _toggle(draft: str, value: str, allowed: tuple[str, ...]) -> str:
+    picks = [v for v in split(draft) if v in allowed]
+    if value in picks:
+        picks.remove(value)
+    else:
+        picks.append(value)
+        if allowed is TRIGGERS:  # "not sure" excludes the named triggers, and back
+            picks = [value] if value == "not_sure" else [p for p in picks if p != "not_sure"]
+    return ",".join(sorted(picks, key=allowed.index))
+
+
+def apply_answer(c: Checkin, step: str, value: str) -> Outcome | None:
+    """Store one answer; None when the value is not a valid answer to that step."""
+    if step == "spasm" and value in ("y", "n"):
+        c.had_spasm = value == "y"
+        if not c.had_spasm:
+            c.locations, c.severity, c.duration = None, None, None
+    elif step in NUMBER_STEPS and value.isdigit() and int(value) <= 10:
+        setattr(c, step, int(value))
+    elif step == "duration" and value in DURATIONS:
+        c.duration = value
+    elif step in MULTI_STEPS and value in MULTI_STEPS[step]:
+        c.draft = _toggle(c.draft, value, MULTI_STEPS[step])
+    elif step in MULTI_STEPS and value == "done":
+        if step == "locations" and not c.draft:
+            return Outcome.NEED_LOCATION
+        setattr(c, step, c.draft)
+        c.draft = ""
+    else:
+        return None
+    return Outcome.SHOW
+
+
+def start_correction(c: Checkin, field: str) -> None:
+    """Reopen one answer of a finished check-in, keeping the saved answers until it is done again."""
+    if c.backup is None:
+        c.backup = json.dumps({name: getattr(c, name) for name in ANSWER_FIELDS})
+    if field == "spasm":
+        c.draft = c.locations or ""
+        c.had_spasm, c.locations, c.severity, c.duration = None, None, None, None
+    elif field == "stress":
+        c.stress = None
+    else:
+        c.draft, c.triggers = c.triggers or "", None
+    c.status, c.editing, c.note_open_until = "open", True, None
+    c.step = next_step(c)
+
+
+def close(c: Checkin) -> None:
+    """A check-in left unfinished: an abandoned correction goes back to what was saved."""
+    if c.backup is not None:
+        for name, value in json.loads(c.backup).items():
+            setattr(c, name, value)
+        c.status, c.step, c.draft = "done", "done", ""
+    else:
+        c.status = "partial" if has_answers(c) else "missed"
+    c.backup, c.editing = None, False
