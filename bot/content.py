@@ -11,7 +11,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-from bot.services.vocab import DURATIONS, LOCATIONS, TRIGGERS
+from bot.services.emergency import EmergencyBook
+from bot.services.triage import SafetyRules
+from bot.services.vocab import CARE_REASONS, DURATIONS, LOCATIONS, REDFLAG_BUTTONS, TRIGGERS
 
 
 class Strict(BaseModel):
@@ -114,6 +116,32 @@ class General(Strict):
     error: str
 
 
+class SafetyText(Strict):
+    emergency: str
+    still_urgent: str
+    urgent: str
+    prompt_care: str
+    ask_redflags: str
+    none_of_these: str
+    and_word: str
+    reasons: dict[str, str]
+    buttons: dict[str, str]
+    urgent_reasons: dict[str, str]
+
+    @field_validator("buttons")
+    @classmethod
+    def _buttons(cls, v: dict[str, str]) -> dict[str, str]:
+        return _exact_keys(v, REDFLAG_BUTTONS, "safety.buttons")
+
+    @field_validator("urgent_reasons")
+    @classmethod
+    def _care(cls, v: dict[str, str]) -> dict[str, str]:
+        missing = set(CARE_REASONS) - set(v)
+        if missing:
+            raise ValueError(f"safety.urgent_reasons: missing {sorted(missing)}")
+        return v
+
+
 class ConsoleText(Strict):
     intro: str
     no_buttons: str
@@ -127,6 +155,7 @@ class Messages(Strict):
     onboarding: Onboarding
     settings: SettingsText
     checkin: CheckinText
+    safety: SafetyText
     general: General
     commands: dict[str, str]
     console: ConsoleText
@@ -150,6 +179,10 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "checkin.note_saved": {"date"},
     "checkin.tip_line": {"text", "source"},
     "console.bad_choice": {"count"},
+    "safety.emergency": {"number", "reasons"},
+    "safety.still_urgent": {"number"},
+    "safety.urgent": {"number", "reasons"},
+    "safety.prompt_care": {"reasons"},
     "console.bye": {"database"},
 }
 
@@ -231,10 +264,19 @@ class Content(Strict):
     messages: Messages
     tips: TipBook
     zones: Zones
+    safety: SafetyRules
+    emergency: EmergencyBook
 
     @model_validator(mode="after")
-    def _placeholders(self) -> Content:
+    def _consistent(self) -> Content:
         _check_placeholders("", self.messages)
+        flags = {flag.id for flag in self.safety.flags}
+        if set(self.messages.safety.reasons) != flags:
+            raise ValueError(f"safety.reasons must word exactly the flags {sorted(flags)}")
+        signs = {sign.id for sign in self.safety.urgent}
+        missing = signs - set(self.messages.safety.urgent_reasons)
+        if missing:
+            raise ValueError(f"safety.urgent_reasons: missing {sorted(missing)}")
         return self
 
 
@@ -248,4 +290,6 @@ def load_content(directory: Path) -> Content:
         messages=Messages.model_validate(_read(directory / "messages.toml")),
         tips=TipBook.model_validate(_read(directory / "tips.toml")),
         zones=Zones.model_validate(_read(directory / "timezones.toml")),
+        safety=SafetyRules.model_validate(_read(directory / "safety.toml")),
+        emergency=EmergencyBook.model_validate(_read(directory / "emergency.toml")),
     )

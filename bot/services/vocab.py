@@ -14,3 +14,7 @@ TRIGGERS = (
     "not_sure",
 )
 SCALE = tuple(range(11))
+# The red-flag buttons of the "Anything else right now?" step (each is a triage flag id).
+REDFLAG_BUTTONS = ("seizure", "unconscious", "paralysis", "breathing", "speech")
+# Reasons the diary itself can give for seeing a doctor soon.
+CARE_REASONS = ("most_days", "severity_up", "new_areas", "medication", "weak_or_stiff")

@@ -1,0 +1,76 @@
+"""bot.safety.triage on labelled messages: recall on emergencies must be 100%, false alarms at most 5%."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.safety import triage
+
+DATA = Path(__file__).parent / "data"
+SETS = sorted(DATA.glob("triage_*.tsv"))
+
+
+def labelled(path: Path) -> list[tuple[str, str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, text = line.split("\t", 1)
+            rows.append((label, text))
+    return rows
+
+
+def test_emergency_recall_is_total_and_false_alarms_are_rare(capsys: pytest.CaptureFixture[str]) -> None:
+    total_e = total_caught = total_rest = total_alarms = 0
+    missed: list[str] = []
+    alarms: list[str] = []
+    lines = []
+    for path in SETS:
+        rows = labelled(path)
+        emergencies = [text for label, text in rows if label == "emergency"]
+        rest = [text for label, text in rows if label != "emergency"]
+        caught = [t for t in emergencies if triage(t).level == "emergency"]
+        false = [t for t in rest if triage(t).level == "emergency"]
+        missed += sorted(set(emergencies) - set(caught))
+        alarms += false
+        total_e, total_caught = total_e + len(emergencies), total_caught + len(caught)
+        total_rest, total_alarms = total_rest + len(rest), total_alarms + len(false)
+        lines.append(
+            f"  {path.name}: recall {len(caught)}/{len(emergencies)}, false alarms {len(false)}/{len(rest)}"
+        )
+    recall = total_caught / total_e
+    false_rate = total_alarms / total_rest
+    with capsys.disabled():
+        print(f"\ntriage on {total_e + total_rest} labelled messages:")
+        print("\n".join(lines))
+        print(f"  emergency recall {recall:.1%} ({total_caught}/{total_e}), "
+              f"false alarms {false_rate:.1%} ({total_alarms}/{total_rest})")  # fmt: skip
+    assert total_e + total_rest >= 200
+    assert not missed, f"missed emergencies: {missed}"
+    assert false_rate <= 0.05, f"false alarms: {alarms}"
+
+
+def test_urgent_signs_are_found_in_the_labelled_set() -> None:
+    rows = [(label, text) for path in SETS for label, text in labelled(path) if label == "urgent"]
+    assert rows
+    assert [text for label, text in rows if triage(text).level != "urgent"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reasons"),
+    [
+        ("no seizure but I can't breathe", ("breathing",)),
+        ("I had a siezure and now my face droops", ("seizure", "face_droop")),
+        ("CANT LIFT MY ARM", ("paralysis",)),
+        ("my speech is slurred and my left arm is weak", ("weakness", "speech")),
+    ],
+)
+def test_reasons_name_every_red_flag_found(text: str, reasons: tuple[str, ...]) -> None:
+    result = triage(text)
+    assert result.level == "emergency" and set(result.reasons) == set(reasons)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\u200b", "👍", "x" * 5000, "?!?!", "0"])
+def test_odd_input_is_never_an_emergency_and_never_raises(text: str) -> None:
+    assert triage(text).level == "none"
