@@ -94,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
         from bot.console import chat
 
         # Log lines would break up the conversation on screen: warnings and errors only.
-        logging.getLogger().setLevel(max(logging.getLogger().level, logging.WARNING))
+        for handler in logging.getLogger().handlers:
+            handler.setLevel(max(handler.level, logging.WARNING))
         asyncio.run(chat(settings))
     else:
         asyncio.run(_migrate(settings))

@@ -41,12 +41,14 @@ class ConsoleChat:
             print(f"   [{number}] {label}")
         if buttons:
             self.keyboard = message
+        elif self.keyboard is not None and self.keyboard.get("message_id") == message.get("message_id"):
+            self.keyboard = None  # its buttons were just removed
 
     async def say(self, line: str) -> None:
         """What the person typed: a number picks a button of the newest keyboard."""
         content = self.runtime.services.content.messages.console
         update_id = next(self.update_ids)
-        if line.isdigit() and self.keyboard is not None:
+        if line.isdigit() and self.keyboard is not None and buttons_of(self.keyboard):
             buttons = buttons_of(self.keyboard)
             if not 1 <= int(line) <= len(buttons):
                 print(content.bad_choice.format(count=len(buttons)))

@@ -73,6 +73,7 @@ class CheckinText(Strict):
     line_triggers: str
     line_no_triggers: str
     line_note: str
+    line_redflags: str
     note_prompt: str
     add_note: str
     note_ask: str
@@ -176,6 +177,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "checkin.line_stress": {"stress"},
     "checkin.line_triggers": {"triggers"},
     "checkin.line_note": {"note"},
+    "checkin.line_redflags": {"flags"},
     "checkin.note_saved": {"date"},
     "checkin.tip_line": {"text", "source"},
     "console.bad_choice": {"count"},

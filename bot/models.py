@@ -50,6 +50,7 @@ class User(SQLModel, table=True):
     blocked: bool = False
     next_due_at: datetime | None = _ts(default=None, index=True)
     last_tip_ids: str = ""
+    last_care_at: datetime | None = _ts(default=None)  # the last "see a doctor soon" from the diary
     created_at: datetime = _ts(default_factory=utcnow)
     updated_at: datetime = _ts(default_factory=utcnow)
 
@@ -76,6 +77,7 @@ class Checkin(SQLModel, table=True):
     note: str | None = None
     note_open_until: datetime | None = _ts(default=None)  # a typed note is taken until then
     sleep_hours: float | None = None
+    red_flags: str | None = None  # the "Anything else right now?" answer: flag ids, "" for none
     draft: str = ""  # the picks of a multi-choice step not yet confirmed
     backup: str | None = None  # the saved answers (JSON) while a correction is under way
     message_id: int | None = Field(default=None, sa_type=BigInteger)
@@ -117,3 +119,17 @@ class InboxUpdate(SQLModel, table=True):
     received_at: datetime = _ts(default_factory=utcnow)
     handled_at: datetime | None = _ts(default=None, index=True)
     error: str | None = None
+
+
+class SafetyEvent(SQLModel, table=True):
+    """An escalation: when, how serious, and which red flags; never the words the person used."""
+
+    __tablename__ = "safety_events"
+    __table_args__ = (Index("ix_safety_events_user_time", "user_id", "occurred_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="users.id")
+    occurred_at: datetime = _ts(default_factory=utcnow)
+    level: str  # emergency or urgent
+    reasons: str  # comma-separated flag or sign ids
+    source: str  # text, checkin or diary

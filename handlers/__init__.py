@@ -6,7 +6,7 @@ from typing import Any
 
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from handlers import checkin, general, onboarding
+from handlers import checkin, general, onboarding, safety
 
 COMMANDS = ("start", "checkin", "log", "settings", "pause", "resume", "help")
 
@@ -18,8 +18,10 @@ NEW_PRIVATE = filters.UpdateType.MESSAGE & PRIVATE
 
 
 def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    # Order matters: within a group the first matching handler wins, and group -1
-    # (safety triage, added by the red-flag work) runs before all of these.
+    # Order matters. Group -1, red-flag triage of every text and caption (new or edited, any
+    # chat), runs before everything else and stops the rest on an emergency. Within group 0
+    # the first matching handler wins.
+    application.add_handler(MessageHandler(filters.TEXT | filters.CAPTION, safety.screen), group=-1)
     application.add_handlers(
         [
             CommandHandler("start", onboarding.start, filters=NEW_PRIVATE),

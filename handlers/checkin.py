@@ -60,6 +60,9 @@ async def button(update: Update, context: BotContext) -> None:
         await reply(update, Screen(text.note_ask))
         return
     await answer(query)
+    if result.emergency:  # before anything else, including moving the check-in on
+        number = await services.escalation.number_for(sender_id(update))
+        await reply(update, Screen(views.emergency_text(services.content, number, result.emergency)))
     if result.outcome == Outcome.CORRECT_MENU:
         await edit(query, views.correct_menu(services.content, result.view))
         return
@@ -99,8 +102,10 @@ async def _retire_keyboard(update: Update, context: BotContext, message_id: int 
 
 
 async def _send_tips(update: Update, context: BotContext, result: CheckinResult) -> None:
-    if not result.tips:
-        return
+    """After a check-in is saved: tips for its triggers, then a "see a doctor soon" if due."""
     services = context.services
-    sources = services.content.tips.sources
-    await reply(update, Screen(views.tips_message(services.content, result.tips, sources)))
+    if result.tips:
+        sources = services.content.tips.sources
+        await reply(update, Screen(views.tips_message(services.content, result.tips, sources)))
+    if result.care:
+        await reply(update, Screen(views.care_text(services.content, result.care)))

@@ -14,7 +14,7 @@ from bot.content import Content, Tip
 from bot.services.checkin_flow import CheckinView
 from bot.services.schedule import format_minute
 from bot.services.users import Profile
-from bot.services.vocab import DURATIONS, LOCATIONS, SCALE, TRIGGERS
+from bot.services.vocab import DURATIONS, LOCATIONS, REDFLAG_BUTTONS, SCALE, TRIGGERS
 
 CHECKIN_DATA = re.compile(r"^c:(\d{1,12}):([a-z_]{1,12}):([a-z_0-9]{1,12})$")
 
@@ -132,6 +132,11 @@ def checkin_question(content: Content, view: CheckinView, *, scheduled: bool = F
     if view.step == "duration":
         buttons = [_button(text.durations[d], f"c:{view.id}:duration:{d}") for d in DURATIONS]
         return Screen(text.ask_duration, InlineKeyboardMarkup(_rows(buttons, 2)))
+    if view.step == "redflags":
+        safety = content.messages.safety
+        buttons = [_button(safety.buttons[f], f"c:{view.id}:redflags:{f}") for f in REDFLAG_BUTTONS]
+        rows = [[b] for b in buttons] + [[_button(safety.none_of_these, f"c:{view.id}:redflags:none")]]
+        return Screen(safety.ask_redflags, InlineKeyboardMarkup(rows))
     if view.step == "stress":
         return Screen(text.ask_stress, _scale(view, "stress"))
     return Screen(text.ask_triggers, _multi(view, "triggers", TRIGGERS, text.triggers, text.done))
@@ -150,6 +155,9 @@ def summary_lines(content: Content, view: CheckinView) -> list[str]:
         )
     else:
         lines.append(text.line_no_spasm)
+    if view.red_flags:
+        flags = ", ".join(content.messages.safety.buttons[f] for f in view.red_flags)
+        lines.append(text.line_redflags.format(flags=flags))
     lines.append(text.line_stress.format(stress=view.stress))
     if view.triggers:
         lines.append(text.line_triggers.format(triggers=", ".join(text.triggers[t] for t in view.triggers)))
@@ -185,3 +193,33 @@ def tips_message(content: Content, tips: Sequence[Tip], source_title: dict[str, 
     lines = [text.tips_title]
     lines += [text.tip_line.format(text=tip.text, source=source_title[tip.source]) for tip in tips]
     return "\n".join(lines)
+
+
+def _join(content: Content, parts: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} {content.messages.safety.and_word} {parts[-1]}"
+
+
+def emergency_text(content: Content, number: str, reasons: Sequence[str]) -> str:
+    safety = content.messages.safety
+    return safety.emergency.format(
+        number=number, reasons=_join(content, [safety.reasons[r] for r in reasons])
+    )
+
+
+def still_urgent_text(content: Content, number: str) -> str:
+    return content.messages.safety.still_urgent.format(number=number)
+
+
+def urgent_text(content: Content, number: str, reasons: Sequence[str]) -> str:
+    safety = content.messages.safety
+    return safety.urgent.format(
+        number=number, reasons=_join(content, [safety.urgent_reasons[r] for r in reasons])
+    )
+
+
+def care_text(content: Content, reasons: Sequence[str]) -> str:
+    safety = content.messages.safety
+    return safety.prompt_care.format(reasons=_join(content, [safety.urgent_reasons[r] for r in reasons]))

@@ -39,6 +39,7 @@ async def test_a_day_with_spasms_records_places_strength_duration_stress_trigger
     await chat.tap("Done")
     await chat.tap("6")
     await chat.tap("Minutes")
+    await chat.tap("None of these")
     await chat.tap("8")
     await chat.tap("Stress")
     await chat.tap("Poor sleep")
@@ -98,6 +99,7 @@ async def test_log_records_an_episode_without_asking_since_last_checkin(
     await chat.tap("Done")
     await chat.tap("4")
     await chat.tap("Seconds")
+    await chat.tap("None of these")
     await chat.tap("1")
     await chat.tap("Talking")
     await chat.tap("Done")
@@ -181,6 +183,7 @@ async def test_correcting_a_finished_checkin(chat: Chat, services: Services) -> 
     await chat.tap("Done")
     await chat.tap("3")
     await chat.tap("About an hour")
+    await chat.tap("None of these")
     (entry,) = await checkins(services)
     assert (entry.status, entry.had_spasm, entry.locations, entry.duration, entry.stress) == (
         "done", True, "cheek", "hour", 9,

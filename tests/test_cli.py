@@ -50,3 +50,15 @@ def test_migrate_creates_the_schema(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "spasm-diary.db").exists()
     assert ROOT.joinpath("bot", "migrations", "versions").is_dir()
+
+
+def test_console_chat_escalates_mid_checkin_and_the_checkin_can_be_finished(tmp_path: Path) -> None:
+    # Onboard (Sydney), start a check-in, report a red flag at the severity step, then finish.
+    typed = "/start\n8\n20:00\n/checkin\n1\n1\n10\ni think im having a siezure\n5\n2\n6\n3\n10\n:quit\n"
+    result = run_cli(["chat"], tmp_path, stdin=typed)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    alarm = out.index("bot> Call 000 now.")
+    assert "a seizure" in out[alarm : alarm + 300]
+    assert out.index("How strong") < alarm < out.rindex("Saved ✅")
+    assert "strength 4/10" in out

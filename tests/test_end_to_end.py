@@ -1,4 +1,4 @@
-"""The real `run` process against a Bot API server over HTTP: onboarding, a scheduled check-in, an answer."""
+"""The real `run` process against a Bot API server over HTTP, played as a person on a phone would."""
 
 from __future__ import annotations
 
@@ -17,11 +17,72 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import col, select
 
 from bot.db import session_factory
-from bot.models import Checkin, InboxUpdate, Outbox, User
+from bot.models import Checkin, InboxUpdate, Outbox, SafetyEvent, User
 from bot.offline import Person, buttons_of
 from tests.fake_bot_api import FakeBotApiServer
 
 TOKEN = "123456:TEST-TOKEN"
+
+
+class BotProcess:
+    """`python -m bot run` pointed at the fake server, and one person talking to it."""
+
+    def __init__(self, api: FakeBotApiServer, db_url: str, tmp_path: Path, person: Person) -> None:
+        self.api, self.person = api, person
+        env = {
+            **os.environ,
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_BASE_URL": api.url,
+            "DATABASE_URL": db_url,
+            "DATA_DIR": str(tmp_path),
+            "TICK_SECONDS": "0.5",
+            "POLL_TIMEOUT_SECONDS": "1",
+            "LOG_LEVEL": "INFO",
+        }
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env, text=True,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        api.wait_for(lambda calls: any(c.method == "setMyCommands" for c in calls))
+
+    def texts(self) -> list[str]:
+        return [
+            str(m.get("text"))
+            for (chat, _), m in sorted(self.api.telegram.messages.items())
+            if chat == self.person.user_id
+        ]
+
+    def wait_text(self, fragment: str) -> None:
+        self.api.wait_for(lambda _: any(fragment in t for t in self.texts()))
+
+    def say(self, text: str) -> int:
+        return self.api.push(lambda uid: self.person.message(text, uid))
+
+    def press(self, label: str) -> None:
+        """Tap `label` once the newest keyboard shows it (the bot may still be answering)."""
+
+        def offered(_: object) -> dict[str, Any] | None:
+            message = self._keyboard()
+            return message if message and any(label in text for text, _ in buttons_of(message)) else None
+
+        message = self.api.wait_for(offered)
+        data = next(d for text, d in buttons_of(message) if label in text)
+        self.api.push(lambda uid: self.person.press(message, data, uid))
+
+    def _keyboard(self) -> dict[str, Any] | None:
+        mine = [
+            m
+            for (chat, _), m in self.api.telegram.messages.items()
+            if chat == self.person.user_id and buttons_of(m)
+        ]
+        return max(mine, key=lambda m: m["message_id"]) if mine else None
+
+    def stop(self) -> str:
+        self.process.send_signal(signal.SIGTERM)
+        output, _ = self.process.communicate(timeout=30)
+        assert self.process.returncode == 0, output
+        assert TOKEN not in output
+        return output
 
 
 @pytest.fixture
@@ -30,82 +91,40 @@ def api() -> Iterator[FakeBotApiServer]:
         yield server
 
 
-def start_bot(api: FakeBotApiServer, db_url: str, tmp_path: Path) -> subprocess.Popen[str]:
-    env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": TOKEN,
-        "TELEGRAM_BASE_URL": api.url,
-        "DATABASE_URL": db_url,
-        "DATA_DIR": str(tmp_path),
-        "TICK_SECONDS": "0.5",
-        "POLL_TIMEOUT_SECONDS": "1",
-        "LOG_LEVEL": "INFO",
-    }
-    return subprocess.Popen(
-        [sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env, text=True,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-
-
-def newest_with_buttons(chat_id: int, api: FakeBotApiServer) -> dict[str, Any] | None:
-    mine = [m for (chat, _), m in api.telegram.messages.items() if chat == chat_id and buttons_of(m)]
-    return max(mine, key=lambda m: m["message_id"]) if mine else None
-
-
-def texts(api: FakeBotApiServer) -> list[str]:
-    return [str(m.get("text")) for m in api.telegram.messages.values()]
+async def make_due_now(engine: AsyncEngine, telegram_id: int) -> None:
+    """The check-in time comes: as the scheduler sees it, the person is due now."""
+    async with session_factory(engine)() as session:
+        await session.exec(
+            update(User).where(col(User.telegram_id) == telegram_id).values(next_due_at=datetime.now(UTC))
+        )
+        await session.commit()
 
 
 async def test_onboarding_scheduled_checkin_and_answer_over_http(
     api: FakeBotApiServer, db_url: str, engine: AsyncEngine, tmp_path: Path
 ) -> None:
-    person = Person(424242, "Sam")
-    bot = start_bot(api, db_url, tmp_path)
+    bot = BotProcess(api, db_url, tmp_path, Person(424242, "Sam"))
     try:
-        api.wait_for(lambda calls: any(c.method == "setMyCommands" for c in calls))
-
-        def press(label: str) -> None:
-            message = api.wait_for(lambda _: newest_with_buttons(person.user_id, api))
-            data = next(d for text, d in buttons_of(message) if label in text)
-            api.push(lambda uid: person.press(message, data, uid))
-
-        first = api.push(lambda uid: person.message("/start", uid))
-        api.wait_for(lambda _: any("which time zone" in t for t in texts(api)))
-        press("Sydney")
-        api.wait_for(lambda _: any("What time should I check in" in t for t in texts(api)))
-        press("08:00")
-        api.wait_for(lambda _: any("All set" in t for t in texts(api)))
+        first = bot.say("/start")
+        bot.wait_text("which time zone")
+        bot.press("Sydney")
+        bot.wait_text("What time should I check in")
+        bot.press("08:00")
+        bot.wait_text("All set")
         assert api.confirmed(first)
-
-        # The check-in time comes: as the scheduler sees it, the person is due now.
-        async with session_factory(engine)() as session:
-            await session.exec(
-                update(User)
-                .where(col(User.telegram_id) == person.user_id)
-                .values(next_due_at=datetime.now(UTC))
-            )
-            await session.commit()
-        api.wait_for(lambda _: any("Time for your check-in" in t for t in texts(api)))
-        press("No")
-        api.wait_for(lambda _: any("How stressed" in t for t in texts(api)))
-        press("4")
-        api.wait_for(lambda _: any("Anything that may have set it off" in t for t in texts(api)))
-        press("Screen time")
-        api.wait_for(
-            lambda _: any(
-                "✅ Screen time" in label
-                for m in api.telegram.messages.values()
-                for label, _ in buttons_of(m)
-            )
-        )
-        press("Done")
-        api.wait_for(lambda _: any(t.startswith("Saved ✅") for t in texts(api)))
-        api.wait_for(lambda _: any("Something that may help" in t for t in texts(api)))
+        await make_due_now(engine, 424242)
+        bot.wait_text("Time for your check-in")
+        bot.press("No")
+        bot.wait_text("How stressed")
+        bot.press("4")
+        bot.wait_text("Anything that may have set it off")
+        bot.press("Screen time")
+        api.wait_for(lambda _: "✅ Screen time" in str(bot._keyboard()))
+        bot.press("Done")
+        bot.wait_text("Saved ✅")
+        bot.wait_text("Something that may help")
     finally:
-        bot.send_signal(signal.SIGTERM)
-        output, _ = bot.communicate(timeout=30)
-    assert bot.returncode == 0, output
-    assert TOKEN not in output
+        bot.stop()
 
     async with session_factory(engine)() as session:
         user = (await session.exec(select(User))).one()
@@ -123,3 +142,46 @@ async def test_onboarding_scheduled_checkin_and_answer_over_http(
     assert inbox and all(row.handled_at is not None and row.error is None for row in inbox)
     sent = [c.params["text"] for c in api.telegram.calls if c.method == "sendMessage"]
     assert len([t for t in sent if "Time for your check-in" in t]) == 1
+
+
+async def test_an_emergency_mid_checkin_over_http_comes_first_and_the_checkin_finishes(
+    api: FakeBotApiServer, db_url: str, engine: AsyncEngine, tmp_path: Path
+) -> None:
+    bot = BotProcess(api, db_url, tmp_path, Person(515151, "Kim"))
+    try:
+        bot.say("/start")
+        bot.wait_text("which time zone")
+        bot.say("Toronto")
+        bot.wait_text("What time should I check in")
+        bot.say("21:00")
+        bot.wait_text("All set")
+        bot.say("/checkin")
+        bot.press("Yes")
+        bot.press("Cheek")
+        api.wait_for(lambda _: "✅ Cheek" in str(bot._keyboard()))
+        bot.press("Done")
+        bot.wait_text("How strong")
+        calls_before = len(api.telegram.calls)
+        bot.say("cant breath and my face feels numb on one side")
+        bot.wait_text("Call 911 now.")
+        answer = [c for c in api.telegram.calls[calls_before:] if c.method != "getUpdates"]
+        assert answer[0].method == "sendMessage" and answer[0].params["text"].startswith("Call 911 now.")
+        bot.press("5")
+        bot.wait_text("Roughly how long")
+        bot.press("Minutes")
+        bot.wait_text("Anything else right now?")
+        bot.press("None of these")
+        bot.wait_text("How stressed")
+        bot.press("6")
+        bot.wait_text("Anything that may have set it off")
+        bot.press("Done")
+        bot.wait_text("Saved ✅")
+    finally:
+        bot.stop()
+
+    async with session_factory(engine)() as session:
+        checkin = (await session.exec(select(Checkin))).one()
+        event = (await session.exec(select(SafetyEvent))).one()
+    assert (checkin.status, checkin.severity, checkin.locations, checkin.stress) == ("done", 5, "cheek", 6)
+    assert (event.level, event.source) == ("emergency", "text")
+    assert set(event.reasons.split(",")) == {"breathing", "numbness"}

@@ -191,6 +191,7 @@ async def test_an_answer_after_midnight_is_stored_on_the_checkins_own_day(
     await chat.tap("Done")
     await chat.tap("2")
     await chat.tap("Seconds")
+    await chat.tap("None of these")
     await chat.tap("1")
     await chat.tap("Done")
     (entry,) = await checkins(services)

@@ -31,7 +31,7 @@ async def test_checkin_service_walks_the_yes_path(services: Services) -> None:
     cid = begun.view.id
     steps = [
         ("spasm", "y"), ("locations", "eyebrow"), ("locations", "forehead"), ("locations", "done"),
-        ("severity", "7"), ("duration", "day"), ("stress", "2"),
+        ("severity", "7"), ("duration", "day"), ("redflags", "none"), ("stress", "2"),
         ("triggers", "caffeine"), ("triggers", "done"),
     ]  # fmt: skip
     result = None

@@ -8,11 +8,11 @@ from datetime import date
 from enum import StrEnum
 
 from bot.models import Checkin
-from bot.services.vocab import DURATIONS, LOCATIONS, TRIGGERS
+from bot.services.vocab import DURATIONS, LOCATIONS, REDFLAG_BUTTONS, TRIGGERS
 
 NUMBER_STEPS = ("severity", "stress")
 MULTI_STEPS = {"locations": LOCATIONS, "triggers": TRIGGERS}
-ANSWER_FIELDS = ("had_spasm", "locations", "severity", "duration", "stress", "triggers")
+ANSWER_FIELDS = ("had_spasm", "locations", "severity", "duration", "red_flags", "stress", "triggers")
 EDITABLE = ("spasm", "stress", "triggers")
 
 
@@ -44,6 +44,7 @@ class CheckinView:
     note: str | None
     draft: tuple[str, ...]
     message_id: int | None
+    red_flags: tuple[str, ...] = ()
 
 
 def split(value: str | None) -> tuple[str, ...]:
@@ -55,6 +56,7 @@ def view_of(c: Checkin) -> CheckinView:
     return CheckinView(
         c.id, c.kind, c.local_date, c.status, c.step, c.had_spasm, split(c.locations),
         c.severity, c.duration, c.stress, split(c.triggers), c.note, split(c.draft), c.message_id,
+        split(c.red_flags),
     )  # fmt: skip
 
 
@@ -62,7 +64,13 @@ def next_step(c: Checkin) -> str:
     if c.had_spasm is None:
         return "spasm"
     if c.had_spasm:
-        for step, value in (("locations", c.locations), ("severity", c.severity), ("duration", c.duration)):
+        answers = {
+            "locations": c.locations,
+            "severity": c.severity,
+            "duration": c.duration,
+            "redflags": c.red_flags,
+        }
+        for step, value in answers.items():
             if value is None:
                 return step
     if c.stress is None:
@@ -92,11 +100,13 @@ def apply_answer(c: Checkin, step: str, value: str) -> Outcome | None:
     if step == "spasm" and value in ("y", "n"):
         c.had_spasm = value == "y"
         if not c.had_spasm:
-            c.locations, c.severity, c.duration = None, None, None
+            c.locations, c.severity, c.duration, c.red_flags = None, None, None, None
     elif step in NUMBER_STEPS and value.isdigit() and int(value) <= 10:
         setattr(c, step, int(value))
     elif step == "duration" and value in DURATIONS:
         c.duration = value
+    elif step == "redflags" and (value in REDFLAG_BUTTONS or value == "none"):
+        c.red_flags = "" if value == "none" else value
     elif step in MULTI_STEPS and value in MULTI_STEPS[step]:
         c.draft = _toggle(c.draft, value, MULTI_STEPS[step])
     elif step in MULTI_STEPS and value == "done":
@@ -115,7 +125,7 @@ def start_correction(c: Checkin, field: str) -> None:
         c.backup = json.dumps({name: getattr(c, name) for name in ANSWER_FIELDS})
     if field == "spasm":
         c.draft = c.locations or ""
-        c.had_spasm, c.locations, c.severity, c.duration = None, None, None, None
+        c.had_spasm, c.locations, c.severity, c.duration, c.red_flags = None, None, None, None, None
     elif field == "stress":
         c.stress = None
     else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from sqlmodel import col, select
@@ -10,7 +10,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.content import Tip
 from bot.db import SessionFactory
-from bot.models import Checkin, User
+from bot.models import Checkin, SafetyEvent, User
+from bot.services.care import Signs, care_due
 from bot.services.checkin_flow import (
     EDITABLE,
     MULTI_STEPS,
@@ -43,13 +44,16 @@ class CheckinResult:
     view: CheckinView | None = None
     tips: list[Tip] = field(default_factory=list)
     resumed: bool = False
+    emergency: tuple[str, ...] = ()  # red flags just reported with a button
+    care: tuple[str, ...] = ()  # reasons to see a doctor soon, from the stored entries
 
 
 class CheckinService:
-    def __init__(self, db: SessionFactory, clock: Clock, tips: TipService) -> None:
+    def __init__(self, db: SessionFactory, clock: Clock, tips: TipService, signs: Signs) -> None:
         self._db = db
         self._now = clock
         self._tips = tips
+        self._signs = signs
 
     async def begin(self, telegram_id: int, kind: str) -> CheckinResult:
         """/checkin and /log: show the one of that kind under way, else open a new one."""
@@ -95,7 +99,20 @@ class CheckinService:
                 outcome = apply_answer(checkin, step, value)
                 if outcome is None:
                     return CheckinResult(Outcome.STALE)
-                result = self._advance(user, checkin, outcome)
+                result = await self._advance(session, user, checkin, outcome)
+                if step == "redflags" and checkin.red_flags:
+                    result = replace(result, emergency=split(checkin.red_flags))
+                    assert user.id is not None
+                    reasons = checkin.red_flags
+                    session.add(
+                        SafetyEvent(
+                            user_id=user.id,
+                            occurred_at=self._now(),
+                            level="emergency",
+                            reasons=reasons,
+                            source="checkin",
+                        )
+                    )
             if result.outcome != Outcome.STALE and is_set_up(user):
                 user.awaiting_input = None  # a tap on the diary ends a pending "type a time zone"
             return result
@@ -112,7 +129,7 @@ class CheckinService:
                 if not (value.isdigit() and int(value) <= 10):
                     return CheckinResult(Outcome.NUMBER_HINT, view_of(current))
                 apply_answer(current, current.step, value)
-                return self._advance(user, current, Outcome.SHOW)
+                return await self._advance(session, user, current, Outcome.SHOW)
             noted = await self._note_target(session, user)
             if noted is None:
                 return CheckinResult(Outcome.USE_BUTTONS, view_of(current)) if current else None
@@ -120,11 +137,14 @@ class CheckinService:
             noted.note_open_until = None
             return CheckinResult(Outcome.NOTE_SAVED, view_of(noted))
 
-    def _advance(self, user: User, checkin: Checkin, outcome: Outcome) -> CheckinResult:
+    async def _advance(
+        self, session: AsyncSession, user: User, checkin: Checkin, outcome: Outcome
+    ) -> CheckinResult:
         checkin.step = next_step(checkin)
         if checkin.step in MULTI_STEPS and not checkin.draft:
             checkin.draft = getattr(checkin, checkin.step) or ""
         tips: list[Tip] = []
+        care: list[str] = []
         if checkin.step == "done":
             checkin.status, checkin.editing, checkin.backup = "done", False, None
             checkin.note_open_until = self._now() + NOTE_WINDOW
@@ -132,7 +152,12 @@ class CheckinService:
                 checkin.completed_at = self._now()
                 tips = self._tips.choose(list(split(checkin.triggers)), set(split(user.last_tip_ids)))
                 user.last_tip_ids = ",".join(t.id for t in tips)
-        return CheckinResult(outcome, view_of(checkin), tips)
+                assert user.timezone is not None
+                await session.flush()
+                care = await care_due(
+                    session, user, local_today(self._now(), user.timezone), self._now(), self._signs
+                )
+        return CheckinResult(outcome, view_of(checkin), tips, care=tuple(care))
 
     async def _card_action(
         self, session: AsyncSession, user: User, checkin: Checkin, value: str

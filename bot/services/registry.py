@@ -11,8 +11,10 @@ from bot.content import Content
 from bot.db import SessionFactory
 from bot.services.checkins import CheckinService
 from bot.services.common import Clock
+from bot.services.escalation import EscalationService
 from bot.services.outbox import OutboxService
 from bot.services.tips import TipService
+from bot.services.triage import Triager
 from bot.services.users import UserService
 
 
@@ -30,6 +32,8 @@ class Services:
     checkins: CheckinService
     outbox: OutboxService
     tips: TipService
+    triager: Triager
+    escalation: EscalationService
 
 
 def build_services(
@@ -40,13 +44,21 @@ def build_services(
     rng: random.Random | None = None,
 ) -> Services:
     tips = TipService(content.tips, rng)
+    triager = Triager(content.safety)
+
+    def urgent_signs(text: str) -> tuple[str, ...]:
+        result = triager.triage(text)
+        return result.reasons if result.level == "urgent" else ()
+
     return Services(
         settings=settings,
         content=content,
         db=db,
         clock=clock,
         users=UserService(db, clock, content.zones.cities),
-        checkins=CheckinService(db, clock, tips),
+        checkins=CheckinService(db, clock, tips, urgent_signs),
         outbox=OutboxService(db, clock, timedelta(hours=settings.checkin_grace_hours)),
         tips=tips,
+        triager=triager,
+        escalation=EscalationService(db, clock, content.emergency, settings.default_timezone),
     )

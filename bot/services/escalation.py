@@ -1,0 +1,80 @@
+"""Escalations: the person's emergency number, and a record of each escalation (never the text)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from sqlmodel import col, select
+
+from bot.db import SessionFactory
+from bot.models import SafetyEvent
+from bot.services.common import Clock, find_user, unit_of_work
+from bot.services.emergency import EmergencyBook
+
+log = logging.getLogger(__name__)
+# "I'm fine now" within this time of an emergency reply gets the still-urgent reminder.
+REMINDER_WINDOW = timedelta(hours=6)
+# A "see a doctor soon" reply to typed text is given at most this often.
+URGENT_REPLY_GAP = timedelta(hours=24)
+
+
+class EscalationService:
+    def __init__(self, db: SessionFactory, clock: Clock, book: EmergencyBook, default_zone: str) -> None:
+        self._db = db
+        self._now = clock
+        self._book = book
+        self._default_zone = default_zone
+
+    async def number_for(self, telegram_id: int | None) -> str:
+        """The local emergency number; if the database cannot say, the default zone's."""
+        zone = self._default_zone
+        if telegram_id is not None:
+            try:
+                async with unit_of_work(self._db) as session:
+                    user = await find_user(session, telegram_id)
+                    if user is not None and user.timezone:
+                        zone = user.timezone
+            except Exception:  # an emergency reply must never wait on, or fail with, the database
+                log.exception("emergency number lookup failed; using the default zone's")
+        return self._book.for_zone(zone)
+
+    async def record(self, telegram_id: int, level: str, reasons: tuple[str, ...], source: str) -> None:
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id)
+            if user is not None and user.id is not None:
+                session.add(
+                    SafetyEvent(
+                        user_id=user.id,
+                        occurred_at=self._now(),
+                        level=level,
+                        reasons=",".join(reasons),
+                        source=source,
+                    )
+                )
+
+    async def escalated_recently(self, telegram_id: int) -> bool:
+        return await self._latest(telegram_id, "emergency", REMINDER_WINDOW) is not None
+
+    async def urgent_reply_due(self, telegram_id: int, reasons: tuple[str, ...]) -> bool:
+        """True (and recorded) if no "see a doctor soon" reply went out in the last day."""
+        if await self._latest(telegram_id, "urgent", URGENT_REPLY_GAP, source="text") is not None:
+            return False
+        await self.record(telegram_id, "urgent", reasons, "text")
+        return True
+
+    async def _latest(
+        self, telegram_id: int, level: str, within: timedelta, source: str | None = None
+    ) -> SafetyEvent | None:
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id)
+            if user is None:
+                return None
+            query = select(SafetyEvent).where(
+                SafetyEvent.user_id == user.id,
+                SafetyEvent.level == level,
+                col(SafetyEvent.occurred_at) >= self._now() - within,
+            )
+            if source is not None:
+                query = query.where(SafetyEvent.source == source)
+            return (await session.exec(query.order_by(col(SafetyEvent.occurred_at).desc()))).first()
