@@ -91,11 +91,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Cannot reach the Bot API at {settings.telegram_base_url}: {exc}", file=sys.stderr)
             return 1
     elif args.command == "chat":
-        from bot.console import chat
-
-        # Log lines would break up the conversation on screen: warnings and errors only.
+        # Log lines would break up the conversation on screen: warnings and errors only
+        # (set before the import, as alembic logs while it is imported).
         for handler in logging.getLogger().handlers:
             handler.setLevel(max(handler.level, logging.WARNING))
+        from bot.console import chat
+
         asyncio.run(chat(settings))
     else:
         asyncio.run(_migrate(settings))

@@ -12,7 +12,7 @@ from bot.config import ROOT
 
 def run_cli(args: list[str], tmp_path: Path, stdin: str = "", **env: str) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k not in ("TELEGRAM_BOT_TOKEN", "DATABASE_URL")}
-    environment.update({"DATA_DIR": str(tmp_path), "LOG_LEVEL": "WARNING", **env})
+    environment.update({"DATA_DIR": str(tmp_path), "LOG_LEVEL": "INFO", **env})
     return subprocess.run(
         [sys.executable, "-m", "bot", *args], cwd=tmp_path, env=environment, input=stdin,
         capture_output=True, text=True, timeout=120,
@@ -43,6 +43,7 @@ def test_console_chat_onboards_and_shows_a_scheduled_checkin_on_due(tmp_path: Pa
     assert "Saved ✅" in out and "Stress: 3/10" in out
     assert "never goes out twice a day" in out  # the second :due on the same day
     assert (tmp_path / "spasm-diary.db").exists()
+    assert " INFO " not in result.stdout + result.stderr  # log lines would break up the chat
 
 
 def test_migrate_creates_the_schema(tmp_path: Path) -> None:
