@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from enum import Enum
 
 from telegram import Update
 from telegram.error import BadRequest
@@ -12,6 +13,7 @@ from handlers import views
 from handlers.common import answer, edit, reply, sender_id
 from handlers.context import BotContext
 from handlers.onboarding import start
+from handlers.safety import send_with_retries
 from handlers.views import Screen
 
 
@@ -59,10 +61,13 @@ async def button(update: Update, context: BotContext) -> None:
         await answer(query)
         await reply(update, Screen(text.note_ask))
         return
-    await answer(query)
-    if result.emergency:  # before anything else, including moving the check-in on
+    if result.emergency:  # before anything else, even acknowledging the tap
+        services.escalation.remember(sender_id(update))
         number = await services.escalation.number_for(sender_id(update))
-        await reply(update, Screen(views.emergency_text(services.content, number, result.emergency)))
+        assert update.effective_message is not None
+        alarm = views.emergency_text(services.content, number, result.emergency)
+        await send_with_retries(update.effective_message.reply_text, alarm)
+    await answer(query)
     if result.outcome == Outcome.CORRECT_MENU:
         await edit(query, views.correct_menu(services.content, result.view))
         return
@@ -70,27 +75,31 @@ async def button(update: Update, context: BotContext) -> None:
     await _send_tips(update, context, result)
 
 
-async def typed(update: Update, context: BotContext, text: str) -> bool:
-    """A typed answer to the check-in step waiting for one; False when no step is waiting."""
+class Typed(Enum):
+    HANDLED = "handled"  # a number or a note the check-in was waiting for
+    WAITING_FOR_TAP = "waiting_for_tap"  # a check-in is open at a step answered with buttons
+    NOT_FOR_CHECKIN = "not_for_checkin"
+
+
+async def typed(update: Update, context: BotContext, text: str) -> Typed:
+    """A typed answer to the check-in step waiting for one."""
     services = context.services
     result = await services.checkins.typed(sender_id(update), text)
     if result is None or result.view is None:
-        return False
+        return Typed.NOT_FOR_CHECKIN
+    if result.outcome == Outcome.USE_BUTTONS:
+        return Typed.WAITING_FOR_TAP
     wording = services.content.messages.checkin
     if result.outcome == Outcome.NUMBER_HINT:
         await reply(update, Screen(wording.number_hint))
-        return True
-    if result.outcome == Outcome.USE_BUTTONS:
-        await reply(update, Screen(wording.use_buttons))
-        return True
-    if result.outcome == Outcome.NOTE_SAVED:
+    elif result.outcome == Outcome.NOTE_SAVED:
         await reply(update, Screen(wording.note_saved.format(date=result.view.local_date.isoformat())))
-        return True
-    await _retire_keyboard(update, context, result.view.message_id)
-    sent = await reply(update, views.checkin_question(services.content, result.view))
-    await services.checkins.attach_message(result.view.id, sent.message_id)
-    await _send_tips(update, context, result)
-    return True
+    else:
+        await _retire_keyboard(update, context, result.view.message_id)
+        sent = await reply(update, views.checkin_question(services.content, result.view))
+        await services.checkins.attach_message(result.view.id, sent.message_id)
+        await _send_tips(update, context, result)
+    return Typed.HANDLED
 
 
 async def _retire_keyboard(update: Update, context: BotContext, message_id: int | None) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 
 from telegram import CallbackQuery, Message, Update
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 
 from handlers.views import Screen
 
@@ -32,7 +32,7 @@ async def reply(update: Update, screen: Screen) -> Message:
 
 async def answer(query: CallbackQuery, alert: str | None = None) -> None:
     """Acknowledge a button press; an expired query (e.g. replayed after a restart) is no error."""
-    with contextlib.suppress(BadRequest):
+    with contextlib.suppress(TelegramError):  # an unacknowledged tap only shows a spinner for a while
         await query.answer(alert, show_alert=alert is not None)
 
 

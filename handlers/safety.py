@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
 
 from telegram import Update
 from telegram.constants import ChatType
+from telegram.error import NetworkError, RetryAfter, TimedOut
 from telegram.ext import ApplicationHandlerStop
 
 from handlers import views
 from handlers.context import BotContext
 
 log = logging.getLogger(__name__)
+SEND_ATTEMPTS = 4
+MAX_RETRY_WAIT = 5.0
 
 
 async def screen(update: Update, context: BotContext) -> None:
@@ -24,24 +30,55 @@ async def screen(update: Update, context: BotContext) -> None:
         return
     services = context.services
     result = services.triager.triage(text)
+    person = update.effective_user.id if update.effective_user else None
     private = update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE
-    person = update.effective_user.id if update.effective_user and private else None
     if result.level == "emergency":
-        number = await services.escalation.number_for(person)
-        await message.reply_text(views.emergency_text(services.content, number, result.reasons))
-        if person is not None:
-            await _record(context, person, result.reasons)
-        # The message is not also taken as an answer or a note: the check-in waits as it was.
-        raise ApplicationHandlerStop
+        try:
+            number = await services.escalation.number_for(person)
+            await send_with_retries(
+                message.reply_text, views.emergency_text(services.content, number, result.reasons)
+            )
+        finally:
+            if person is not None:
+                services.escalation.remember(person)
+                if private:  # nothing is stored from group chats
+                    await _record(context, person, result.reasons)
+            # Whatever happened to the reply, the message is not also taken as an answer or note.
+            raise ApplicationHandlerStop
     if person is None:
         return
     if services.triager.is_all_clear(text) and await services.escalation.escalated_recently(person):
         number = await services.escalation.number_for(person)
-        await message.reply_text(views.still_urgent_text(services.content, number))
+        await send_with_retries(message.reply_text, views.still_urgent_text(services.content, number))
         raise ApplicationHandlerStop
-    if result.level == "urgent" and await services.escalation.urgent_reply_due(person, result.reasons):
+    if (
+        private
+        and result.level == "urgent"
+        and await services.escalation.urgent_reply_due(person, result.reasons)
+    ):
         number = await services.escalation.number_for(person)
         await message.reply_text(views.urgent_text(services.content, number, result.reasons))
+
+
+async def send_with_retries(send: Callable[[str], Awaitable[object]], text: str) -> None:
+    """Emergency wording must get through: retry flood limits and network faults a few times."""
+    for attempt in range(1, SEND_ATTEMPTS + 1):
+        try:
+            await send(text)
+            return
+        except RetryAfter as exc:
+            wait = (
+                exc.retry_after
+                if isinstance(exc.retry_after, timedelta)
+                else timedelta(seconds=exc.retry_after)
+            )
+            delay = min(wait.total_seconds(), MAX_RETRY_WAIT)
+        except (NetworkError, TimedOut):
+            delay = float(attempt)
+        if attempt == SEND_ATTEMPTS:
+            log.error("an emergency reply could not be delivered after %d attempts", attempt)
+            return
+        await asyncio.sleep(delay)
 
 
 async def _record(context: BotContext, person: int, reasons: tuple[str, ...]) -> None:

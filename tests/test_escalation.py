@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, timedelta
 
 import pytest
@@ -9,7 +10,7 @@ from sqlmodel import select
 
 from bot.content import Content
 from bot.models import Checkin, SafetyEvent
-from bot.offline import ApiCall
+from bot.offline import CONNECTION_REFUSED, ApiCall, Failure
 from bot.services.care import reasons_in
 from bot.services.common import unit_of_work
 from bot.services.registry import Services
@@ -247,3 +248,63 @@ async def test_care_note_after_a_checkin_at_most_once_a_week(
     async with unit_of_work(services.db) as session:
         diary = list(await session.exec(select(SafetyEvent).where(SafetyEvent.source == "diary")))
     assert [e.reasons for e in diary] == ["medication", "medication"]
+
+
+async def test_a_failing_emergency_send_is_retried_and_never_saved_as_a_note(
+    chat: Chat, services: Services, content: Content
+) -> None:
+    await onboard(chat, "London")
+    await quiet_day(chat, "3")
+    chat.telegram.fail("sendMessage", Failure(500, "Internal Server Error", times=2))
+    await chat.send("I just fainted")
+    assert chat.last_text().startswith("Call 999 now.")  # third attempt
+    chat.telegram.fail("sendMessage", Failure(500, "Internal Server Error", times=10))
+    await chat.send("my mum is seizing")
+    (entry,) = await checkins(services)
+    assert entry.note is None  # neither message became the note
+    assert content.messages.general.error not in [m["text"] for m in chat.my_messages()]
+    assert [e.reasons for e in await events(services)] == ["unconscious", "seizure"]
+
+
+async def test_a_red_flag_tap_escalates_even_if_acknowledging_the_tap_fails(
+    chat: Chat, services: Services
+) -> None:
+    await onboard(chat, "Sydney")
+    await chat.send("/checkin")
+    await chat.tap("Yes")
+    await chat.tap("Jaw")
+    await chat.tap("Done")
+    await chat.tap("5")
+    await chat.tap("Seconds")
+    chat.telegram.fail("answerCallbackQuery", Failure(CONNECTION_REFUSED, "down"))
+    calls = await chat.tap("Seizure")
+    assert sent_texts(calls)[0].startswith("Call 000 now.")
+
+
+async def test_a_slow_database_never_holds_up_the_emergency_number(chat: Chat, services: Services) -> None:
+    await onboard(chat, "Sydney")
+
+    async def stuck(_: int) -> str | None:
+        await asyncio.sleep(60)
+        return "Australia/Sydney"
+
+    services.escalation._zone_of = stuck  # type: ignore[method-assign,assignment]
+    calls = await chat.send("I can't breathe")
+    assert sent_texts(calls)[0].startswith("Call 112 now.")  # the default zone's, after a short wait
+
+
+@pytest.mark.parametrize(
+    "all_clear", ["he's fine now", "she seems ok now", "better now", "panic over, she came round"]
+)
+async def test_a_carers_all_clear_gets_the_reminder_even_before_set_up(chat: Chat, all_clear: str) -> None:
+    await chat.send("my husband collapsed")
+    calls = await chat.send(all_clear)
+    assert sent_texts(calls)[0].startswith("Call 112 now, even if it has passed.")
+
+
+async def test_in_a_group_the_senders_own_number_is_used(chat: Chat) -> None:
+    await onboard(chat, "Sydney")
+    group = chat.person.message("she is having a seizure", 700)
+    group["message"]["chat"] = {"id": -100600, "type": "group", "title": "Family"}
+    await chat.harness.feed(group)
+    assert chat.telegram.sent_to(-100600)[0].params["text"].startswith("Call 000 now.")

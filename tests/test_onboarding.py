@@ -114,6 +114,7 @@ async def test_command_list_is_registered_with_telegram(chat: Chat) -> None:
         "start",
         "checkin",
         "log",
+        "causes",
         "settings",
         "pause",
         "resume",

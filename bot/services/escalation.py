@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlmodel import col, select
 
@@ -17,6 +18,7 @@ log = logging.getLogger(__name__)
 REMINDER_WINDOW = timedelta(hours=6)
 # A "see a doctor soon" reply to typed text is given at most this often.
 URGENT_REPLY_GAP = timedelta(hours=24)
+LOOKUP_TIMEOUT = 1.0
 
 
 class EscalationService:
@@ -25,19 +27,29 @@ class EscalationService:
         self._now = clock
         self._book = book
         self._default_zone = default_zone
+        # Recent emergency replies by Telegram id, also for people with no row (not set up,
+        # or a group chat) and when the database is unavailable.
+        self._recent: dict[int, datetime] = {}
 
     async def number_for(self, telegram_id: int | None) -> str:
-        """The local emergency number; if the database cannot say, the default zone's."""
-        zone = self._default_zone
+        """The local emergency number; if the database cannot say at once, the default zone's."""
+        zone = None
         if telegram_id is not None:
             try:
-                async with unit_of_work(self._db) as session:
-                    user = await find_user(session, telegram_id)
-                    if user is not None and user.timezone:
-                        zone = user.timezone
+                zone = await asyncio.wait_for(self._zone_of(telegram_id), LOOKUP_TIMEOUT)
             except Exception:  # an emergency reply must never wait on, or fail with, the database
                 log.exception("emergency number lookup failed; using the default zone's")
-        return self._book.for_zone(zone)
+        return self._book.for_zone(zone or self._default_zone)
+
+    async def _zone_of(self, telegram_id: int) -> str | None:
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id)
+            return user.timezone if user is not None else None
+
+    def remember(self, telegram_id: int) -> None:
+        now = self._now()
+        self._recent = {k: v for k, v in self._recent.items() if now - v < REMINDER_WINDOW}
+        self._recent[telegram_id] = now
 
     async def record(self, telegram_id: int, level: str, reasons: tuple[str, ...], source: str) -> None:
         async with unit_of_work(self._db) as session:
@@ -54,6 +66,9 @@ class EscalationService:
                 )
 
     async def escalated_recently(self, telegram_id: int) -> bool:
+        remembered = self._recent.get(telegram_id)
+        if remembered is not None and self._now() - remembered < REMINDER_WINDOW:
+            return True
         return await self._latest(telegram_id, "emergency", REMINDER_WINDOW) is not None
 
     async def urgent_reply_due(self, telegram_id: int, reasons: tuple[str, ...]) -> bool:

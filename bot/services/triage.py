@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
@@ -17,6 +18,9 @@ ZERO_WIDTH = dict.fromkeys(
 QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"'})
 FUZZY_MIN_LENGTH = 5
 FUZZY_SCORE = 84
+# Bounds that keep one message's triage fast whatever it contains.
+MAX_MATCHES = 200
+MAX_SPAN = 8
 # Someone in particular: a general question that names a person is a report, not a quiz.
 PERSONAL = (
     r"\b(i|me|my|mine|myself|he|his|him|she|her|they|their|we|our|us|son|daughter|husband|wife"
@@ -42,13 +46,16 @@ class UrgentSign(BaseModel):
 
 
 class Pair(BaseModel):
-    """Two ideas within `window` words of each other in one clause, in either order."""
+    """Two ideas within `window` words of each other in one clause (in this order if `ordered`),
+    unless the clause affirms `unless` (e.g. an eye shut *during a spasm* is the spasm itself)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     flag: str
     window: int
     first: str
     second: str
+    ordered: bool = False
+    unless: str | None = None
 
 
 class SafetyRules(BaseModel):
@@ -104,10 +111,19 @@ class SafetyRules(BaseModel):
     def _pairs_name_flags(self) -> SafetyRules:
         known = {f.id for f in self.flags}
         for pair in self.pairs:
-            _regex(pair.first), _regex(pair.second)
+            _regex(pair.first), _regex(pair.second), _regex(pair.unless or "")
             if pair.flag not in known:
                 raise ValueError(f"pairs: unknown flag {pair.flag!r}")
         return self
+
+
+@dataclass(frozen=True)
+class _CompiledPair:
+    first: re.Pattern[str]
+    second: re.Pattern[str]
+    window: int
+    ordered: bool
+    unless: re.Pattern[str] | None
 
 
 @dataclass(frozen=True)
@@ -139,11 +155,13 @@ class Triager:
         self._flags = [
             (f.id, [_regex(p) for p in f.now], [_regex(p) for p in f.mention]) for f in rules.flags
         ]
-        self._pairs: dict[str, list[tuple[re.Pattern[str], re.Pattern[str], int]]] = {}
+        self._pairs: dict[str, list[_CompiledPair]] = {}
         for pair in rules.pairs:
-            self._pairs.setdefault(pair.flag, []).append(
-                (_regex(pair.first), _regex(pair.second), pair.window)
-            )
+            compiled = _CompiledPair(
+                _regex(pair.first), _regex(pair.second), pair.window, pair.ordered,
+                _regex(pair.unless) if pair.unless else None,
+            )  # fmt: skip
+            self._pairs.setdefault(pair.flag, []).append(compiled)
         self._urgent = [(u.id, [_regex(p) for p in u.patterns]) for u in rules.urgent]
         self._all_clear = [_regex(p) for p in rules.all_clear]
         self._keep = set(rules.fuzzy_keep) | set(rules.fuzzy_terms)
@@ -192,7 +210,7 @@ class Triager:
         clause: str,
         now: list[re.Pattern[str]],
         mention: list[re.Pattern[str]],
-        pairs: list[tuple[re.Pattern[str], re.Pattern[str], int]],
+        pairs: list[_CompiledPair],
     ) -> bool:
         """Does this clause report the flag happening, rather than ask, remember or imagine it?"""
         if self._not_happening(clause):
@@ -200,7 +218,7 @@ class Triager:
         question = self._general_question(clause)
         if not (question and not self._personal.search(clause)) and (
             any(self._affirmed(clause, p) for p in now)
-            or any(self._pair_affirmed(clause, *pair) for pair in pairs)
+            or any(self._pair_affirmed(clause, pair) for pair in pairs)
         ):
             return True
         if not any(self._affirmed(clause, p) for p in mention):
@@ -216,19 +234,32 @@ class Triager:
         asked = bool(self._question_start.search(clause)) or "?" in clause
         return asked and any(q.search(clause) for q in self._question_words)
 
-    def _pair_affirmed(
-        self, clause: str, first: re.Pattern[str], second: re.Pattern[str], window: int
-    ) -> bool:
+    def _pair_affirmed(self, clause: str, pair: _CompiledPair) -> bool:
+        if pair.unless is not None and self._affirmed(clause, pair.unless):
+            return False
+        starts = [m.start() for m in re.finditer(r"\S+", clause)]
+
+        def span(m: re.Match[str]) -> tuple[int, int, re.Match[str]]:
+            """First and last word index of a match."""
+            return bisect_right(starts, m.start()) - 1, bisect_right(starts, m.end() - 1) - 1, m
+
+        firsts = [span(m) for m in pair.first.finditer(clause)][:MAX_MATCHES]
+        seconds = sorted((span(m) for m in pair.second.finditer(clause)), key=lambda t: t[0])[:MAX_MATCHES]
+        second_starts = [b[0] for b in seconds]
         uncertain = any(u.search(clause) for u in self._uncertain)
-        for a in first.finditer(clause):
-            for b in second.finditer(clause):
-                if a.start() == b.start():
+        for a_first, a_last, a in firsts:
+            # Only seconds starting near this first are looked at, so long texts stay fast.
+            lo = 0 if pair.ordered else bisect_right(second_starts, a_first - pair.window - MAX_SPAN - 1)
+            for b_first, b_last, b in seconds[lo:]:
+                if b_first > a_last + pair.window + 1:
+                    break
+                after = b_first > a_last
+                gap = b_first - a_last - 1 if after else a_first - b_last - 1
+                if (pair.ordered and not after) or gap < 0 or gap > pair.window:
                     continue
-                lo, hi = (a, b) if a.start() < b.start() else (b, a)
-                if len(clause[lo.end() : hi.start()].split()) > window:
-                    continue
-                between = clause[lo.end() : hi.start()].split()
-                negated = self._negated(clause, lo.start(), hi.end()) or self._has_cue(between)
+                start, end = (a.start(), b.end()) if after else (b.start(), a.end())
+                between = clause[a.end() : b.start()] if after else clause[b.end() : a.start()]
+                negated = self._negated(clause, start, end) or self._has_cue(between.split())
                 if uncertain or not negated:
                     return True
         return False
@@ -237,7 +268,9 @@ class Triager:
         """Some match of the pattern in this clause is not negated."""
         uncertain = any(u.search(clause) for u in self._uncertain)
         for match in pattern.finditer(clause):
-            if uncertain or not self._negated(clause, match.start(), match.end()):
+            # "not breathing" says the bad thing itself: an earlier "no" does not undo it.
+            negative = self._has_cue(match.group(0).split())
+            if uncertain or negative or not self._negated(clause, match.start(), match.end()):
                 return True
         return False
 
