@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from bot.services.emergency import EmergencyBook
+from bot.services.knowledge import KnowledgeBook
 from bot.services.triage import SafetyRules
 from bot.services.vocab import CARE_REASONS, DURATIONS, LOCATIONS, REDFLAG_BUTTONS, TRIGGERS
 
@@ -268,6 +269,7 @@ class Content(Strict):
     zones: Zones
     safety: SafetyRules
     emergency: EmergencyBook
+    knowledge: KnowledgeBook
 
     @model_validator(mode="after")
     def _consistent(self) -> Content:
@@ -294,4 +296,5 @@ def load_content(directory: Path) -> Content:
         zones=Zones.model_validate(_read(directory / "timezones.toml")),
         safety=SafetyRules.model_validate(_read(directory / "safety.toml")),
         emergency=EmergencyBook.model_validate(_read(directory / "emergency.toml")),
+        knowledge=KnowledgeBook.model_validate(_read(directory / "knowledge.toml")),
     )

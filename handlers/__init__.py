@@ -6,9 +6,9 @@ from typing import Any
 
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from handlers import checkin, general, onboarding, safety
+from handlers import checkin, general, knowledge, onboarding, safety
 
-COMMANDS = ("start", "checkin", "log", "settings", "pause", "resume", "help")
+COMMANDS = ("start", "checkin", "log", "causes", "settings", "pause", "resume", "help")
 
 
 # Only new messages in private chats drive the diary: an edit is not a new answer, and group
@@ -30,12 +30,14 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
             CommandHandler("resume", onboarding.resume, filters=NEW_PRIVATE),
             CommandHandler("checkin", checkin.checkin, filters=NEW_PRIVATE),
             CommandHandler("log", checkin.log_episode, filters=NEW_PRIVATE),
+            CommandHandler("causes", knowledge.causes, filters=NEW_PRIVATE),
             CommandHandler("help", general.help_command, filters=NEW_PRIVATE),
             MessageHandler(filters.COMMAND & NEW_PRIVATE, general.unknown_command),
             CallbackQueryHandler(checkin.button, pattern=r"^c:"),
             CallbackQueryHandler(onboarding.zone_button, pattern=r"^tz:(\d{1,3}|d)$"),
             CallbackQueryHandler(onboarding.time_button, pattern=r"^tm:([01]\d|2[0-3])[0-5]\d$"),
             CallbackQueryHandler(onboarding.settings_button, pattern=r"^set:(tz|time)$"),
+            CallbackQueryHandler(knowledge.topic_button, pattern=r"^k:[a-z_]{1,20}$"),
             CallbackQueryHandler(general.unknown_button),
             MessageHandler(filters.TEXT & ~filters.COMMAND & NEW_PRIVATE, general.text),
         ],

@@ -7,7 +7,7 @@ import logging
 from telegram import Update
 
 from bot.services.users import Awaiting
-from handlers import checkin, onboarding
+from handlers import checkin, knowledge, onboarding
 from handlers.common import message_text, reply, sender_id
 from handlers.context import BotContext
 from handlers.views import Screen
@@ -36,9 +36,19 @@ async def text(update: Update, context: BotContext) -> None:
     if profile.awaiting == Awaiting.TIME:
         await onboarding.typed_time(update, context, typed)
         return
-    if await checkin.typed(update, context, typed):
+    waiting = await checkin.typed(update, context, typed)
+    if waiting == checkin.Typed.HANDLED:
         return
-    await reply(update, Screen(context.services.content.messages.general.unknown_text))
+    # Not an answer a check-in is waiting for: perhaps a question about spasms.
+    if await knowledge.question(update, context, typed):
+        return
+    messages = context.services.content.messages
+    pointer = (
+        messages.checkin.use_buttons
+        if waiting == checkin.Typed.WAITING_FOR_TAP
+        else messages.general.unknown_text
+    )
+    await reply(update, Screen(pointer))
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:

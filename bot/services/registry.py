@@ -12,6 +12,7 @@ from bot.db import SessionFactory
 from bot.services.checkins import CheckinService
 from bot.services.common import Clock
 from bot.services.escalation import EscalationService
+from bot.services.knowledge import KnowledgeIndex, KnowledgeService
 from bot.services.outbox import OutboxService
 from bot.services.tips import TipService
 from bot.services.triage import Triager
@@ -34,6 +35,7 @@ class Services:
     tips: TipService
     triager: Triager
     escalation: EscalationService
+    knowledge: KnowledgeService
 
 
 def build_services(
@@ -61,4 +63,7 @@ def build_services(
         tips=tips,
         triager=triager,
         escalation=EscalationService(db, clock, content.emergency, settings.default_timezone),
+        knowledge=KnowledgeService(
+            KnowledgeIndex(content.knowledge), db, clock, content.messages.checkin.triggers
+        ),
     )

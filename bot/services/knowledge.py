@@ -1,0 +1,340 @@
+"""Answers to questions about facial spasms from content/knowledge.toml, never made up."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from pydantic import BaseModel, ConfigDict, model_validator
+from rank_bm25 import BM25Okapi
+from rapidfuzz import fuzz, process
+from sqlmodel import col, select
+
+from bot.db import SessionFactory
+from bot.models import Checkin
+from bot.services.checkin_flow import split
+from bot.services.common import Clock, find_user, unit_of_work
+from bot.services.schedule import local_today
+from bot.services.vocab import TRIGGERS
+
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "by",
+        "about",
+        "as",
+        "into",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "i",
+        "me",
+        "my",
+        "mine",
+        "myself",
+        "you",
+        "your",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "why",
+        "how",
+        "when",
+        "where",
+        "do",
+        "does",
+        "did",
+        "doing",
+        "done",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "have",
+        "has",
+        "had",
+        "having",
+        "so",
+        "just",
+        "really",
+        "very",
+        "much",
+        "many",
+        "lot",
+        "lots",
+        "some",
+        "any",
+        "all",
+        "no",
+        "not",
+        "too",
+        "also",
+        "than",
+        "then",
+        "them",
+        "they",
+        "their",
+        "we",
+        "our",
+        "us",
+        "he",
+        "she",
+        "his",
+        "her",
+        "him",
+        "get",
+        "got",
+        "getting",
+        "keep",
+        "keeps",
+        "kept",
+        "thing",
+        "things",
+        "something",
+        "anything",
+        "know",
+        "tell",
+        "please",
+        "thanks",
+        "thank",
+        "ok",
+        "okay",
+        "hi",
+        "hello",
+        "hey",
+        "im",
+        "ive",
+        "id",
+        "dont",
+        "doesnt",
+        "cant",
+        "wont",
+        "isnt",
+        "arent",
+        "like",
+        "whats",
+        "hows",
+    ]
+)
+TYPO_SCORE = 84
+TYPO_MIN_LENGTH = 5
+PERSONAL_DAYS = 30
+MIN_SPASM_DAYS = 3
+
+
+def stem(word: str) -> str:
+    """A light, predictable stemmer: twitching, twitches -> twitch; worries, worried -> worry."""
+    if len(word) > 4 and word.endswith(("ies", "ied")):
+        return word[:-3] + "y"
+    if word.endswith("ing") and len(word) >= 7:
+        return word[:-3]
+    if word.endswith("ed") and len(word) >= 6:
+        return word[:-2]
+    if word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) >= 4:
+        return word[:-1]
+    return word
+
+
+def words(text: str) -> list[str]:
+    """Meaningful words, stemmed: no stop words, no punctuation."""
+    text = text.lower().replace("’", "'").replace("'", "")
+    stems = (stem(w) for w in re.findall(r"[a-z0-9&]+", text) if w not in STOPWORDS)
+    return [w for w in stems if w not in STOPWORDS]
+
+
+class Topic(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+    title: str
+    sources: list[str]
+    related: list[str]
+    answer: str
+    asks: list[str]
+    personal: str | None = None
+
+
+class KnowledgeBook(BaseModel):
+    """content/knowledge.toml, checked at load."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    menu_title: str
+    back: str
+    not_covered: str
+    source_line: str
+    personal_line: str
+    min_score: float
+    min_coverage: float
+    domain_words: list[str]
+    question_starts: str
+    sources: dict[str, str]
+    topics: list[Topic]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> KnowledgeBook:
+        ids = [t.id for t in self.topics]
+        if len(ids) != len(set(ids)):
+            raise ValueError("knowledge: duplicate topic ids")
+        for topic in self.topics:
+            if not topic.sources or not set(topic.sources) <= set(self.sources):
+                raise ValueError(f"knowledge {topic.id}: sources must be among {sorted(self.sources)}")
+            if not set(topic.related) <= set(ids):
+                raise ValueError(f"knowledge {topic.id}: unknown related topic")
+            if topic.personal is not None and topic.personal not in TRIGGERS:
+                raise ValueError(f"knowledge {topic.id}: personal must be a trigger id")
+            if len(topic.id) > 20 or not re.fullmatch(r"[a-z_]+", topic.id):
+                raise ValueError(f"knowledge {topic.id}: ids are short lower-case words")
+        re.compile(self.question_starts)
+        return self
+
+    def topic(self, topic_id: str) -> Topic | None:
+        return next((t for t in self.topics if t.id == topic_id), None)
+
+
+@dataclass(frozen=True)
+class Answer:
+    topic: str
+    text: str  # the answer as sent, with its source line
+    score: float = 0.0
+
+
+class KnowledgeIndex:
+    """BM25 over each topic's example phrasings, with typos corrected against their words."""
+
+    def __init__(self, book: KnowledgeBook) -> None:
+        self.book = book
+        self._doc_topics: list[str] = []
+        docs: list[list[str]] = []
+        for topic in book.topics:
+            for phrase in [topic.title, *topic.asks]:
+                docs.append(words(phrase))
+                self._doc_topics.append(topic.id)
+        self._bm25 = BM25Okapi(docs)
+        self._vocabulary = sorted({w for doc in docs for w in doc})
+        self._domain = {stem(w) for w in book.domain_words}
+        self._known = set(self._vocabulary) | self._domain
+        self._question = re.compile(book.question_starts)
+
+    def tokens(self, text: str) -> list[str]:
+        """Stemmed words, a misspelt one replaced by the known word it is closest to."""
+        out = []
+        for token in words(text):
+            if token not in self._known and len(token) >= TYPO_MIN_LENGTH:
+                best = process.extractOne(token, self._vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
+                token = best[0] if best else token
+            out.append(token)
+        return out
+
+    def match(self, question: str) -> tuple[str, float] | None:
+        """The best topic, or None unless the question is about this domain and mostly in known words."""
+        tokens = self.tokens(question)
+        if not tokens or not self._domain & set(tokens):
+            return None
+        if sum(t in self._known for t in tokens) / len(tokens) < self.book.min_coverage:
+            return None
+        best: dict[str, float] = {}
+        for topic_id, score in zip(self._doc_topics, self._bm25.get_scores(tokens), strict=True):
+            best[topic_id] = max(best.get(topic_id, 0.0), float(score))
+        topic_id, score = max(best.items(), key=lambda item: item[1])
+        return (topic_id, score) if score >= self.book.min_score else None
+
+    def looks_like_question(self, text: str) -> bool:
+        return "?" in text or bool(self._question.search(text.lower()))
+
+    def answer(self, question: str) -> Answer | None:
+        found = self.match(question)
+        if found is None:
+            return None
+        topic = self.book.topic(found[0])
+        assert topic is not None
+        return Answer(topic.id, self.render(topic), found[1])
+
+    def render(self, topic: Topic, personal: str | None = None) -> str:
+        sources = "; ".join(self.book.sources[s] for s in topic.sources)
+        parts = [
+            topic.answer,
+            *([personal] if personal else []),
+            self.book.source_line.format(sources=sources),
+        ]
+        return "\n\n".join(parts)
+
+
+class KnowledgeService:
+    """Answers plus, where the person's own diary supports it, one line about them."""
+
+    def __init__(
+        self, index: KnowledgeIndex, db: SessionFactory, clock: Clock, trigger_labels: dict[str, str]
+    ) -> None:
+        self.index = index
+        self._db = db
+        self._now = clock
+        self._labels = trigger_labels
+
+    async def answer(self, telegram_id: int, question: str) -> Answer | None:
+        found = self.index.match(question)
+        if found is None:
+            return None
+        return await self.topic_answer(telegram_id, found[0], found[1])
+
+    async def topic_answer(self, telegram_id: int, topic_id: str, score: float = 0.0) -> Answer | None:
+        topic = self.index.book.topic(topic_id)
+        if topic is None:
+            return None
+        personal = await self._personal(telegram_id, topic.personal) if topic.personal else None
+        return Answer(topic.id, self.index.render(topic, personal), score)
+
+    async def _personal(self, telegram_id: int, trigger: str) -> str | None:
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id)
+            if user is None or user.timezone is None:
+                return None
+            since = local_today(self._now(), user.timezone) - timedelta(days=PERSONAL_DAYS - 1)
+            query = select(Checkin).where(
+                Checkin.user_id == user.id,
+                col(Checkin.status).in_(("done", "partial")),
+                col(Checkin.had_spasm).is_(True),
+                col(Checkin.local_date) >= since,
+            )
+            entries = list(await session.exec(query))
+        days = {e.local_date for e in entries}
+        marked = {e.local_date for e in entries if trigger in split(e.triggers)}
+        if len(days) < MIN_SPASM_DAYS or not marked:
+            return None
+        label = self._labels[trigger].lower()
+        return self.index.book.personal_line.format(trigger=label, marked=len(marked), days=len(days))
