@@ -19,140 +19,18 @@ from bot.services.schedule import local_today
 from bot.services.vocab import TRIGGERS
 
 STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "if",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "from",
-        "by",
-        "about",
-        "as",
-        "into",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "am",
-        "i",
-        "me",
-        "my",
-        "mine",
-        "myself",
-        "you",
-        "your",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "here",
-        "what",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "why",
-        "how",
-        "when",
-        "where",
-        "do",
-        "does",
-        "did",
-        "doing",
-        "done",
-        "can",
-        "could",
-        "would",
-        "should",
-        "will",
-        "shall",
-        "may",
-        "might",
-        "must",
-        "have",
-        "has",
-        "had",
-        "having",
-        "so",
-        "just",
-        "really",
-        "very",
-        "much",
-        "many",
-        "lot",
-        "lots",
-        "some",
-        "any",
-        "all",
-        "no",
-        "not",
-        "too",
-        "also",
-        "than",
-        "then",
-        "them",
-        "they",
-        "their",
-        "we",
-        "our",
-        "us",
-        "he",
-        "she",
-        "his",
-        "her",
-        "him",
-        "get",
-        "got",
-        "getting",
-        "keep",
-        "keeps",
-        "kept",
-        "thing",
-        "things",
-        "something",
-        "anything",
-        "know",
-        "tell",
-        "please",
-        "thanks",
-        "thank",
-        "ok",
-        "okay",
-        "hi",
-        "hello",
-        "hey",
-        "im",
-        "ive",
-        "id",
-        "dont",
-        "doesnt",
-        "cant",
-        "wont",
-        "isnt",
-        "arent",
-        "like",
-        "whats",
-        "hows",
-    ]
+    """a an the and or but if of to in on at for with from by about as into is are was were be been being
+    am i me my mine myself you your it its this that these those there here what which who whom whose
+    why how when where do does did doing done can could would should will shall may might must have has
+    had having so just really very much many lot lots some any all no not too also than then them they
+    their we our us he she his her him get got getting keep keeps kept thing things something anything
+    know tell please thanks thank ok okay hi hello hey im ive id dont doesnt cant wont isnt arent like
+    whats hows well haven havent""".split()
 )
 TYPO_SCORE = 84
 TYPO_MIN_LENGTH = 5
+GENERIC_TOPICS = 4
+SHORT_QUESTION = 12  # words, for a question that does not name the face or spasms
 PERSONAL_DAYS = 30
 MIN_SPASM_DAYS = 3
 
@@ -175,7 +53,7 @@ def stem(word: str) -> str:
 def words(text: str) -> list[str]:
     """Meaningful words, stemmed: no stop words, no punctuation."""
     text = text.lower().replace("’", "'").replace("'", "")
-    stems = (stem(w) for w in re.findall(r"[a-z0-9&]+", text) if w not in STOPWORDS)
+    stems = (stem(w) for w in re.findall(r"[a-z&]+", text) if w not in STOPWORDS)
     return [w for w in stems if w not in STOPWORDS]
 
 
@@ -187,6 +65,7 @@ class Topic(BaseModel):
     related: list[str]
     answer: str
     asks: list[str]
+    keywords: str = ""  # everyday words for this topic, e.g. "coffee tea chai espresso"
     personal: str | None = None
 
 
@@ -200,8 +79,12 @@ class KnowledgeBook(BaseModel):
     source_line: str
     personal_line: str
     min_score: float
+    topic_weight: float
     min_coverage: float
     domain_words: list[str]
+    uncovered: list[str]
+    face_words: list[str]
+    other_body: list[str]
     question_starts: str
     sources: dict[str, str]
     topics: list[Topic]
@@ -246,8 +129,20 @@ class KnowledgeIndex:
                 docs.append(words(phrase))
                 self._doc_topics.append(topic.id)
         self._bm25 = BM25Okapi(docs)
-        self._vocabulary = sorted({w for doc in docs for w in doc})
+        # One document per topic as well: long, rambling questions add up evidence across it.
+        topic_docs = [words(" ".join([t.title, *t.asks, t.keywords, t.answer])) for t in book.topics]
+        self._topic_ids = [t.id for t in book.topics]
+        self._topic_bm25 = BM25Okapi(topic_docs)
+        keywords = {w for t in book.topics for w in words(t.keywords)}
+        self._vocabulary = sorted({w for doc in docs for w in doc} | keywords)
         self._domain = {stem(w) for w in book.domain_words}
+        self._keywords = keywords
+        self._other_body = {stem(w) for w in book.other_body}
+        self._uncovered = {stem(w) for w in book.uncovered}
+        self._face = {stem(w) for w in book.face_words}
+        # Face and spasm words found across many topics (eye, twitch) do not tell topics apart.
+        spread = {w: sum(w in doc for doc in topic_docs) for w in self._domain}
+        self._generic = {w for w, topics in spread.items() if topics >= GENERIC_TOPICS}
         self._known = set(self._vocabulary) | self._domain
         self._question = re.compile(book.question_starts)
 
@@ -264,15 +159,35 @@ class KnowledgeIndex:
     def match(self, question: str) -> tuple[str, float] | None:
         """The best topic, or None unless the question is about this domain and mostly in known words."""
         tokens = self.tokens(question)
-        if not tokens or not self._domain & set(tokens):
+        if not tokens or self._off_topic(question):
             return None
-        if sum(t in self._known for t in tokens) / len(tokens) < self.book.min_coverage:
-            return None
-        best: dict[str, float] = {}
-        for topic_id, score in zip(self._doc_topics, self._bm25.get_scores(tokens), strict=True):
-            best[topic_id] = max(best.get(topic_id, 0.0), float(score))
+        if self._domain & set(tokens):
+            if sum(t in self._known for t in tokens) / len(tokens) < self.book.min_coverage:
+                return None
+        else:
+            # No face or spasm words: answer only a short question that names a topic word as
+            # typed (a guessed correction is not enough) and is not about another body part.
+            typed = words(question)
+            named = self._keywords & set(typed)
+            known = sum(t in self._known for t in typed) / len(typed)
+            if len(typed) > SHORT_QUESTION or not named or known <= self.book.min_coverage:
+                return None
+        # Face and spasm words say *that* it is about spasms, not *which* topic: score on the rest.
+        specific = [t for t in tokens if t not in self._generic and t in self._known] or tokens
+        best = dict.fromkeys(self._topic_ids, 0.0)
+        for topic_id, score in zip(self._doc_topics, self._bm25.get_scores(specific), strict=True):
+            best[topic_id] = max(best[topic_id], float(score))
+        for topic_id, score in zip(self._topic_ids, self._topic_bm25.get_scores(specific), strict=True):
+            best[topic_id] += self.book.topic_weight * float(score)
         topic_id, score = max(best.items(), key=lambda item: item[1])
         return (topic_id, score) if score >= self.book.min_score else None
+
+    def _off_topic(self, question: str) -> bool:
+        """About something we have no content on, or about another part of the body."""
+        typed = set(words(question))
+        if self._uncovered & typed:
+            return True
+        return bool(self._other_body & typed) and not self._face & typed
 
     def looks_like_question(self, text: str) -> bool:
         return "?" in text or bool(self._question.search(text.lower()))
