@@ -63,3 +63,15 @@ def test_console_chat_escalates_mid_checkin_and_the_checkin_can_be_finished(tmp_
     assert "a seizure" in out[alarm : alarm + 300]
     assert out.index("How strong") < alarm < out.rindex("Saved ✅")
     assert "strength 4/10" in out
+
+
+def test_console_chat_answers_questions_and_shows_the_topics(tmp_path: Path) -> None:
+    typed = "/start\n2\n20:00\nwhy does my eyelid twitchh?\nhow much does botox cost?\n/causes\n9\n:quit\n"
+    result = run_cli(["chat"], tmp_path, stdin=typed)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "A facial spasm is a muscle in the face tightening on its own" in out
+    assert "Source: Facial Spasm – Common Causes Explained" in out
+    assert "I don't have an answer to that" in out
+    assert "What would you like to know about?" in out
+    assert "Repeated facial spasms are also called tics" in out  # topic 9 of the menu

@@ -185,3 +185,26 @@ async def test_an_emergency_mid_checkin_over_http_comes_first_and_the_checkin_fi
     assert (checkin.status, checkin.severity, checkin.locations, checkin.stress) == ("done", 5, "cheek", 6)
     assert (event.level, event.source) == ("emergency", "text")
     assert set(event.reasons.split(",")) == {"breathing", "numbness"}
+
+
+async def test_questions_and_topics_over_http(
+    api: FakeBotApiServer, db_url: str, engine: AsyncEngine, tmp_path: Path
+) -> None:
+    bot = BotProcess(api, db_url, tmp_path, Person(626262, "Lee"))
+    try:
+        bot.say("/start")
+        bot.wait_text("which time zone")
+        bot.press("Berlin")
+        bot.wait_text("What time should I check in")
+        bot.press("20:00")
+        bot.wait_text("All set")
+        bot.say("is it tourette's?")
+        bot.wait_text("Tourette's syndrome is a neurological condition")
+        bot.say("/causes")
+        bot.wait_text("What would you like to know about?")
+        bot.press("Caffeine")
+        bot.wait_text("Caffeine stimulates nerves and muscles")
+        bot.press("All topics")
+        api.wait_for(lambda _: "What would you like to know about?" in str(bot._keyboard()))
+    finally:
+        bot.stop()

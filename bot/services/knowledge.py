@@ -29,7 +29,7 @@ STOPWORDS = frozenset(
 )
 TYPO_SCORE = 84
 TYPO_MIN_LENGTH = 5
-GENERIC_TOPICS = 4
+GENERIC_TOPICS = 6
 SHORT_QUESTION = 12  # words, for a question that does not name the face or spasms
 PERSONAL_DAYS = 30
 MIN_SPASM_DAYS = 3
@@ -140,10 +140,11 @@ class KnowledgeIndex:
         self._other_body = {stem(w) for w in book.other_body}
         self._uncovered = {stem(w) for w in book.uncovered}
         self._face = {stem(w) for w in book.face_words}
-        # Face and spasm words found across many topics (eye, twitch) do not tell topics apart.
-        spread = {w: sum(w in doc for doc in topic_docs) for w in self._domain}
-        self._generic = {w for w, topics in spread.items() if topics >= GENERIC_TOPICS}
         self._known = set(self._vocabulary) | self._domain
+        # Words found across many topics (eye, twitch, cause) do not tell topics apart.
+        topic_sets = [set(doc) for doc in topic_docs]
+        spread = {w: sum(w in doc for doc in topic_sets) for w in self._known}
+        self._generic = {w for w, topics in spread.items() if topics >= GENERIC_TOPICS}
         self._question = re.compile(book.question_starts)
 
     def tokens(self, text: str) -> list[str]:
@@ -172,7 +173,7 @@ class KnowledgeIndex:
             known = sum(t in self._known for t in typed) / len(typed)
             if len(typed) > SHORT_QUESTION or not named or known <= self.book.min_coverage:
                 return None
-        # Face and spasm words say *that* it is about spasms, not *which* topic: score on the rest.
+        # Such words say *that* it is about spasms, not *which* topic: score on the rest.
         specific = [t for t in tokens if t not in self._generic and t in self._known] or tokens
         best = dict.fromkeys(self._topic_ids, 0.0)
         for topic_id, score in zip(self._doc_topics, self._bm25.get_scores(specific), strict=True):
