@@ -144,6 +144,89 @@ class SafetyText(Strict):
         return v
 
 
+class SummaryText(Strict):
+    title_week: str
+    title_month: str
+    too_little: str
+    line_days: str
+    line_episodes: str
+    line_severity: str
+    line_no_severity: str
+    line_stress: str
+    line_sleep: str
+    line_triggers: str
+    line_no_triggers: str
+    trend_up: str
+    trend_down: str
+    trend_same: str
+    insight: str
+    tip: str
+    more: str
+    chart_title: str
+    chart_severity: str
+    chart_stress: str
+    chart_no_checkin: str
+    chart_no_spasm: str
+    weekly_intro: str
+    settings_button: str
+    ask_day: str
+    ask_time: str
+    saved: str
+    days: list[str]
+
+    @field_validator("days")
+    @classmethod
+    def _seven(cls, days: list[str]) -> list[str]:
+        if len(days) != 7:
+            raise ValueError("summary.days must name the 7 weekdays, Monday first")
+        return days
+
+
+class HistoryText(Strict):
+    title: str
+    empty: str
+    entry_button: str
+    spasm_short: str
+    no_spasm_short: str
+    episode_short: str
+    partial_short: str
+    delete: str
+    confirm_delete: str
+    yes_delete: str
+    keep: str
+    deleted: str
+    kept: str
+
+
+class ExportText(Strict):
+    preparing: str
+    empty: str
+    csv_caption: str
+    pdf_caption: str
+    csv_filename: str
+    pdf_filename: str
+    report_title: str
+    report_period: str
+    report_disclaimer: str
+    report_summary: str
+    report_charts: str
+    report_triggers: str
+    report_events: str
+    report_no_events: str
+    report_entries: str
+    report_col_date: str
+    report_col_kind: str
+    report_col_spasms: str
+    report_col_stress: str
+    report_col_triggers: str
+    report_col_note: str
+    report_col_time: str
+    report_col_level: str
+    report_col_flags: str
+    kind_checkin: str
+    kind_episode: str
+
+
 class ConsoleText(Strict):
     intro: str
     no_buttons: str
@@ -158,6 +241,9 @@ class Messages(Strict):
     settings: SettingsText
     checkin: CheckinText
     safety: SafetyText
+    summary: SummaryText
+    history: HistoryText
+    export: ExportText
     general: General
     commands: dict[str, str]
     console: ConsoleText
@@ -182,6 +268,28 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "checkin.note_saved": {"date"},
     "checkin.tip_line": {"text", "source"},
     "console.bad_choice": {"count"},
+    "summary.title_week": {"start", "end"},
+    "summary.title_month": {"start", "end"},
+    "summary.too_little": {"start", "end", "days"},
+    "summary.line_days": {"spasm_days", "days", "trend"},
+    "summary.line_episodes": {"episodes", "trend"},
+    "summary.line_severity": {"average", "highest", "trend"},
+    "summary.line_stress": {"average", "trend"},
+    "summary.line_sleep": {"hours", "trend"},
+    "summary.line_triggers": {"triggers"},
+    "summary.trend_up": {"before"},
+    "summary.trend_down": {"before"},
+    "summary.insight": {"high_spasm", "high_days", "calm_spasm", "calm_days"},
+    "summary.tip": {"trigger", "tip"},
+    "summary.chart_title": {"start", "end"},
+    "summary.settings_button": {"day", "time"},
+    "summary.saved": {"day", "time"},
+    "history.entry_button": {"date", "summary"},
+    "history.spasm_short": {"severity"},
+    "history.episode_short": {"severity"},
+    "history.confirm_delete": {"date"},
+    "history.deleted": {"date"},
+    "export.report_period": {"start", "end", "days"},
     "safety.emergency": {"number", "reasons"},
     "safety.still_urgent": {"number"},
     "safety.urgent": {"number", "reasons"},

@@ -51,6 +51,9 @@ class User(SQLModel, table=True):
     next_due_at: datetime | None = _ts(default=None, index=True)
     last_tip_ids: str = ""
     last_care_at: datetime | None = _ts(default=None)  # the last "see a doctor soon" from the diary
+    summary_weekday: int = 6  # Monday 0 .. Sunday 6: the weekly summary's local day and time
+    summary_minute: int = 19 * 60
+    next_summary_at: datetime | None = _ts(default=None, index=True)
     created_at: datetime = _ts(default_factory=utcnow)
     updated_at: datetime = _ts(default_factory=utcnow)
 

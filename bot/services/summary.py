@@ -1,0 +1,164 @@
+"""What a person recorded over a week or a month, compared with the period before."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.content import Tip
+from bot.db import SessionFactory
+from bot.models import Checkin, User
+from bot.services.care import Signs, reasons_in
+from bot.services.checkin_flow import split
+from bot.services.common import Clock, find_user, unit_of_work
+from bot.services.schedule import local_today
+from bot.services.tips import TipService
+
+PERIOD_DAYS = {"week": 7, "month": 30}
+MIN_DAYS = 2  # fewer recorded days than this: a kind message, no chart
+HIGH_STRESS = 6
+MIN_GROUP = 2  # days on each side before an insight about stress is shown
+MIN_GAP = 0.3  # and the share of spasm days must differ by this much
+
+
+@dataclass(frozen=True)
+class Day:
+    day: date
+    recorded: bool
+    had_spasm: bool
+    severity: int | None  # the strongest that day
+    stress: float | None
+
+
+@dataclass(frozen=True)
+class Stats:
+    start: date
+    end: date
+    days: tuple[Day, ...]
+    days_recorded: int
+    spasm_days: int
+    episodes: int
+    avg_severity: float | None
+    max_severity: int | None
+    avg_stress: float | None
+    avg_sleep: float | None
+    triggers: tuple[tuple[str, int], ...]  # most frequent first, "not sure" left out
+
+
+@dataclass(frozen=True)
+class Insight:
+    high_days: int
+    high_spasm: int
+    calm_days: int
+    calm_spasm: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    period: str  # week or month
+    current: Stats
+    previous: Stats
+    insight: Insight | None
+    tip: Tip | None
+    tip_trigger: str | None
+    care: tuple[str, ...]
+
+    @property
+    def enough(self) -> bool:
+        return self.current.days_recorded >= MIN_DAYS
+
+
+def _mean(values: Sequence[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def stats_for(entries: Sequence[Checkin], start: date, end: date) -> Stats:
+    """Answered entries (done or partial) between start and end, inclusive."""
+    inside = [e for e in entries if start <= e.local_date <= end and e.status in ("done", "partial")]
+    by_day: dict[date, list[Checkin]] = {}
+    for entry in inside:
+        by_day.setdefault(entry.local_date, []).append(entry)
+    days = []
+    for offset in range((end - start).days + 1):
+        day = start + timedelta(days=offset)
+        todays = by_day.get(day, [])
+        severities = [e.severity for e in todays if e.had_spasm and e.severity is not None]
+        stresses = [float(e.stress) for e in todays if e.stress is not None]
+        days.append(
+            Day(day, bool(todays), any(e.had_spasm for e in todays), max(severities) if severities else None,
+                _mean(stresses))
+        )  # fmt: skip
+    spasm_entries = [e for e in inside if e.had_spasm]
+    severities = [e.severity for e in spasm_entries if e.severity is not None]
+    counts = Counter(t for e in inside for t in split(e.triggers) if t != "not_sure")
+    return Stats(
+        start=start,
+        end=end,
+        days=tuple(days),
+        days_recorded=len(by_day),
+        spasm_days=sum(d.had_spasm for d in days),
+        episodes=len(spasm_entries),
+        avg_severity=_mean([float(s) for s in severities]),
+        max_severity=max(severities) if severities else None,
+        avg_stress=_mean([float(e.stress) for e in inside if e.stress is not None]),
+        avg_sleep=_mean([e.sleep_hours for e in inside if e.sleep_hours is not None]),
+        triggers=tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
+    )
+
+
+def stress_insight(stats: Stats) -> Insight | None:
+    """Spasms on high-stress days against calmer ones, when the days support a comparison."""
+    high = [d for d in stats.days if d.recorded and d.stress is not None and d.stress >= HIGH_STRESS]
+    calm = [d for d in stats.days if d.recorded and d.stress is not None and d.stress < HIGH_STRESS]
+    if len(high) < MIN_GROUP or len(calm) < MIN_GROUP:
+        return None
+    high_spasm, calm_spasm = sum(d.had_spasm for d in high), sum(d.had_spasm for d in calm)
+    if abs(high_spasm / len(high) - calm_spasm / len(calm)) < MIN_GAP:
+        return None
+    return Insight(len(high), high_spasm, len(calm), calm_spasm)
+
+
+class SummaryService:
+    def __init__(self, db: SessionFactory, clock: Clock, tips: TipService, signs: Signs) -> None:
+        self._db = db
+        self._now = clock
+        self._tips = tips
+        self._signs = signs
+
+    async def build(self, telegram_id: int, period: str = "week", end: date | None = None) -> Summary | None:
+        """The period ending on `end` (today, in the person's zone, if not given); None if not set up."""
+        length = PERIOD_DAYS[period]
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id)
+            if user is None or user.timezone is None:
+                return None
+            last = end or local_today(self._now(), user.timezone)
+            first_before = last - timedelta(days=2 * length - 1)
+            entries = await self._entries(session, user, min(first_before, last - timedelta(days=41)), last)
+            recent_tips = set(split(user.last_tip_ids))
+        start = last - timedelta(days=length - 1)
+        current = stats_for(entries, start, last)
+        previous = stats_for(entries, first_before, start - timedelta(days=1))
+        top = current.triggers[0][0] if current.triggers else None
+        tips = self._tips.choose([top], recent_tips, limit=1) if top else []
+        return Summary(
+            period=period,
+            current=current,
+            previous=previous,
+            insight=stress_insight(current),
+            tip=tips[0] if tips else None,
+            tip_trigger=top,
+            care=tuple(reasons_in(entries, last, self._signs)),
+        )
+
+    @staticmethod
+    async def _entries(session: AsyncSession, user: User, first: date, last: date) -> list[Checkin]:
+        query = select(Checkin).where(
+            Checkin.user_id == user.id, col(Checkin.local_date) >= first, col(Checkin.local_date) <= last
+        )
+        return list(await session.exec(query))
