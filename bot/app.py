@@ -7,20 +7,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
-from telegram import BotCommand, InlineKeyboardMarkup
+from telegram import BotCommand
 from telegram.ext import Application, ApplicationBuilder, CallbackContext, ContextTypes
 from telegram.request import BaseRequest
 
 import handlers
+from bot.charts import chart_png
 from bot.config import Settings
-from bot.content import Content, load_content
+from bot.content import load_content
 from bot.db import create_engine, session_factory
 from bot.migrate import upgrade
-from bot.sender import Sender
+from bot.sender import Compose, Outgoing, Sender
 from bot.services.housekeeping import purge_handled_updates
 from bot.services.outbox import Delivery
 from bot.services.registry import Services, build_services
-from handlers import views
+from handlers import summary_views, views
 from handlers.context import BotContext, attach_services
 
 log = logging.getLogger(__name__)
@@ -62,13 +63,28 @@ class Runtime:
         await self.engine.dispose()
 
 
-def _renderer(content: Content) -> Any:
-    def render(delivery: Delivery) -> tuple[str, InlineKeyboardMarkup | None]:
+def _composer(services: Services) -> Compose:
+    """How each kind of outbox row is turned into a message."""
+    content = services.content
+
+    async def compose(delivery: Delivery) -> Outgoing:
+        if delivery.kind == "summary":
+            summary = await services.summary.build(delivery.telegram_id, "week", end=delivery.local_date)
+            if summary is None or not summary.enough:
+                return Outgoing(summary_views.too_little(content, summary) if summary else "")
+            lines = [
+                content.messages.summary.weekly_intro,
+                "",
+                *summary_views.summary_lines(content, summary),
+            ]
+            caption, extra = summary_views.split_caption(lines, content.messages.summary.more)
+            photo = await chart_png(summary_views.chart_spec(content, summary.current))
+            return Outgoing(caption, photo=photo, extra=extra)
         assert delivery.checkin is not None
         screen = views.checkin_question(content, delivery.checkin, scheduled=True)
-        return screen.text, screen.markup
+        return Outgoing(screen.text, screen.markup)
 
-    return render
+    return compose
 
 
 async def build_runtime(
@@ -100,7 +116,7 @@ async def build_runtime(
     application: App = builder.build()
     attach_services(application, services)
     handlers.register(application)
-    sender = Sender(application.bot, services.outbox, _renderer(services.content))
+    sender = Sender(application.bot, services.outbox, _composer(services))
     runtime = Runtime(application, services, engine, sender)
     if schedule_ticks and application.job_queue is not None:
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 WORKERS = 2
 FRAME_CACHE = 32  # chart frames kept per worker process
+GAP_LABEL_DAYS = 14  # up to this many days, a day without a check-in is also labelled
 _pool: ProcessPoolExecutor | None = None
 
 
@@ -71,6 +72,8 @@ class _Frame:
             axes.axvspan(i - 0.45, i + 0.45, ymax=0.86, color="#d9d9d9", alpha=0.6, zorder=1, linewidth=0)
             for i in positions
         ]
+        # Over many days the rotated words would be clutter: the grey band says it alone.
+        labelled = count <= GAP_LABEL_DAYS
         self.gap_labels = [
             axes.text(
                 i,
@@ -83,6 +86,7 @@ class _Frame:
                 color="#555555",
             )
             for i in positions
+            if labelled
         ]
         axes.set_ylim(0, 10.5)
         axes.set_yticks(range(0, 11, 2))
@@ -109,7 +113,7 @@ class _Frame:
 
         self.canvas.restore_region(self.background)
         for i, recorded in enumerate(spec.recorded):
-            for artist in (self.gaps[i], self.gap_labels[i]):
+            for artist in [self.gaps[i], *self.gap_labels[i : i + 1]]:
                 artist.set_visible(not recorded)
                 if not recorded:
                     self.axes.draw_artist(artist)

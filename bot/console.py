@@ -19,6 +19,8 @@ CONSOLE_USER_ID = 1_000_000_001
 class ConsoleChat:
     def __init__(self, runtime: Runtime, telegram: FakeTelegram) -> None:
         self.runtime = runtime
+        self.telegram = telegram
+        self.files = runtime.services.settings.data_dir / "console"
         self.person = Person(CONSOLE_USER_ID, "You")
         self.update_ids = itertools.count(1)
         self.keyboard: dict[str, Any] | None = None  # the newest message that has buttons
@@ -33,6 +35,19 @@ class ConsoleChat:
             self._print("bot ✎", call.result)
         elif call.method == "answerCallbackQuery" and call.params.get("text"):
             print(f"bot ⚑ {call.params['text']}")
+        elif call.method in ("sendPhoto", "sendDocument"):
+            self._save(call)
+
+    def _save(self, call: ApiCall) -> None:
+        """Photos and documents are saved beside the database, so they can be opened."""
+        upload = call.params["photo" if call.method == "sendPhoto" else "document"]
+        name, content = self.telegram.files[upload["file_id"]]
+        self.files.mkdir(parents=True, exist_ok=True)
+        path = self.files / (f"{upload['file_id']}-{name}" if call.method == "sendPhoto" else name)
+        path.write_bytes(content)
+        caption = call.params.get("caption") or ""
+        print(f"\nbot 📎 {path}\n{caption}".rstrip())
+        self.messages_seen += 1
 
     def _print(self, who: str, message: dict[str, Any]) -> None:
         print(f"\n{who}> {message.get('text', '')}")

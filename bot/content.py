@@ -223,6 +223,9 @@ class ExportText(Strict):
     report_col_time: str
     report_col_level: str
     report_col_flags: str
+    report_no_spasms: str
+    level_emergency: str
+    level_urgent: str
     kind_checkin: str
     kind_episode: str
 

@@ -47,6 +47,7 @@ class FakeTelegram:
     failures: dict[tuple[str, int | None], Failure] = field(default_factory=dict)
     listeners: list[Callable[[ApiCall], None]] = field(default_factory=list)
     updates: list[JsonDict] = field(default_factory=list)  # waiting for getUpdates
+    files: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # file_id -> (name, content)
     confirmed_below: int = 0  # every update_id below this was acknowledged by an offset
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -54,7 +55,12 @@ class FakeTelegram:
     def fail(self, method: str, failure: Failure, chat_id: int | None = None) -> None:
         self.failures[(method, chat_id)] = failure
 
-    def handle(self, method: str, params: JsonDict) -> tuple[int, JsonDict]:
+    def handle(
+        self, method: str, params: JsonDict, uploads: dict[str, tuple[str, bytes]] | None = None
+    ) -> tuple[int, JsonDict]:
+        """Answer one Bot API call; `uploads` are the files sent with it, by part name."""
+        if uploads:
+            params = {**params, **{name: self._store(*upload) for name, upload in uploads.items()}}
         with self._lock:
             failure = self._take_failure(method, params)
             if failure is not None and failure.code == TIMEOUT_AFTER_DELIVERY:
@@ -73,6 +79,16 @@ class FakeTelegram:
             return 400, {"ok": False, "error_code": 400, "description": "Bad Request: message not found"}
         return 200, {"ok": True, "result": call.result}
 
+    def _store(self, filename: str, content: bytes) -> JsonDict:
+        file_id = f"file-{len(self.files) + 1}"
+        self.files[file_id] = (filename, content)
+        return {
+            "file_id": file_id,
+            "file_unique_id": f"u{file_id}",
+            "file_name": filename,
+            "file_size": len(content),
+        }
+
     def _take_failure(self, method: str, params: JsonDict) -> Failure | None:
         chat = params.get("chat_id")
         for key in ((method, int(chat) if chat is not None else None), (method, None)):
@@ -90,6 +106,19 @@ class FakeTelegram:
         if method == "sendMessage":
             chat_id = int(params["chat_id"])
             message = self._message(chat_id, next(self._ids), params)
+            self.messages[(chat_id, message["message_id"])] = message
+            return message
+        if method in ("sendPhoto", "sendDocument"):
+            chat_id = int(params["chat_id"])
+            message = self._message(chat_id, next(self._ids), {"reply_markup": params.get("reply_markup")})
+            message.pop("text")
+            if params.get("caption"):
+                message["caption"] = params["caption"]
+            upload = params["photo" if method == "sendPhoto" else "document"]
+            if method == "sendPhoto":
+                message["photo"] = [{**upload, "width": 800, "height": 460}]
+            else:
+                message["document"] = upload
             self.messages[(chat_id, message["message_id"])] = message
             return message
         if method in ("editMessageText", "editMessageReplyMarkup"):
@@ -127,6 +156,16 @@ class FakeTelegram:
     def sent_to(self, chat_id: int) -> list[ApiCall]:
         return [c for c in self.calls if c.method == "sendMessage" and int(c.params["chat_id"]) == chat_id]
 
+    def uploads_to(self, chat_id: int, method: str) -> list[tuple[ApiCall, str, bytes]]:
+        """sendPhoto / sendDocument calls to a chat, with each file's name and content."""
+        found = []
+        for call in self.calls:
+            if call.method == method and int(call.params["chat_id"]) == chat_id:
+                upload = call.params["photo" if method == "sendPhoto" else "document"]
+                name, content = self.files[upload["file_id"]]
+                found.append((call, name, content))
+        return found
+
 
 def _json(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
@@ -160,7 +199,11 @@ class OfflineRequest(BaseRequest):
     ) -> tuple[int, bytes]:
         api_method = url.rsplit("/", 1)[-1]
         params = request_data.parameters if request_data else {}
-        code, body = self.telegram.handle(api_method, dict(params))
+        uploads = {}
+        for name, part in (request_data.multipart_data if request_data else {}).items():
+            filename, content = part[0], part[1]
+            uploads[name] = (filename or name, content if isinstance(content, bytes) else content.read())
+        code, body = self.telegram.handle(api_method, dict(params), uploads)
         if api_method == "getUpdates" and body.get("result") == []:
             await asyncio.sleep(0.01)  # stands in for the long poll's wait
         if code == TIMEOUT_AFTER_DELIVERY:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import timedelta
 
 import httpx
@@ -14,7 +15,20 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 from bot.services.outbox import Delivery, OutboxService
 
 log = logging.getLogger(__name__)
-Render = Callable[[Delivery], tuple[str, InlineKeyboardMarkup | None]]
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """What one outbox row sends: text (a photo's caption when there is a photo), and perhaps
+    a second message for what did not fit the caption."""
+
+    text: str
+    markup: InlineKeyboardMarkup | None = None
+    photo: bytes | None = None
+    extra: str | None = None
+
+
+Compose = Callable[[Delivery], Awaitable[Outgoing]]
 NOT_SENT_CAUSES = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 # A gateway error may come after the Bot API server already sent the message.
 GATEWAY_ERRORS = ("bad gateway", "gateway timeout", "(502)", "(504)")
@@ -31,10 +45,10 @@ def surely_not_sent(exc: NetworkError) -> bool:
 
 
 class Sender:
-    def __init__(self, bot: Bot, outbox: OutboxService, render: Render, per_second: float = 25.0) -> None:
+    def __init__(self, bot: Bot, outbox: OutboxService, compose: Compose, per_second: float = 25.0) -> None:
         self._bot = bot
         self._outbox = outbox
-        self._render = render
+        self._compose = compose
         self._pause = 1.0 / per_second
 
     async def send_pending(self) -> int:
@@ -49,21 +63,26 @@ class Sender:
     async def _deliver(self, delivery: Delivery) -> int:
         """Send one row; whatever happens, the row ends in a definite state and the batch goes on."""
         try:
-            text, markup = self._render(delivery)
+            outgoing = await self._compose(delivery)
         except Exception as exc:
-            log.exception("outbox %s could not be rendered", delivery.outbox_id)
-            await self._outbox.failed(delivery.outbox_id, f"render: {type(exc).__name__}")
+            log.exception("outbox %s could not be composed", delivery.outbox_id)
+            await self._outbox.failed(delivery.outbox_id, f"compose: {type(exc).__name__}")
             return 0
         try:
-            return await self._send(delivery, text, markup)
+            return await self._send(delivery, outgoing)
         except Exception as exc:  # after the send began: it may have gone out, so never resend
             log.exception("outbox %s: unexpected failure, marked unknown", delivery.outbox_id)
             await self._outbox.unknown(delivery.outbox_id, type(exc).__name__)
             return 0
 
-    async def _send(self, delivery: Delivery, text: str, markup: InlineKeyboardMarkup | None) -> int:
+    async def _send(self, delivery: Delivery, out: Outgoing) -> int:
         try:
-            message = await self._bot.send_message(delivery.chat_id, text, reply_markup=markup)
+            if out.photo is not None:
+                message = await self._bot.send_photo(
+                    delivery.chat_id, out.photo, caption=out.text, reply_markup=out.markup
+                )
+            else:
+                message = await self._bot.send_message(delivery.chat_id, out.text, reply_markup=out.markup)
         except RetryAfter as exc:
             wait = exc.retry_after
             if not isinstance(wait, timedelta):
@@ -82,5 +101,14 @@ class Sender:
                 await self._outbox.unknown(delivery.outbox_id, type(exc).__name__)
         else:
             await self._outbox.sent(delivery.outbox_id, message.message_id)
+            if out.extra:
+                await self._follow_up(delivery, out.extra)
             return 1
         return 0
+
+    async def _follow_up(self, delivery: Delivery, text: str) -> None:
+        """The rest of a long summary; the row is already sent, so a failure here is only logged."""
+        try:
+            await self._bot.send_message(delivery.chat_id, text)
+        except Exception as exc:
+            log.warning("outbox %s: follow-up message not sent (%s)", delivery.outbox_id, type(exc).__name__)

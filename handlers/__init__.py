@@ -6,9 +6,12 @@ from typing import Any
 
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from handlers import checkin, general, knowledge, onboarding, safety
+from handlers import checkin, general, history, knowledge, onboarding, safety, summary
 
-COMMANDS = ("start", "checkin", "log", "causes", "settings", "pause", "resume", "help")
+COMMANDS = (
+    "start", "checkin", "log", "causes", "summary", "history", "export",
+    "settings", "pause", "resume", "help",
+)  # fmt: skip
 
 
 # Only new messages in private chats drive the diary: an edit is not a new answer, and group
@@ -31,6 +34,9 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
             CommandHandler("checkin", checkin.checkin, filters=NEW_PRIVATE),
             CommandHandler("log", checkin.log_episode, filters=NEW_PRIVATE),
             CommandHandler("causes", knowledge.causes, filters=NEW_PRIVATE),
+            CommandHandler("summary", summary.summary, filters=NEW_PRIVATE),
+            CommandHandler("history", history.history, filters=NEW_PRIVATE),
+            CommandHandler("export", summary.export, filters=NEW_PRIVATE),
             CommandHandler("help", general.help_command, filters=NEW_PRIVATE),
             MessageHandler(filters.COMMAND & NEW_PRIVATE, general.unknown_command),
             CallbackQueryHandler(checkin.button, pattern=r"^c:"),
@@ -38,6 +44,10 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
             CallbackQueryHandler(onboarding.time_button, pattern=r"^tm:([01]\d|2[0-3])[0-5]\d$"),
             CallbackQueryHandler(onboarding.settings_button, pattern=r"^set:(tz|time)$"),
             CallbackQueryHandler(knowledge.topic_button, pattern=r"^k:[a-z_]{1,20}$"),
+            CallbackQueryHandler(summary.settings_button, pattern=r"^set:sum$"),
+            CallbackQueryHandler(summary.day_button, pattern=r"^sd:[0-6]$"),
+            CallbackQueryHandler(summary.time_button, pattern=r"^smt:([01]\d|2[0-3])[0-5]\d$"),
+            CallbackQueryHandler(history.button, pattern=r"^h:((del|delok):)?\d{1,12}$"),
             CallbackQueryHandler(general.unknown_button),
             MessageHandler(filters.TEXT & ~filters.COMMAND & NEW_PRIVATE, general.text),
         ],

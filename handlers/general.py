@@ -7,7 +7,7 @@ import logging
 from telegram import Update
 
 from bot.services.users import Awaiting
-from handlers import checkin, knowledge, onboarding
+from handlers import checkin, knowledge, onboarding, summary
 from handlers.common import message_text, reply, sender_id
 from handlers.context import BotContext
 from handlers.views import Screen
@@ -35,6 +35,9 @@ async def text(update: Update, context: BotContext) -> None:
         return
     if profile.awaiting == Awaiting.TIME:
         await onboarding.typed_time(update, context, typed)
+        return
+    if profile.awaiting == Awaiting.SUMMARY_TIME:
+        await summary.save_time(update, context, typed)
         return
     waiting = await checkin.typed(update, context, typed)
     if waiting == checkin.Typed.HANDLED:

@@ -86,7 +86,15 @@ def settings_overview(content: Content, profile: Profile) -> Screen:
         reminders=text.reminders_paused if profile.paused else text.reminders_on,
         next_checkin=next_checkin(content, profile),
     )
-    keyboard = [[_button(text.change_timezone, "set:tz")], [_button(text.change_time, "set:time")]]
+    summary = content.messages.summary
+    when = summary.settings_button.format(
+        day=summary.days[profile.summary_weekday], time=format_minute(profile.summary_minute)
+    )
+    keyboard = [
+        [_button(text.change_timezone, "set:tz")],
+        [_button(text.change_time, "set:time")],
+        [_button(when, "set:sum")],
+    ]
     return Screen(body, InlineKeyboardMarkup(keyboard))
 
 

@@ -7,6 +7,8 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from email.parser import BytesParser
+from email.policy import default
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl
@@ -14,6 +16,23 @@ from urllib.parse import parse_qsl
 from bot.offline import ApiCall, FakeTelegram
 
 JsonDict = dict[str, Any]
+
+
+def _multipart(content_type: str, body: bytes) -> tuple[JsonDict, dict[str, tuple[str, bytes]]]:
+    """Form fields and uploaded files of a multipart/form-data body (as sendPhoto sends them)."""
+    message = BytesParser(policy=default).parsebytes(f"Content-Type: {content_type}\r\n\r\n".encode() + body)
+    fields: JsonDict = {}
+    files: dict[str, tuple[str, bytes]] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        payload = part.get_payload(decode=True)
+        content = payload if isinstance(payload, bytes) else b""
+        filename = part.get_filename()
+        if filename is not None:
+            files[str(name)] = (filename, content)
+        else:
+            fields[str(name)] = content.decode()
+    return fields, files
 
 
 class _QuietServer(ThreadingHTTPServer):
@@ -93,18 +112,21 @@ class FakeBotApiServer:
                     self._answer(404, {"ok": False, "error_code": 404, "description": "Not Found"})
                     return
                 method = self.path.removeprefix(prefix)
-                params = self._params()
+                params, uploads = self._params()
                 if method == "getUpdates":
                     self._answer(200, api._get_updates(params))
                     return
-                code, body = api.telegram.handle(method, params)
+                code, body = api.telegram.handle(method, params, uploads)
                 self._answer(code, body)
 
-            def _params(self) -> JsonDict:
-                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
-                if self.headers.get("Content-Type", "").startswith("application/json"):
-                    return dict(json.loads(raw or "{}"))
-                return dict(parse_qsl(raw))
+            def _params(self) -> tuple[JsonDict, dict[str, tuple[str, bytes]]]:
+                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                kind = self.headers.get("Content-Type", "")
+                if kind.startswith("multipart/form-data"):
+                    return _multipart(kind, raw)
+                if kind.startswith("application/json"):
+                    return dict(json.loads(raw or b"{}")), {}
+                return dict(parse_qsl(raw.decode())), {}
 
             def _answer(self, code: int, body: JsonDict) -> None:
                 data = json.dumps(body).encode()

@@ -162,8 +162,9 @@ class CheckinService:
     async def _card_action(
         self, session: AsyncSession, user: User, checkin: Checkin, value: str
     ) -> CheckinResult:
-        latest = await self._latest(session, user)
-        if checkin.status != "done" or latest is None or latest.id != checkin.id:
+        # Any of the person's finished entries, from its current card (press() checked the
+        # message): the latest one's card, or an older one reopened from /history.
+        if checkin.status not in ("done", "partial"):
             return CheckinResult(Outcome.STALE)
         if value == "note":
             checkin.note_open_until = self._now() + NOTE_WINDOW

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import update
@@ -15,9 +16,10 @@ from bot.models import Checkin, Outbox, User
 from bot.services.checkin_flow import CheckinView, view_of
 from bot.services.checkins import day_already_covered, open_checkin
 from bot.services.common import Clock, unit_of_work
-from bot.services.schedule import next_occurrence
+from bot.services.schedule import next_occurrence, next_weekly
 
 BATCH = 500
+SUMMARY_GRACE = timedelta(hours=12)  # a summary is still worth sending this late
 FIRST_RETRY = timedelta(seconds=15)
 LONGEST_RETRY = timedelta(minutes=10)
 
@@ -36,10 +38,30 @@ class Delivery:
     chat_id: int
     kind: str
     checkin: CheckinView | None
+    telegram_id: int = 0
+    local_date: date | None = None
 
 
 def _dialect(session: AsyncSession) -> str:
     return session.bind.dialect.name if session.bind else "sqlite"
+
+
+@dataclass(frozen=True)
+class _Schedule:
+    kind: str
+    attribute: str  # the User column holding the next due time
+    grace: timedelta  # later than this, the prompt is skipped rather than sent
+    following: Callable[[User, datetime, date], datetime]  # the next due time after `day`
+
+
+def _next_checkin(user: User, now: datetime, day: date) -> datetime:
+    assert user.checkin_minute is not None and user.timezone is not None
+    return next_occurrence(now, user.checkin_minute, user.timezone, day)[1]
+
+
+def _next_summary(user: User, now: datetime, day: date) -> datetime:
+    assert user.timezone is not None
+    return next_weekly(now, user.summary_weekday, user.summary_minute, user.timezone, day)[1]
 
 
 class OutboxService:
@@ -47,17 +69,28 @@ class OutboxService:
         self._db = db
         self._now = clock
         self._grace = grace
+        self._schedules = (
+            _Schedule("checkin", "next_due_at", grace, _next_checkin),
+            _Schedule("summary", "next_summary_at", SUMMARY_GRACE, _next_summary),
+        )
 
     async def enqueue_due(self) -> EnqueueStats:
-        """Move every user whose check-in time has come into the outbox, batch by batch."""
+        """Queue every due check-in, then every due weekly summary."""
+        totals = [await self._enqueue(schedule) for schedule in self._schedules]
+        return EnqueueStats(sum(t.enqueued for t in totals), sum(t.skipped_late for t in totals))
+
+    async def _enqueue(self, schedule: _Schedule) -> EnqueueStats:
+        """Move everyone due now into the outbox, batch by batch; the (user, kind, local day)
+        key means nobody gets the same prompt twice for a day, whatever replays it."""
         enqueued = skipped = 0
         while True:
             async with unit_of_work(self._db) as session:
                 now = self._now()
+                due_column = getattr(User, schedule.attribute)
                 query = (
                     select(User)
-                    .where(col(User.next_due_at) <= now)
-                    .order_by(col(User.next_due_at))
+                    .where(col(due_column) <= now)
+                    .order_by(col(due_column))
                     .limit(BATCH)
                     .with_for_update(skip_locked=True)
                 )
@@ -66,32 +99,23 @@ class OutboxService:
                     break
                 rows = []
                 for user in users:
-                    day, status = self._due_day(user), "pending"
-                    assert user.next_due_at is not None
+                    due: datetime = getattr(user, schedule.attribute)
                     if user.paused or user.blocked or user.timezone is None:
-                        user.next_due_at = None
+                        setattr(user, schedule.attribute, None)
                         continue
-                    if now - user.next_due_at > self._grace:
-                        status = "skipped"
-                        skipped += 1
-                    else:
-                        enqueued += 1
+                    day = due.astimezone(ZoneInfo(user.timezone)).date()
+                    late = now - due > schedule.grace
+                    skipped, enqueued = skipped + late, enqueued + (not late)
+                    status = "skipped" if late else "pending"
                     rows.append(
-                        {"user_id": user.id, "kind": "checkin", "local_date": day,
-                         "due_at": user.next_due_at, "status": status, "not_before": now}
+                        {"user_id": user.id, "kind": schedule.kind, "local_date": day, "due_at": due,
+                         "status": status, "not_before": now}
                     )  # fmt: skip
-                    assert user.checkin_minute is not None
-                    _, user.next_due_at = next_occurrence(now, user.checkin_minute, user.timezone, day)
+                    setattr(user, schedule.attribute, schedule.following(user, now, day))
                 if rows:
                     keys = ["user_id", "kind", "local_date"]
-                    stmt = insert_ignoring_duplicates(_dialect(session), Outbox, rows, keys)
-                    await session.exec(stmt)
+                    await session.exec(insert_ignoring_duplicates(_dialect(session), Outbox, rows, keys))
         return EnqueueStats(enqueued, skipped)
-
-    @staticmethod
-    def _due_day(user: User) -> date:
-        assert user.next_due_at is not None and user.timezone is not None
-        return user.next_due_at.astimezone(ZoneInfo(user.timezone)).date()
 
     async def claim(self, limit: int = 30) -> list[Delivery]:
         """Mark due rows as being sent (so no other sender takes them) and open their check-ins."""
@@ -121,8 +145,9 @@ class OutboxService:
                         checkin = await open_checkin(session, user, row.local_date, "checkin", now)
                         row.checkin_id = checkin.id
                 row.status, row.claimed_at, row.attempts = "sending", now, row.attempts + 1
+                view = view_of(checkin) if checkin else None
                 claimed.append(
-                    Delivery(row.id, user.chat_id, row.kind, view_of(checkin) if checkin else None)
+                    Delivery(row.id, user.chat_id, row.kind, view, user.telegram_id, row.local_date)
                 )
         return claimed
 

@@ -12,8 +12,11 @@ from bot.db import SessionFactory
 from bot.services.checkins import CheckinService
 from bot.services.common import Clock
 from bot.services.escalation import EscalationService
+from bot.services.export import ExportService
+from bot.services.history import HistoryService
 from bot.services.knowledge import KnowledgeIndex, KnowledgeService
 from bot.services.outbox import OutboxService
+from bot.services.summary import SummaryService
 from bot.services.tips import TipService
 from bot.services.triage import Triager
 from bot.services.users import UserService
@@ -36,6 +39,9 @@ class Services:
     triager: Triager
     escalation: EscalationService
     knowledge: KnowledgeService
+    summary: SummaryService
+    export: ExportService
+    history: HistoryService
 
 
 def build_services(
@@ -63,6 +69,9 @@ def build_services(
         tips=tips,
         triager=triager,
         escalation=EscalationService(db, clock, content.emergency, settings.default_timezone),
+        summary=SummaryService(db, clock, tips, urgent_signs),
+        export=ExportService(db, clock),
+        history=HistoryService(db),
         knowledge=KnowledgeService(
             KnowledgeIndex(content.knowledge), db, clock, content.messages.checkin.triggers
         ),

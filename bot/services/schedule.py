@@ -89,3 +89,19 @@ def next_occurrence(
 
 def local_today(now: datetime, zone_name: str) -> date:
     return now.astimezone(ZoneInfo(zone_name)).date()
+
+
+def next_weekly(
+    now: datetime, weekday: int, minute: int, zone_name: str, after_day: date | None = None
+) -> tuple[date, datetime]:
+    """The next `weekday` (Monday 0) at `minute`, local time, after `now` (and after `after_day`)."""
+    zone = ZoneInfo(zone_name)
+    day = now.astimezone(zone).date()
+    if after_day is not None and day <= after_day:
+        day = after_day + timedelta(days=1)
+    day += timedelta(days=(weekday - day.weekday()) % 7)
+    while True:
+        due = occurrence(day, minute, zone)
+        if due > now:
+            return day, due
+        day += timedelta(days=7)

@@ -130,9 +130,12 @@ class SummaryService:
         self._tips = tips
         self._signs = signs
 
-    async def build(self, telegram_id: int, period: str = "week", end: date | None = None) -> Summary | None:
-        """The period ending on `end` (today, in the person's zone, if not given); None if not set up."""
-        length = PERIOD_DAYS[period]
+    async def build(
+        self, telegram_id: int, period: str = "week", end: date | None = None, length: int | None = None
+    ) -> Summary | None:
+        """The period (`length` days, else a week or a month) ending on `end` (today, in the
+        person's zone, if not given), and the one before it; None if not set up."""
+        length = length or PERIOD_DAYS[period]
         async with unit_of_work(self._db) as session:
             user = await find_user(session, telegram_id)
             if user is None or user.timezone is None:

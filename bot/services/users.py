@@ -9,12 +9,13 @@ from enum import StrEnum
 from bot.db import SessionFactory
 from bot.models import User
 from bot.services.common import Clock, find_user, is_set_up, unit_of_work
-from bot.services.schedule import next_occurrence, parse_time, resolve_timezone
+from bot.services.schedule import next_occurrence, next_weekly, parse_time, resolve_timezone
 
 
 class Awaiting(StrEnum):
     TIMEZONE = "timezone"
     TIME = "time"
+    SUMMARY_TIME = "summary_time"
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class Profile:
     next_due_at: datetime | None
     awaiting: Awaiting | None
     is_new: bool = False
+    summary_weekday: int = 6
+    summary_minute: int = 19 * 60
 
     @property
     def set_up(self) -> bool:
@@ -39,16 +42,20 @@ class InputResult:
 
 def _profile(user: User, *, is_new: bool = False) -> Profile:
     awaiting = Awaiting(user.awaiting_input) if user.awaiting_input else None
-    return Profile(user.timezone, user.checkin_minute, user.paused, user.next_due_at, awaiting, is_new)
+    return Profile(
+        user.timezone, user.checkin_minute, user.paused, user.next_due_at, awaiting, is_new,
+        user.summary_weekday, user.summary_minute,
+    )  # fmt: skip
 
 
 def reschedule(user: User, now: datetime) -> None:
-    """Recompute the next check-in from now (the DB is the source of truth for schedules)."""
+    """Recompute the next check-in and summary from now (the DB is the source of truth)."""
     if user.paused or user.blocked or not is_set_up(user):
-        user.next_due_at = None
+        user.next_due_at = user.next_summary_at = None
         return
     assert user.timezone is not None and user.checkin_minute is not None
     _, user.next_due_at = next_occurrence(now, user.checkin_minute, user.timezone)
+    _, user.next_summary_at = next_weekly(now, user.summary_weekday, user.summary_minute, user.timezone)
 
 
 class UserService:
@@ -137,6 +144,33 @@ class UserService:
                 reschedule(user, self._now())
             self._touch(user)
             return changed, _profile(user)
+
+    async def set_summary_day(self, telegram_id: int, weekday: int) -> Profile | None:
+        """The weekly summary's day (Monday 0); its time is asked next."""
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id, lock=True)
+            if user is None or not 0 <= weekday <= 6:
+                return None
+            user.summary_weekday = weekday
+            user.awaiting_input = Awaiting.SUMMARY_TIME
+            reschedule(user, self._now())
+            self._touch(user)
+            return _profile(user)
+
+    async def set_summary_time(self, telegram_id: int, text: str) -> InputResult | None:
+        """The weekly summary's local time, typed or tapped ("HH:MM")."""
+        minute = parse_time(text)
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id, lock=True)
+            if user is None:
+                return None
+            if minute is None:
+                return InputResult(False, _profile(user))
+            user.summary_minute = minute
+            user.awaiting_input = None
+            reschedule(user, self._now())
+            self._touch(user)
+            return InputResult(True, _profile(user))
 
     async def make_due_now(self, telegram_id: int) -> bool:
         """Act as if the check-in time had come (console `:due`); False if not set up."""

@@ -1,0 +1,123 @@
+"""Everything a person recorded, for the CSV and the doctor report."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlmodel import col, select
+
+from bot.db import SessionFactory
+from bot.models import Checkin, SafetyEvent
+from bot.services.checkin_flow import split
+from bot.services.common import Clock, find_user, unit_of_work
+from bot.services.schedule import local_today
+
+REPORT_DAYS = 90  # the doctor report covers at most this many days
+CSV_COLUMNS = (
+    "date", "kind", "status", "spasms", "places", "strength", "duration", "red_flags",
+    "stress", "triggers", "sleep_hours", "note",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Entry:
+    local_date: date
+    kind: str
+    status: str
+    had_spasm: bool | None
+    locations: tuple[str, ...]
+    severity: int | None
+    duration: str | None
+    red_flags: tuple[str, ...]
+    stress: int | None
+    triggers: tuple[str, ...]
+    sleep_hours: float | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Event:
+    occurred_at: datetime
+    level: str
+    reasons: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class Export:
+    start: date  # the report period
+    end: date
+    entries: tuple[Entry, ...]  # answered entries in the report period, oldest first
+    all_entries: tuple[Entry, ...]  # every answered entry, for the CSV
+    events: tuple[Event, ...]
+    trigger_counts: tuple[tuple[str, int], ...]
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+def _entry(c: Checkin) -> Entry:
+    return Entry(
+        c.local_date, c.kind, c.status, c.had_spasm, split(c.locations), c.severity, c.duration,
+        split(c.red_flags), c.stress, split(c.triggers), c.sleep_hours, c.note,
+    )  # fmt: skip
+
+
+def to_csv(entries: tuple[Entry, ...]) -> bytes:
+    """UTF-8 with a byte-order mark, so spreadsheet programs read accents and dashes right."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for e in entries:
+        spasms = "" if e.had_spasm is None else ("yes" if e.had_spasm else "no")
+        writer.writerow(
+            [e.local_date.isoformat(), e.kind, e.status, spasms, ";".join(e.locations),
+             "" if e.severity is None else e.severity, e.duration or "", ";".join(e.red_flags),
+             "" if e.stress is None else e.stress, ";".join(e.triggers),
+             "" if e.sleep_hours is None else e.sleep_hours, e.note or ""]
+        )  # fmt: skip
+    return out.getvalue().encode("utf-8-sig")
+
+
+class ExportService:
+    def __init__(self, db: SessionFactory, clock: Clock) -> None:
+        self._db = db
+        self._now = clock
+
+    async def collect(self, telegram_id: int) -> Export | None:
+        """None if the person is not set up or has no answered entries."""
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id)
+            if user is None or user.timezone is None:
+                return None
+            rows = await session.exec(
+                select(Checkin)
+                .where(Checkin.user_id == user.id, col(Checkin.status).in_(("done", "partial")))
+                .order_by(col(Checkin.local_date), col(Checkin.id))
+            )
+            entries = tuple(_entry(c) for c in rows)
+            events = await session.exec(
+                select(SafetyEvent)
+                .where(SafetyEvent.user_id == user.id)
+                .order_by(col(SafetyEvent.occurred_at))
+            )
+            event_rows = [Event(e.occurred_at, e.level, split(e.reasons), e.source) for e in events]
+            today = local_today(self._now(), user.timezone)
+        if not entries:
+            return None
+        start = max(entries[0].local_date, today - timedelta(days=REPORT_DAYS - 1))
+        in_period = tuple(e for e in entries if e.local_date >= start)
+        counts = Counter(t for e in in_period for t in e.triggers if t != "not_sure")
+        return Export(
+            start=start,
+            end=today,
+            entries=in_period,
+            all_entries=entries,
+            events=tuple(e for e in event_rows if e.occurred_at.date() >= start),
+            trigger_counts=tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
+        )

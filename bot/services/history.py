@@ -1,0 +1,65 @@
+"""A person's recent entries: to look at, correct (through the check-in card) or delete."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.db import SessionFactory
+from bot.models import Checkin, Outbox
+from bot.services.checkin_flow import CheckinView, view_of
+from bot.services.common import find_user, unit_of_work
+
+RECENT = 10
+
+
+class HistoryService:
+    def __init__(self, db: SessionFactory) -> None:
+        self._db = db
+
+    async def recent(self, telegram_id: int, limit: int = RECENT) -> list[CheckinView]:
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id)
+            if user is None:
+                return []
+            rows = await session.exec(
+                select(Checkin)
+                .where(Checkin.user_id == user.id, col(Checkin.status).in_(("done", "partial")))
+                .order_by(col(Checkin.local_date).desc(), col(Checkin.id).desc())
+                .limit(limit)
+            )
+            return [view_of(c) for c in rows]
+
+    async def show(self, telegram_id: int, checkin_id: int, message_id: int | None) -> CheckinView | None:
+        """One of the person's own entries; its card moves to `message_id` (older copies go stale)."""
+        async with unit_of_work(self._db) as session:
+            checkin = await self._own(session, telegram_id, checkin_id)
+            if checkin is None or checkin.status not in ("done", "partial"):
+                return None
+            if message_id is not None:
+                checkin.message_id = message_id
+            return view_of(checkin)
+
+    async def delete(self, telegram_id: int, checkin_id: int) -> date | None:
+        """Remove one of the person's own entries; the day it was for, or None if not theirs."""
+        async with unit_of_work(self._db) as session:
+            checkin = await self._own(session, telegram_id, checkin_id)
+            if checkin is None:
+                return None
+            day = checkin.local_date
+            await session.exec(
+                update(Outbox).where(col(Outbox.checkin_id) == checkin_id).values(checkin_id=None)
+            )
+            await session.delete(checkin)
+            return day
+
+    @staticmethod
+    async def _own(session: AsyncSession, telegram_id: int, checkin_id: int) -> Checkin | None:
+        user = await find_user(session, telegram_id)
+        checkin = await session.get(Checkin, checkin_id, with_for_update=True)
+        if user is None or checkin is None or checkin.user_id != user.id:
+            return None
+        return checkin

@@ -1,0 +1,81 @@
+"""/history: recent entries, each to look at, correct or delete."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+
+from bot.content import Content
+from bot.services.checkin_flow import CheckinView
+from handlers import views
+from handlers.common import answer, edit, reply, sender_id
+from handlers.context import BotContext
+from handlers.views import Screen
+
+
+def _short(content: Content, entry: CheckinView) -> str:
+    text = content.messages.history
+    if entry.status == "partial":
+        return text.partial_short
+    if entry.kind == "episode":
+        return text.episode_short.format(severity=entry.severity)
+    return text.spasm_short.format(severity=entry.severity) if entry.had_spasm else text.no_spasm_short
+
+
+async def history(update: Update, context: BotContext) -> None:
+    """/history: the recent entries as buttons."""
+    services = context.services
+    text = services.content.messages.history
+    entries = await services.history.recent(sender_id(update))
+    if not entries:
+        await reply(update, Screen(text.empty))
+        return
+    rows = [
+        [InlineKeyboardButton(
+            text.entry_button.format(date=e.local_date.isoformat(), summary=_short(services.content, e)),
+            callback_data=f"h:{e.id}",
+        )]
+        for e in entries
+    ]  # fmt: skip
+    await reply(update, Screen(text.title, InlineKeyboardMarkup(rows)))
+
+
+async def button(update: Update, context: BotContext) -> None:
+    """h:<id> shows an entry; h:del:<id> asks to delete; h:delok:<id> deletes; h:keep:<id> keeps."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    services = context.services
+    text = services.content.messages.history
+    action, _, raw_id = query.data.removeprefix("h:").rpartition(":")
+    entry_id = int(raw_id)
+    person = sender_id(update)
+    if action == "delok":
+        day = await services.history.delete(person, entry_id)
+        if day is None:
+            await answer(query, services.content.messages.checkin.stale)
+            return
+        await answer(query)
+        await edit(query, Screen(text.deleted.format(date=day.isoformat())))
+        return
+    message_id = query.message.message_id if query.message else None
+    entry = await services.history.show(person, entry_id, message_id)
+    if entry is None:
+        await answer(query, services.content.messages.checkin.stale)
+        return
+    await answer(query)
+    if action == "del":
+        keyboard = [[
+            InlineKeyboardButton(text.yes_delete, callback_data=f"h:delok:{entry.id}"),
+            InlineKeyboardButton(text.keep, callback_data=f"h:{entry.id}"),
+        ]]  # fmt: skip
+        await edit(
+            query,
+            Screen(
+                text.confirm_delete.format(date=entry.local_date.isoformat()), InlineKeyboardMarkup(keyboard)
+            ),
+        )
+        return
+    card = views.checkin_card(services.content, entry)
+    assert card.markup is not None
+    rows = [list(row) for row in card.markup.inline_keyboard]
+    rows.append([InlineKeyboardButton(text.delete, callback_data=f"h:del:{entry.id}")])
+    await edit(query, Screen(card.text, InlineKeyboardMarkup(rows)))

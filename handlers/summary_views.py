@@ -1,0 +1,184 @@
+"""Summaries, charts and the doctor report in the person's words (all wording from content/)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from bot.charts import ChartSpec, ReportSpec
+from bot.content import Content
+from bot.services.export import Export
+from bot.services.summary import Stats, Summary
+from handlers.views import care_text
+
+CAPTION_LIMIT = 1024  # Telegram's limit for a photo caption
+
+
+def _day_label(content: Content, day: date, month: bool) -> str:
+    name = content.messages.summary.days[day.weekday()][:3]
+    return f"{day.day}" if month else f"{name} {day.day}"
+
+
+def _trend(content: Content, now: float | None, before: float | None, previous: Stats) -> str:
+    text = content.messages.summary
+    if now is None or before is None or previous.days_recorded == 0:
+        return ""
+    if round(now, 1) > round(before, 1):
+        return text.trend_up.format(before=_num(before))
+    if round(now, 1) < round(before, 1):
+        return text.trend_down.format(before=_num(before))
+    return text.trend_same
+
+
+def _num(value: float) -> str:
+    return f"{value:.1f}".removesuffix(".0")
+
+
+def summary_lines(content: Content, summary: Summary) -> list[str]:
+    """The summary as lines, most important first."""
+    text = content.messages.summary
+    labels = content.messages.checkin.triggers
+    now, before = summary.current, summary.previous
+    title = text.title_week if summary.period == "week" else text.title_month
+    lines = [title.format(start=now.start.isoformat(), end=now.end.isoformat()), ""]
+    lines.append(
+        text.line_days.format(
+            spasm_days=now.spasm_days, days=now.days_recorded,
+            trend=_trend(content, now.spasm_days, before.spasm_days, before),
+        )
+    )  # fmt: skip
+    lines.append(
+        text.line_episodes.format(
+            episodes=now.episodes, trend=_trend(content, now.episodes, before.episodes, before)
+        )
+    )
+    if now.avg_severity is not None and now.max_severity is not None:
+        trend = _trend(content, now.avg_severity, before.avg_severity, before)
+        lines.append(
+            text.line_severity.format(average=_num(now.avg_severity), highest=now.max_severity, trend=trend)
+        )
+    else:
+        lines.append(text.line_no_severity)
+    if now.avg_stress is not None:
+        trend = _trend(content, now.avg_stress, before.avg_stress, before)
+        lines.append(text.line_stress.format(average=_num(now.avg_stress), trend=trend))
+    if now.avg_sleep is not None:
+        lines.append(
+            text.line_sleep.format(
+                hours=_num(now.avg_sleep), trend=_trend(content, now.avg_sleep, before.avg_sleep, before)
+            )
+        )
+    if now.triggers:
+        top = ", ".join(f"{labels[t]} ({n})" for t, n in now.triggers[:3])
+        lines.append(text.line_triggers.format(triggers=top))
+    else:
+        lines.append(text.line_no_triggers)
+    if summary.insight is not None:
+        i = summary.insight
+        lines += [
+            "",
+            text.insight.format(
+                high_spasm=i.high_spasm, high_days=i.high_days, calm_spasm=i.calm_spasm, calm_days=i.calm_days
+            ),
+        ]
+    if summary.tip is not None and summary.tip_trigger is not None:
+        lines += ["", text.tip.format(trigger=labels[summary.tip_trigger].lower(), tip=summary.tip.text)]
+    if summary.care:
+        lines += ["", care_text(content, summary.care)]
+    return [line.rstrip() for line in lines]
+
+
+def split_caption(lines: Sequence[str], more: str) -> tuple[str, str | None]:
+    """As many whole lines as fit a photo caption; the rest for a second message."""
+    caption: list[str] = []
+    for index, line in enumerate(lines):
+        if len("\n".join([*caption, line])) > CAPTION_LIMIT:
+            rest = "\n".join(lines[index:]).strip()
+            return "\n".join(caption).strip(), f"{more}\n\n{rest}" if rest else None
+        caption.append(line)
+    return "\n".join(caption).strip(), None
+
+
+def too_little(content: Content, summary: Summary) -> str:
+    now = summary.current
+    return content.messages.summary.too_little.format(
+        start=now.start.isoformat(), end=now.end.isoformat(), days=now.days_recorded
+    )
+
+
+def chart_spec(content: Content, stats: Stats) -> ChartSpec:
+    text = content.messages.summary
+    month = len(stats.days) > 10
+    return ChartSpec(
+        title=text.chart_title.format(start=stats.start.isoformat(), end=stats.end.isoformat()),
+        labels=tuple(_day_label(content, d.day, month) for d in stats.days),
+        severity=tuple(float(d.severity) if d.severity is not None else None for d in stats.days),
+        stress=tuple(d.stress for d in stats.days),
+        recorded=tuple(d.recorded for d in stats.days),
+        severity_label=text.chart_severity,
+        stress_label=text.chart_stress,
+        no_checkin_label=text.chart_no_checkin,
+    )
+
+
+def report_spec(content: Content, export: Export, summary: Summary) -> ReportSpec:
+    """The doctor report: the period's summary and chart, triggers, red-flag events, every entry."""
+    text = content.messages.export
+    checkin = content.messages.checkin
+    safety = content.messages.safety
+    reasons = {**safety.urgent_reasons, **safety.reasons}
+    levels = {"emergency": text.level_emergency, "urgent": text.level_urgent}
+    lines = [line for line in summary_lines(content, summary)[2:] if line]
+    triggers = tuple((checkin.triggers[t], str(n)) for t, n in export.trigger_counts)
+    events = tuple(
+        (
+            e.occurred_at.strftime("%Y-%m-%d %H:%M"),
+            levels.get(e.level, e.level),
+            ", ".join(reasons.get(r, r) for r in e.reasons),
+        )
+        for e in export.events
+    )
+    entries = tuple(
+        (
+            e.local_date.isoformat(),
+            text.kind_episode if e.kind == "episode" else text.kind_checkin,
+            _spasm_cell(content, e.had_spasm, e.locations, e.severity, e.duration),
+            str(e.stress) if e.stress is not None else "",
+            ", ".join(checkin.triggers[t] for t in e.triggers),
+            e.note or "",
+        )
+        for e in export.entries
+    )
+    return ReportSpec(
+        title=text.report_title,
+        period=text.report_period.format(
+            start=export.start.isoformat(), end=export.end.isoformat(), days=export.days
+        ),
+        disclaimer=text.report_disclaimer,
+        headings=(
+            text.report_summary, text.report_charts, text.report_triggers, text.report_events,
+            text.report_entries,
+        ),
+        summary_rows=tuple(lines),
+        chart=chart_spec(content, summary.current),
+        triggers=triggers,
+        event_columns=(text.report_col_time, text.report_col_level, text.report_col_flags),
+        events=events,
+        no_events=text.report_no_events,
+        entry_columns=(
+            text.report_col_date, text.report_col_kind, text.report_col_spasms,
+            text.report_col_stress, text.report_col_triggers, text.report_col_note,
+        ),
+        entries=entries,
+    )  # fmt: skip
+
+
+def _spasm_cell(
+    content: Content, had: bool | None, places: Sequence[str], severity: int | None, duration: str | None
+) -> str:
+    checkin = content.messages.checkin
+    if not had:
+        return content.messages.export.report_no_spasms if had is False else ""
+    where = ", ".join(checkin.locations[p] for p in places)
+    how_long = checkin.durations.get(duration or "", "")
+    return f"{where} {severity}/10 {how_long}".strip()
