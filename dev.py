@@ -5,6 +5,7 @@ python3 dev.py start   # the bot; the console chat when no token is set
 python3 dev.py test    # the whole test suite (SQLite, plus PostgreSQL if TEST_DATABASE_URL)
 python3 dev.py lint    # ruff and mypy
 python3 dev.py cli ... # any `spasm-diary` command, e.g. `cli migrate`
+    python3 dev.py bench charts [people]  # benchmarks, printing their figures
 """
 
 from __future__ import annotations
@@ -75,7 +76,10 @@ def main(argv: list[str]) -> int:
         return run("-m", "pytest", *argv[1:])
     if command == "lint":
         ensure_env("dev")
-        return run("-m", "ruff", "check", ".") or run("-m", "mypy", "bot", "handlers", "tests")
+        return run("-m", "ruff", "check", ".") or run("-m", "mypy", "bot", "handlers", "tests", "benchmarks")
+    if command == "bench" and len(argv) > 1:
+        ensure_env("dev")
+        return run("-m", f"benchmarks.{argv[1]}", *argv[2:])
     if command == "cli":
         ensure_env("runtime")
         return run("-m", "bot", *argv[1:])

@@ -75,3 +75,16 @@ def test_console_chat_answers_questions_and_shows_the_topics(tmp_path: Path) -> 
     assert "I don't have an answer to that" in out
     assert "What would you like to know about?" in out
     assert "Repeated facial spasms are also called tics" in out  # topic 9 of the menu
+
+
+def test_console_chat_saves_the_summary_chart_and_export_files(tmp_path: Path) -> None:
+    typed = "/start\n2\n20:00\n/checkin\n2\n4\n10\n/summary\n/export\n:quit\n"
+    result = run_cli(["chat"], tmp_path, stdin=typed)
+    assert result.returncode == 0, result.stderr
+    assert "Not much in your diary" in result.stdout  # one day: no chart yet
+    saved = sorted(p.name for p in (tmp_path / "console").iterdir())
+    assert saved == ["spasm-diary-report.pdf", "spasm-diary.csv"]
+    assert (
+        "bot 📎" in result.stdout
+        and (tmp_path / "console" / "spasm-diary-report.pdf").read_bytes()[:4] == b"%PDF"
+    )

@@ -7,7 +7,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -206,5 +206,47 @@ async def test_questions_and_topics_over_http(
         bot.wait_text("Caffeine stimulates nerves and muscles")
         bot.press("All topics")
         api.wait_for(lambda _: "What would you like to know about?" in str(bot._keyboard()))
+    finally:
+        bot.stop()
+
+
+async def test_summary_photo_and_export_documents_arrive_over_http(
+    api: FakeBotApiServer, db_url: str, engine: AsyncEngine, tmp_path: Path
+) -> None:
+    bot = BotProcess(api, db_url, tmp_path, Person(737373, "Ari"))
+    try:
+        bot.say("/start")
+        bot.press("London")
+        bot.press("20:00")
+        bot.wait_text("All set")
+        bot.say("/checkin")
+        bot.press("No")
+        bot.press("3")
+        bot.press("Done")
+        bot.wait_text("Saved ✅")
+        async with session_factory(engine)() as session:  # a second day, recorded yesterday
+            entry = (await session.exec(select(Checkin))).one()
+            yesterday = entry.local_date - timedelta(days=1)
+            session.add(
+                Checkin(
+                    user_id=entry.user_id, local_date=yesterday, status="done", had_spasm=True, severity=6,
+                    locations="lip", duration="minutes", red_flags="", stress=7, triggers="stress",
+                )
+            )  # fmt: skip
+            await session.commit()
+        bot.say("/summary")
+        photo = api.wait_for(lambda _: api.telegram.uploads_to(737373, "sendPhoto"))
+        (call, _, jpeg) = photo[0]
+        assert jpeg[:3] == b"\xff\xd8\xff" and "Days with spasms: 1 of 2 recorded" in call.params["caption"]
+        bot.say("/export")
+        documents = api.wait_for(
+            lambda _: (
+                len(api.telegram.uploads_to(737373, "sendDocument")) == 2
+                and api.telegram.uploads_to(737373, "sendDocument")
+            )
+        )
+        names = [name for _, name, _ in documents]
+        assert names == ["spasm-diary.csv", "spasm-diary-report.pdf"]
+        assert documents[1][2].startswith(b"%PDF")
     finally:
         bot.stop()
