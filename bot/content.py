@@ -196,6 +196,10 @@ class HistoryText(Strict):
     keep: str
     deleted: str
     kept: str
+    alerts_title: str
+    alert_line: str
+    alert_emergency: str
+    alert_urgent: str
 
 
 class ExportText(Strict):
@@ -292,6 +296,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "history.episode_short": {"severity"},
     "history.confirm_delete": {"date"},
     "history.deleted": {"date"},
+    "history.alert_line": {"when", "level", "what"},
     "export.report_period": {"start", "end", "days"},
     "safety.emergency": {"number", "reasons"},
     "safety.still_urgent": {"number"},

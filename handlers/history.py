@@ -26,6 +26,19 @@ async def history(update: Update, context: BotContext) -> None:
     services = context.services
     text = services.content.messages.history
     entries = await services.history.recent(sender_id(update))
+    alerts = await services.history.alerts(sender_id(update))
+    if alerts:
+        safety = services.content.messages.safety
+        names = {**safety.urgent_reasons, **safety.reasons}
+        lines = [
+            text.alert_line.format(
+                when=when.strftime("%Y-%m-%d %H:%M"),
+                what=", ".join(names.get(r, r) for r in reasons),
+                level=text.alert_emergency if level == "emergency" else text.alert_urgent,
+            )
+            for when, level, reasons in alerts
+        ]
+        await reply(update, Screen("\n".join([text.alerts_title, *lines])))
     if not entries:
         await reply(update, Screen(text.empty))
         return

@@ -30,6 +30,10 @@ def _trend(content: Content, now: float | None, before: float | None, previous: 
     return text.trend_same
 
 
+def _spaced(trend: str) -> str:
+    return f", {trend.strip('()')}" if trend else ""
+
+
 def _num(value: float) -> str:
     return f"{value:.1f}".removesuffix(".0")
 
@@ -69,7 +73,11 @@ def summary_lines(content: Content, summary: Summary) -> list[str]:
             )
         )
     if now.triggers:
-        top = ", ".join(f"{labels[t]} ({n})" for t, n in now.triggers[:3])
+        earlier = dict(before.triggers)
+        top = ", ".join(
+            f"{labels[t]} ({n}{_spaced(_trend(content, n, earlier.get(t, 0), before))})"
+            for t, n in now.triggers[:3]
+        )
         lines.append(text.line_triggers.format(triggers=top))
     else:
         lines.append(text.line_no_triggers)

@@ -86,7 +86,10 @@ async def test_summary_of_the_week_has_a_chart_and_the_figures(
     assert "Your week: 2026-03-09 to 2026-03-15" in caption
     assert "Days with spasms: 4 of 6 recorded (↑ from 1)" in caption
     assert "Strength: average 6.5/10, highest 8/10 (↑ from 3)" in caption
-    assert "Most frequent triggers: Stress (4)" in caption
+    assert (
+        "Most frequent triggers: Stress (4, ↑ from 0), Caffeine (3, ↑ from 1), Poor sleep (1, ↑ from 0)"
+        in caption
+    )
     assert "Spasms on 4 of 4 high-stress days, and 0 of 2 calmer days." in caption
     assert "For stress:" in caption
 
@@ -224,3 +227,14 @@ def test_stress_insight_needs_days_on_both_sides() -> None:
     ) == (2, 2, 0, 2)
     assert stress_insight(stats_for(week[:3], date(2026, 3, 9), date(2026, 3, 15))) is None
     assert stats.days_recorded == 4 and [d.recorded for d in stats.days] == [True] * 4 + [False] * 3
+
+
+async def test_history_lists_the_escalations_a_person_received(chat: Chat, clock: FakeClock) -> None:
+    clock.now = MONDAY
+    await onboard(chat)
+    await calm_day(chat, "2")
+    await chat.send("I fainted")
+    await chat.send("/history")
+    texts = [m.get("text", "") for m in chat.my_messages()]
+    alerts = next(t for t in texts if t.startswith("Red-flag alerts"))
+    assert "2026-03-09 09:00 UTC: emergency (fainting or losing consciousness)" in alerts

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.db import SessionFactory
-from bot.models import Checkin, Outbox
-from bot.services.checkin_flow import CheckinView, view_of
+from bot.models import Checkin, Outbox, SafetyEvent
+from bot.services.checkin_flow import CheckinView, split, view_of
 from bot.services.common import find_user, unit_of_work
 
 RECENT = 10
@@ -32,6 +32,22 @@ class HistoryService:
                 .limit(limit)
             )
             return [view_of(c) for c in rows]
+
+    async def alerts(
+        self, telegram_id: int, limit: int = RECENT
+    ) -> list[tuple[datetime, str, tuple[str, ...]]]:
+        """Recent escalations (when, level, flags), newest first."""
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id)
+            if user is None:
+                return []
+            rows = await session.exec(
+                select(SafetyEvent)
+                .where(SafetyEvent.user_id == user.id)
+                .order_by(col(SafetyEvent.occurred_at).desc())
+                .limit(limit)
+            )
+            return [(e.occurred_at, e.level, split(e.reasons)) for e in rows]
 
     async def show(self, telegram_id: int, checkin_id: int, message_id: int | None) -> CheckinView | None:
         """One of the person's own entries; its card moves to `message_id` (older copies go stale)."""
