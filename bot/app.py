@@ -42,6 +42,7 @@ class Runtime:
         await self.services.outbox.recover_interrupted()
         await purge_handled_updates(self.services.db, self.services.clock())
         stats = await self.services.outbox.enqueue_due()
+        await self.services.reminders.enqueue_followups()
         if stats.enqueued or stats.skipped_late:
             log.info("check-ins queued: %d, skipped as too late: %d", stats.enqueued, stats.skipped_late)
         await self.sender.send_pending()
@@ -82,6 +83,8 @@ def _composer(services: Services) -> Compose:
             return Outgoing(caption, photo=photo, extra=extra)
         assert delivery.checkin is not None
         screen = views.checkin_question(content, delivery.checkin, scheduled=True)
+        if delivery.kind == "followup":
+            return Outgoing(f"{content.messages.checkin.followup_intro}\n\n{screen.text}", screen.markup)
         return Outgoing(screen.text, screen.markup)
 
     return compose

@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     data_dir: Path = DEFAULT_DATA_DIR
     # A check-in that fell due while the bot was down is still sent when at most this late.
     checkin_grace_hours: float = 3.0
+    # One gentle follow-up when a check-in stays unanswered this long.
+    followup_hours: float = 3.0
     tick_seconds: float = 20.0
     poll_timeout_seconds: int = 25
 

@@ -65,6 +65,15 @@ class CheckinText(Strict):
     pick_a_location: str
     yes: str
     no: str
+    later: str
+    snooze_ask: str
+    snooze_1h: str
+    snooze_3h: str
+    snooze_tomorrow: str
+    snoozed: str
+    snoozed_tomorrow: str
+    snooze_once: str
+    followup_intro: str
     done: str
     back: str
     saved_title: str
@@ -267,6 +276,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "settings.resumed": {"next_checkin"},
     "settings.already_on": {"next_checkin"},
     "checkin.saved_title": {"date"},
+    "checkin.snoozed": {"time"},
     "checkin.line_spasm": {"locations", "severity", "duration"},
     "checkin.line_stress": {"stress"},
     "checkin.line_triggers": {"triggers"},

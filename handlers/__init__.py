@@ -40,6 +40,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
             CommandHandler("help", general.help_command, filters=NEW_PRIVATE),
             MessageHandler(filters.COMMAND & NEW_PRIVATE, general.unknown_command),
             CallbackQueryHandler(checkin.button, pattern=r"^c:"),
+            CallbackQueryHandler(checkin.snooze_button, pattern=r"^z:\d{1,12}(:(60|180|tomorrow))?$"),
             CallbackQueryHandler(onboarding.zone_button, pattern=r"^tz:(\d{1,3}|d)$"),
             CallbackQueryHandler(onboarding.time_button, pattern=r"^tm:([01]\d|2[0-3])[0-5]\d$"),
             CallbackQueryHandler(onboarding.settings_button, pattern=r"^set:(tz|time)$"),

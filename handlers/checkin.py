@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import contextlib
 from enum import Enum
+from zoneinfo import ZoneInfo
 
 from telegram import Update
 from telegram.error import BadRequest
 
 from bot.services.checkins import CheckinResult, Outcome
+from bot.services.reminders import Snooze
 from handlers import views
 from handlers.common import answer, edit, reply, sender_id
 from handlers.context import BotContext
@@ -118,3 +120,31 @@ async def _send_tips(update: Update, context: BotContext, result: CheckinResult)
         await reply(update, Screen(views.tips_message(services.content, result.tips, sources)))
     if result.care:
         await reply(update, Screen(views.care_text(services.content, result.care)))
+
+
+async def snooze_button(update: Update, context: BotContext) -> None:
+    """z:<id> offers 1 h / 3 h / tomorrow; z:<id>:<minutes|tomorrow> snoozes the check-in."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    services = context.services
+    text = services.content.messages.checkin
+    parts = query.data.split(":")
+    checkin_id = int(parts[1])
+    if len(parts) == 2:
+        await answer(query)
+        await edit(query, views.snooze_options(services.content, checkin_id))
+        return
+    minutes = None if parts[2] == "tomorrow" else int(parts[2])
+    result = await services.reminders.snooze(sender_id(update), checkin_id, minutes)
+    if result.outcome == Snooze.STALE:
+        await answer(query, text.stale)
+        return
+    await answer(query)
+    if result.outcome == Snooze.ONCE_A_DAY:
+        await edit(query, Screen(text.snooze_once))
+    elif result.outcome == Snooze.TOMORROW:
+        await edit(query, Screen(text.snoozed_tomorrow))
+    else:
+        assert result.until is not None and result.timezone is not None
+        local = result.until.astimezone(ZoneInfo(result.timezone)).strftime("%H:%M")
+        await edit(query, Screen(text.snoozed.format(time=local)))

@@ -126,9 +126,10 @@ def checkin_question(content: Content, view: CheckinView, *, scheduled: bool = F
         return checkin_card(content, view)
     if view.step == "spasm":
         intro = f"{text.scheduled_intro}\n\n" if scheduled else ""
-        markup = InlineKeyboardMarkup(
-            [[_button(text.yes, f"c:{view.id}:spasm:y"), _button(text.no, f"c:{view.id}:spasm:n")]]
-        )
+        rows = [[_button(text.yes, f"c:{view.id}:spasm:y"), _button(text.no, f"c:{view.id}:spasm:n")]]
+        if scheduled:
+            rows.append([_button(text.later, f"z:{view.id}")])
+        markup = InlineKeyboardMarkup(rows)
         return Screen(intro + text.ask_spasm, markup)
     if view.step == "locations":
         intro = f"{text.log_intro}\n\n" if view.kind == "episode" and not view.draft else ""
@@ -148,6 +149,16 @@ def checkin_question(content: Content, view: CheckinView, *, scheduled: bool = F
     if view.step == "stress":
         return Screen(text.ask_stress, _scale(view, "stress"))
     return Screen(text.ask_triggers, _multi(view, "triggers", TRIGGERS, text.triggers, text.done))
+
+
+def snooze_options(content: Content, checkin_id: int) -> Screen:
+    text = content.messages.checkin
+    buttons = [
+        _button(text.snooze_1h, f"z:{checkin_id}:60"),
+        _button(text.snooze_3h, f"z:{checkin_id}:180"),
+        _button(text.snooze_tomorrow, f"z:{checkin_id}:tomorrow"),
+    ]
+    return Screen(text.snooze_ask, InlineKeyboardMarkup([buttons]))
 
 
 def summary_lines(content: Content, view: CheckinView) -> list[str]:

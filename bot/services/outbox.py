@@ -13,7 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.db import SessionFactory, insert_ignoring_duplicates
 from bot.models import Checkin, Outbox, User
-from bot.services.checkin_flow import CheckinView, view_of
+from bot.services.checkin_flow import CheckinView, has_answers, view_of
 from bot.services.checkins import day_already_covered, open_checkin
 from bot.services.common import Clock, unit_of_work
 from bot.services.schedule import next_occurrence, next_weekly
@@ -136,7 +136,13 @@ class OutboxService:
                     row.status = "skipped"
                     continue
                 checkin = None
-                if row.kind == "checkin":
+                if row.kind in ("snooze", "followup"):
+                    # A reminder of a check-in that has since been answered or closed is not sent.
+                    checkin = await session.get(Checkin, row.checkin_id) if row.checkin_id else None
+                    if checkin is None or checkin.status != "open" or has_answers(checkin):
+                        row.status, row.error = "skipped", "check-in answered or closed"
+                        continue
+                elif row.kind == "checkin":
                     checkin = await session.get(Checkin, row.checkin_id) if row.checkin_id else None
                     if checkin is None:
                         if await day_already_covered(session, user, row.local_date):

@@ -16,6 +16,7 @@ from bot.services.export import ExportService
 from bot.services.history import HistoryService
 from bot.services.knowledge import KnowledgeIndex, KnowledgeService
 from bot.services.outbox import OutboxService
+from bot.services.reminders import ReminderService
 from bot.services.summary import SummaryService
 from bot.services.tips import TipService
 from bot.services.triage import Triager
@@ -42,6 +43,7 @@ class Services:
     summary: SummaryService
     export: ExportService
     history: HistoryService
+    reminders: ReminderService
 
 
 def build_services(
@@ -72,6 +74,7 @@ def build_services(
         summary=SummaryService(db, clock, tips, urgent_signs),
         export=ExportService(db, clock),
         history=HistoryService(db),
+        reminders=ReminderService(db, clock, timedelta(hours=settings.followup_hours)),
         knowledge=KnowledgeService(
             KnowledgeIndex(content.knowledge), db, clock, content.messages.checkin.triggers
         ),
