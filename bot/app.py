@@ -16,6 +16,7 @@ from bot.charts import chart_png
 from bot.config import Settings
 from bot.content import load_content
 from bot.db import create_engine, session_factory
+from bot.leader import Leadership
 from bot.migrate import upgrade
 from bot.sender import Compose, Outgoing, Sender
 from bot.services.housekeeping import purge_handled_updates
@@ -36,9 +37,12 @@ class Runtime:
     services: Services
     engine: AsyncEngine
     sender: Sender
+    leadership: Leadership
 
     async def tick(self) -> None:
-        """One scheduler pass: queue whoever is due, then send what is queued."""
+        """One scheduler pass, by the leading process only: queue whoever is due, then send."""
+        if not await self.leadership.still_held():
+            return
         await self.services.outbox.recover_interrupted()
         await purge_handled_updates(self.services.db, self.services.clock())
         stats = await self.services.outbox.enqueue_due()
@@ -58,6 +62,7 @@ class Runtime:
             await application.start()
 
     async def stop(self) -> None:
+        await self.leadership.release()
         if self.application.running:
             await self.application.stop()
         await self.application.shutdown()
@@ -120,7 +125,7 @@ async def build_runtime(
     attach_services(application, services)
     handlers.register(application)
     sender = Sender(application.bot, services.outbox, _composer(services))
-    runtime = Runtime(application, services, engine, sender)
+    runtime = Runtime(application, services, engine, sender, Leadership(engine))
     if schedule_ticks and application.job_queue is not None:
 
         async def tick(_context: CallbackContext[Any, Any, Any, Any]) -> None:

@@ -7,11 +7,15 @@ import asyncio
 import logging
 import signal
 import sys
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 from telegram.error import InvalidToken, NetworkError
 
 from bot.config import Settings, get_settings
+
+if TYPE_CHECKING:
+    from bot.app import Runtime
 
 SHUTDOWN_GRACE_SECONDS = 20
 NO_TOKEN = (
@@ -31,7 +35,6 @@ def _logging(settings: Settings) -> None:
 
 async def _run(settings: Settings) -> None:
     from bot.app import build_runtime
-    from bot.inbox import DurablePoller
 
     runtime = await build_runtime(settings)
     stop = asyncio.Event()
@@ -41,7 +44,7 @@ async def _run(settings: Settings) -> None:
     await runtime.start()
     await runtime.application.bot.delete_webhook()
     logging.getLogger(__name__).info("Spasm Diary is running; press Ctrl+C to stop")
-    poller = asyncio.create_task(DurablePoller(runtime).run(stop))
+    poller = asyncio.create_task(_lead(runtime, stop))
     stopping = asyncio.create_task(stop.wait())
     try:
         await asyncio.wait({poller, stopping}, return_when=asyncio.FIRST_COMPLETED)
@@ -54,6 +57,17 @@ async def _run(settings: Settings) -> None:
         stopping.cancel()
         await asyncio.gather(poller, stopping, return_exceptions=True)
         await runtime.stop()
+
+
+async def _lead(runtime: Runtime, stop: asyncio.Event) -> None:
+    """Poll and handle updates while this process leads; otherwise stand by and try again."""
+    from bot.inbox import DurablePoller
+
+    every = runtime.services.settings.leader_retry_seconds
+    while await runtime.leadership.wait_for_leadership(stop, every):
+        await DurablePoller(runtime).run(stop)
+        if not stop.is_set():
+            await runtime.leadership.release()
 
 
 async def _migrate(settings: Settings) -> None:

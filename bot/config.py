@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     # One gentle follow-up when a check-in stays unanswered this long.
     followup_hours: float = 3.0
     tick_seconds: float = 20.0
+    # A standby process tries to take over this often (PostgreSQL, several processes).
+    leader_retry_seconds: float = 10.0
     poll_timeout_seconds: int = 25
 
     @field_validator("telegram_bot_token", mode="before")

@@ -33,7 +33,10 @@ class DurablePoller:
         # anything stored before a crash is already in the inbox for drain().
         offset: int | None = None
         backoff = 1.0
+        leadership = self._runtime.leadership
         while not stop.is_set():
+            if not leadership.held:
+                return  # another process leads now; the caller waits to take over again
             try:
                 await self.drain()
                 updates = await self._fetch(offset, stop)

@@ -238,6 +238,10 @@ class Person:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
         return {"update_id": update_id, "message": message}
 
+    def message_builder(self, text: str) -> Callable[[int], JsonDict]:
+        """The message as a function of its update_id, for servers that assign ids."""
+        return lambda update_id: self.message(text, update_id)
+
     def press(self, message: JsonDict, data: str, update_id: int) -> JsonDict:
         query = {
             "id": f"{self.user_id}-{next(self._ids)}",

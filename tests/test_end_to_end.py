@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import update
@@ -18,71 +13,9 @@ from sqlmodel import col, select
 
 from bot.db import session_factory
 from bot.models import Checkin, InboxUpdate, Outbox, SafetyEvent, User
-from bot.offline import Person, buttons_of
+from bot.offline import Person
+from tests.bot_process import TOKEN, BotProcess
 from tests.fake_bot_api import FakeBotApiServer
-
-TOKEN = "123456:TEST-TOKEN"
-
-
-class BotProcess:
-    """`python -m bot run` pointed at the fake server, and one person talking to it."""
-
-    def __init__(self, api: FakeBotApiServer, db_url: str, tmp_path: Path, person: Person) -> None:
-        self.api, self.person = api, person
-        env = {
-            **os.environ,
-            "TELEGRAM_BOT_TOKEN": TOKEN,
-            "TELEGRAM_BASE_URL": api.url,
-            "DATABASE_URL": db_url,
-            "DATA_DIR": str(tmp_path),
-            "TICK_SECONDS": "0.5",
-            "POLL_TIMEOUT_SECONDS": "1",
-            "LOG_LEVEL": "INFO",
-        }
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env, text=True,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        api.wait_for(lambda calls: any(c.method == "setMyCommands" for c in calls))
-
-    def texts(self) -> list[str]:
-        return [
-            str(m.get("text"))
-            for (chat, _), m in sorted(self.api.telegram.messages.items())
-            if chat == self.person.user_id
-        ]
-
-    def wait_text(self, fragment: str) -> None:
-        self.api.wait_for(lambda _: any(fragment in t for t in self.texts()))
-
-    def say(self, text: str) -> int:
-        return self.api.push(lambda uid: self.person.message(text, uid))
-
-    def press(self, label: str) -> None:
-        """Tap `label` once the newest keyboard shows it (the bot may still be answering)."""
-
-        def offered(_: object) -> dict[str, Any] | None:
-            message = self._keyboard()
-            return message if message and any(label in text for text, _ in buttons_of(message)) else None
-
-        message = self.api.wait_for(offered)
-        data = next(d for text, d in buttons_of(message) if label in text)
-        self.api.push(lambda uid: self.person.press(message, data, uid))
-
-    def _keyboard(self) -> dict[str, Any] | None:
-        mine = [
-            m
-            for (chat, _), m in self.api.telegram.messages.items()
-            if chat == self.person.user_id and buttons_of(m)
-        ]
-        return max(mine, key=lambda m: m["message_id"]) if mine else None
-
-    def stop(self) -> str:
-        self.process.send_signal(signal.SIGTERM)
-        output, _ = self.process.communicate(timeout=30)
-        assert self.process.returncode == 0, output
-        assert TOKEN not in output
-        return output
 
 
 @pytest.fixture

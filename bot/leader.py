@@ -1,0 +1,72 @@
+"""One process at a time polls, handles stored updates and runs the ticks: a PostgreSQL
+advisory lock held on its own connection. When that process dies, its connection closes, the
+lock is released and a standby process takes over at its next try."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+log = logging.getLogger(__name__)
+LOCK_KEY = 0x5A53_4449  # "SDI": any constant shared by every process of this bot
+
+
+class Leadership:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+        self._connection: AsyncConnection | None = None
+        self.held = engine.dialect.name != "postgresql"  # SQLite: one process, always the leader
+
+    async def try_acquire(self) -> bool:
+        if self.held:
+            return True
+        try:
+            connection = await self._engine.connect()
+            got = (
+                await connection.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": LOCK_KEY})
+            ).scalar()
+            await connection.commit()  # the lock is session-level: it outlives this transaction
+        except Exception as exc:
+            log.warning("could not try for leadership (%s)", type(exc).__name__)
+            return False
+        if got:
+            self._connection, self.held = connection, True
+            log.info("this process leads: polling, handling and ticks")
+        else:
+            await connection.close()
+        return bool(got)
+
+    async def still_held(self) -> bool:
+        """Check the lock's connection is alive; if it broke, the lock is gone too."""
+        if self._connection is None:
+            return self.held
+        try:
+            await self._connection.execute(text("SELECT 1"))
+            await self._connection.commit()
+        except Exception as exc:
+            log.warning("lost leadership (%s)", type(exc).__name__)
+            await self.release()
+        return self.held
+
+    async def release(self) -> None:
+        if self._connection is not None:
+            connection, self._connection = self._connection, None
+            self.held = False
+            try:
+                await connection.close()
+            except Exception:  # already broken: closing it is all that was left to do
+                log.debug("leadership connection was already closed")
+
+    async def wait_for_leadership(self, stop: asyncio.Event, every: float) -> bool:
+        """Try until leading or stopped; True when leading."""
+        while not stop.is_set():
+            if await self.try_acquire():
+                return True
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=every)
+            except TimeoutError:
+                continue
+        return False

@@ -1,0 +1,57 @@
+"""Two `run` processes on one PostgreSQL: each update handled once, and a standby takes over."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlmodel import select
+
+from bot.db import session_factory
+from bot.models import InboxUpdate
+from bot.offline import Person
+from tests.bot_process import TOKEN, BotProcess
+from tests.fake_bot_api import FakeBotApiServer
+
+pytestmark = pytest.mark.skipif(not os.environ.get("TEST_DATABASE_URL"), reason="needs PostgreSQL")
+
+
+@pytest.fixture
+def api() -> Iterator[FakeBotApiServer]:
+    with FakeBotApiServer(TOKEN) as server:
+        yield server
+
+
+def welcomes(api: FakeBotApiServer, chat_id: int) -> int:
+    return sum("Hi, I'm Spasm Diary" in c.params["text"] for c in api.telegram.sent_to(chat_id))
+
+
+async def test_two_processes_handle_each_update_once_and_a_standby_takes_over(
+    api: FakeBotApiServer, db_url: str, engine: AsyncEngine, tmp_path: Path
+) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("several processes need PostgreSQL")
+    fast = "0.5"  # LEADER_RETRY_SECONDS
+    (tmp_path / "a").mkdir()
+    first = BotProcess(api, db_url, tmp_path / "a", Person(1001), LEADER_RETRY_SECONDS=fast)
+    api.push(lambda uid: Person(1001).message("/start", uid))
+    api.wait_for(lambda _: welcomes(api, 1001))  # the first process leads
+    (tmp_path / "b").mkdir()
+    second = BotProcess(api, db_url, tmp_path / "b", Person(1002), wait=False, LEADER_RETRY_SECONDS=fast)
+    try:
+        for person in (1002, 1003):
+            api.push(Person(person).message_builder("/start"))
+        api.wait_for(lambda _: all(welcomes(api, p) for p in (1001, 1002, 1003)))
+        first.kill()  # the leader dies mid-flight; the standby must carry on
+        for person in (1004, 1005):
+            api.push(Person(person).message_builder("/start"))
+        api.wait_for(lambda _: all(welcomes(api, p) for p in (1004, 1005)), timeout=60)
+    finally:
+        second.stop()
+    assert [welcomes(api, p) for p in (1001, 1002, 1003, 1004, 1005)] == [1, 1, 1, 1, 1]
+    async with session_factory(engine)() as session:
+        rows = list(await session.exec(select(InboxUpdate)))
+    assert len(rows) == 5 and all(r.handled_at is not None for r in rows)
