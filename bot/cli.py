@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from bot.app import Runtime
 
 SHUTDOWN_GRACE_SECONDS = 20
+NO_SECRET = (
+    "Webhook mode needs WEBHOOK_SECRET (1-256 characters: letters, digits, _ and -), so that only "
+    "Telegram can post updates; set it, or run without --webhook to use polling."
+)
 NO_TOKEN = (
     "No TELEGRAM_BOT_TOKEN is set. Create a bot with @BotFather in Telegram and put its token "
     "in .env as TELEGRAM_BOT_TOKEN=..., or try the bot in this terminal with: python -m bot chat"
@@ -33,7 +37,7 @@ def _logging(settings: Settings) -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
-async def _run(settings: Settings) -> None:
+async def _run(settings: Settings, webhook_url: str | None = None) -> None:
     from bot.app import build_runtime
 
     runtime = await build_runtime(settings)
@@ -42,6 +46,9 @@ async def _run(settings: Settings) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     await runtime.start()
+    if webhook_url:
+        await _serve_webhook(runtime, webhook_url, stop)
+        return
     await runtime.application.bot.delete_webhook()
     logging.getLogger(__name__).info("Spasm Diary is running; press Ctrl+C to stop")
     poller = asyncio.create_task(_lead(runtime, stop))
@@ -56,6 +63,18 @@ async def _run(settings: Settings) -> None:
     finally:
         stopping.cancel()
         await asyncio.gather(poller, stopping, return_exceptions=True)
+        await runtime.stop()
+
+
+async def _serve_webhook(runtime: Runtime, url: str, stop: asyncio.Event) -> None:
+    from bot.webhook import WebhookReceiver
+
+    receiver = WebhookReceiver(runtime, url)
+    try:
+        await receiver.start()
+        await receiver.drain_while_leading(stop)
+    finally:
+        await receiver.stop()
         await runtime.stop()
 
 
@@ -82,7 +101,10 @@ async def _migrate(settings: Settings) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="spasm-diary", description="Spasm Diary bot")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("run", help="run the Telegram bot (polling)")
+    run = commands.add_parser("run", help="run the Telegram bot (long polling, or --webhook URL)")
+    run.add_argument(
+        "--webhook", metavar="URL", help="receive updates at this public https URL instead of polling"
+    )
     commands.add_parser("chat", help="chat with the bot in this terminal, no Telegram needed")
     commands.add_parser("migrate", help="apply database migrations")
     args = parser.parse_args(argv)
@@ -96,8 +118,11 @@ def main(argv: list[str] | None = None) -> int:
         if settings.telegram_bot_token is None:
             print(NO_TOKEN, file=sys.stderr)
             return 2
+        if args.webhook and settings.webhook_secret is None:
+            print(NO_SECRET, file=sys.stderr)
+            return 2
         try:
-            asyncio.run(_run(settings))
+            asyncio.run(_run(settings, args.webhook))
         except InvalidToken:
             print("Telegram refused TELEGRAM_BOT_TOKEN: check it with @BotFather.", file=sys.stderr)
             return 2

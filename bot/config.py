@@ -36,8 +36,13 @@ class Settings(BaseSettings):
     # A standby process tries to take over this often (PostgreSQL, several processes).
     leader_retry_seconds: float = 10.0
     poll_timeout_seconds: int = 25
+    # Webhook mode (`run --webhook URL`): where to listen, and the secret Telegram must send.
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = 8080
+    webhook_path: str = "/telegram"
 
-    @field_validator("telegram_bot_token", mode="before")
+    @field_validator("telegram_bot_token", "webhook_secret", mode="before")
     @classmethod
     def _empty_token_is_none(cls, value: Any) -> Any:
         if isinstance(value, str) and not value.strip():

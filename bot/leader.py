@@ -52,12 +52,18 @@ class Leadership:
         return self.held
 
     async def release(self) -> None:
+        """Unlock, and end the lock's database session: a pooled connection would keep it."""
         if self._connection is not None:
             connection, self._connection = self._connection, None
             self.held = False
             try:
+                await connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": LOCK_KEY})
+            except Exception:  # already broken: ending the session below releases it anyway
+                log.debug("could not unlock; the session is ending anyway")
+            try:
+                await connection.invalidate()
                 await connection.close()
-            except Exception:  # already broken: closing it is all that was left to do
+            except Exception:
                 log.debug("leadership connection was already closed")
 
     async def wait_for_leadership(self, stop: asyncio.Event, every: float) -> bool:

@@ -25,6 +25,7 @@ class BotProcess:
         tmp_path: Path,
         person: Person,
         wait: bool = True,
+        args: tuple[str, ...] = (),
         **extra: str,
     ) -> None:
         self.api, self.person = api, person
@@ -40,7 +41,7 @@ class BotProcess:
             **extra,
         }
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env, text=True,
+            [sys.executable, "-m", "bot", "run", *args], cwd=tmp_path, env=env, text=True,
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         )  # fmt: skip
         if wait:

@@ -83,6 +83,7 @@ async def start_harness(settings: Settings, services: Services) -> AsyncIterator
         settings, request=OfflineRequest(telegram), services=services, schedule_ticks=False
     )
     await runtime.start(run_jobs=False)
+    assert await runtime.leadership.try_acquire(), "another test still holds the leader lock"
     try:
         yield Harness(runtime, telegram)
     finally:

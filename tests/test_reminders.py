@@ -28,6 +28,7 @@ async def test_snooze_an_hour_asks_again_once_and_survives_a_restart(
     await chat.tap("In 1 hour")
     assert "Okay, I'll ask again at 21:00." in [m.get("text") for m in chat.my_messages()]
     # The bot restarts before the hour is up: the snooze lives in the database.
+    await chat.harness.runtime.leadership.release()  # as a process that died would
     async with start_harness(settings, services) as second_life:
         again = second_life.chat(chat.user_id)
         clock.advance(minutes=59)

@@ -55,3 +55,15 @@ async def test_two_processes_handle_each_update_once_and_a_standby_takes_over(
     async with session_factory(engine)() as session:
         rows = list(await session.exec(select(InboxUpdate)))
     assert len(rows) == 5 and all(r.handled_at is not None for r in rows)
+
+
+async def test_the_leader_lock_is_exclusive_and_really_released(engine: AsyncEngine) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("the lock is PostgreSQL's")
+    from bot.leader import Leadership
+
+    first, second = Leadership(engine), Leadership(engine)
+    assert await first.try_acquire() and not await second.try_acquire()
+    await first.release()  # its pooled connection must not keep the lock
+    assert await second.try_acquire() and await second.still_held()
+    await second.release()

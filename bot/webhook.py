@@ -1,0 +1,80 @@
+"""Webhook mode: an update is stored before Telegram gets its 200, then handled from the store.
+Any process may receive; only the leading process handles (one consumer keeps each chat in order)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hmac
+import json
+import logging
+
+from aiohttp import web
+from telegram import Update
+
+from bot.app import Runtime
+from bot.inbox import DurablePoller
+
+log = logging.getLogger(__name__)
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+MAX_BODY = 1024 * 1024
+DRAIN_EVERY = 1.0  # seconds; a received update also wakes the drainer at once
+
+
+class WebhookReceiver:
+    def __init__(self, runtime: Runtime, url: str) -> None:
+        settings = runtime.services.settings
+        assert settings.webhook_secret is not None
+        self._runtime = runtime
+        self._inbox = DurablePoller(runtime)
+        self._url = url
+        self._secret = settings.webhook_secret.get_secret_value()
+        self._listen, self._port, self._path = (
+            settings.webhook_listen,
+            settings.webhook_port,
+            settings.webhook_path,
+        )
+        self._wake = asyncio.Event()
+        self._site_runner: web.AppRunner | None = None
+
+    async def start(self) -> None:
+        app = web.Application(client_max_size=MAX_BODY)
+        app.router.add_post(self._path, self.receive)
+        self._site_runner = web.AppRunner(app, access_log=None)  # access logs would hold ids
+        await self._site_runner.setup()
+        await web.TCPSite(self._site_runner, self._listen, self._port).start()
+        await self._runtime.application.bot.set_webhook(
+            self._url, secret_token=self._secret, allowed_updates=Update.ALL_TYPES
+        )
+        log.info("webhook listening on %s:%s%s", self._listen, self._port, self._path)
+
+    async def stop(self) -> None:
+        if self._site_runner is not None:
+            await self._site_runner.cleanup()
+
+    async def receive(self, request: web.Request) -> web.Response:
+        """403 without the secret; 200 only once the update is safely stored."""
+        given = request.headers.get(SECRET_HEADER, "")
+        if not hmac.compare_digest(given.encode(), self._secret.encode()):
+            return web.Response(status=403)
+        try:
+            payload = json.loads(await request.read())
+            if not isinstance(payload, dict) or not isinstance(payload.get("update_id"), int):
+                raise ValueError("not an update")
+        except ValueError:
+            return web.Response(status=400)
+        await self._inbox.store([payload])  # an error here answers 500: Telegram will retry
+        self._wake.set()
+        return web.Response(status=200)
+
+    async def drain_while_leading(self, stop: asyncio.Event) -> None:
+        """Handle stored updates whenever this process leads."""
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=DRAIN_EVERY)
+            self._wake.clear()
+            if self._runtime.leadership.held or await self._runtime.leadership.try_acquire():
+                try:
+                    await self._inbox.drain()
+                except Exception as exc:  # a database fault: the next pass tries again
+                    log.warning("handling stored updates failed (%s)", type(exc).__name__)
