@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -43,7 +44,8 @@ class Runtime:
         """One scheduler pass, by the leading process only: queue whoever is due, then send."""
         if not await self.leadership.still_held():
             return
-        await self.services.outbox.recover_interrupted()
+        stale = timedelta(seconds=self.services.settings.sending_stale_seconds)
+        await self.services.outbox.recover_interrupted(stale)
         await purge_handled_updates(self.services.db, self.services.clock())
         stats = await self.services.outbox.enqueue_due()
         await self.services.reminders.enqueue_followups()
@@ -120,7 +122,9 @@ async def build_runtime(
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     else:
-        builder = builder.get_updates_read_timeout(settings.poll_timeout_seconds + 10)
+        builder = builder.get_updates_read_timeout(settings.poll_timeout_seconds + 10).read_timeout(
+            settings.telegram_read_timeout
+        )
     application: App = builder.build()
     attach_services(application, services)
     handlers.register(application)

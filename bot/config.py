@@ -36,6 +36,11 @@ class Settings(BaseSettings):
     # A standby process tries to take over this often (PostgreSQL, several processes).
     leader_retry_seconds: float = 10.0
     poll_timeout_seconds: int = 25
+    telegram_read_timeout: float = 5.0
+    # Sending: the first retry of a surely-undelivered message waits this long, doubling after;
+    # a row left "sending" this long by a process that died is marked unknown (never resent).
+    retry_first_seconds: float = 15.0
+    sending_stale_seconds: float = 120.0
     # Webhook mode (`run --webhook URL`): where to listen, and the secret Telegram must send.
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "0.0.0.0"

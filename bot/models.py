@@ -102,7 +102,7 @@ class Outbox(SQLModel, table=True):
     kind: str = "checkin"
     local_date: date
     due_at: datetime = _ts()
-    status: str = "pending"  # pending, sending, sent, unknown, failed, skipped
+    status: str = "pending"  # pending, claimed, sending, sent, unknown, failed, skipped
     attempts: int = 0
     not_before: datetime = _ts(default_factory=utcnow)
     claimed_at: datetime | None = _ts(default=None)

@@ -242,6 +242,9 @@ class Person:
         """The message as a function of its update_id, for servers that assign ids."""
         return lambda update_id: self.message(text, update_id)
 
+    def press_builder(self, message: JsonDict, data: str) -> Callable[[int], JsonDict]:
+        return lambda update_id: self.press(message, data, update_id)
+
     def press(self, message: JsonDict, data: str, update_id: int) -> JsonDict:
         query = {
             "id": f"{self.user_id}-{next(self._ids)}",

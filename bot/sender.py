@@ -68,6 +68,8 @@ class Sender:
             log.exception("outbox %s could not be composed", delivery.outbox_id)
             await self._outbox.failed(delivery.outbox_id, f"compose: {type(exc).__name__}")
             return 0
+        if not await self._outbox.attempting(delivery.outbox_id, delivery.claimed_at):
+            return 0  # taken back (this process was thought dead): another pass will send it
         try:
             return await self._send(delivery, outgoing)
         except Exception as exc:  # after the send began: it may have gone out, so never resend

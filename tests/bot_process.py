@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ class BotProcess:
         person: Person,
         wait: bool = True,
         args: tuple[str, ...] = (),
+        env: Mapping[str, str] | None = None,
         **extra: str,
     ) -> None:
         self.api, self.person = api, person
@@ -38,6 +40,7 @@ class BotProcess:
             "TICK_SECONDS": "0.5",
             "POLL_TIMEOUT_SECONDS": "1",
             "LOG_LEVEL": "INFO",
+            **(env or {}),
             **extra,
         }
         self.process = subprocess.Popen(

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import random
 import sys
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from email.parser import BytesParser
 from email.policy import default
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -42,8 +44,27 @@ class _QuietServer(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
+@dataclass
+class Faults:
+    """What a misbehaving Bot API does to deliveries (sendMessage and the like), at random."""
+
+    too_many: float = 0.0  # 429 with retry_after
+    server_error: float = 0.0  # 500, nothing delivered
+    slow_after_delivery: float = 0.0  # delivered, then no answer before the client times out
+    slow_seconds: float = 3.0
+    seed: int = 1
+    rng: random.Random = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.rng = random.Random(self.seed)
+
+
+DELIVERIES = ("sendMessage", "editMessageText", "sendPhoto", "sendDocument")
+
+
 class FakeBotApiServer:
-    def __init__(self, token: str) -> None:
+    def __init__(self, token: str, faults: Faults | None = None) -> None:
+        self.faults = faults or Faults()
         self.token = token
         self.telegram = FakeTelegram()
         self._pending: list[JsonDict] = []
@@ -52,12 +73,22 @@ class FakeBotApiServer:
         self._changed = threading.Condition()
         self._server = _QuietServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
+        self._port = int(self._server.server_address[1])
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property
     def url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return f"http://127.0.0.1:{self._port}"
+
+    def outage(self, seconds: float) -> None:
+        """Stop listening for a while: connections are refused, nothing is delivered."""
+        self._server.shutdown()
+        self._server.server_close()
+        time.sleep(seconds)
+        self._server = _QuietServer(("127.0.0.1", self._port), self._handler_class())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
 
     def __enter__(self) -> FakeBotApiServer:
         self._thread.start()
@@ -76,6 +107,11 @@ class FakeBotApiServer:
             self._changed.notify_all()
             return update_id
 
+    @property
+    def next_update_id(self) -> int:
+        with self._changed:
+            return self._next_update_id
+
     def confirmed(self, update_id: int) -> bool:
         """Has the bot acknowledged this update (asked for a later offset)?"""
         with self._changed:
@@ -89,6 +125,26 @@ class FakeBotApiServer:
                 return result
             time.sleep(0.05)
         raise AssertionError(f"timed out; last calls: {[c.method for c in self.telegram.calls[-10:]]}")
+
+    def _faulty(
+        self, method: str, params: JsonDict, uploads: dict[str, tuple[str, bytes]]
+    ) -> tuple[int, JsonDict]:
+        faults, roll = self.faults, self.faults.rng.random()
+        if method in DELIVERIES:
+            if roll < faults.too_many:
+                return 429, {
+                    "ok": False,
+                    "error_code": 429,
+                    "description": "Too Many Requests",
+                    "parameters": {"retry_after": 1},
+                }
+            if roll < faults.too_many + faults.server_error:
+                return 500, {"ok": False, "error_code": 500, "description": "Internal Server Error"}
+            if roll < faults.too_many + faults.server_error + faults.slow_after_delivery:
+                answer = self.telegram.handle(method, params, uploads)
+                time.sleep(faults.slow_seconds)  # the client gives up first; the message went out
+                return answer
+        return self.telegram.handle(method, params, uploads)
 
     def _get_updates(self, params: JsonDict) -> JsonDict:
         offset = int(params.get("offset") or 0)
@@ -116,7 +172,7 @@ class FakeBotApiServer:
                 if method == "getUpdates":
                     self._answer(200, api._get_updates(params))
                     return
-                code, body = api.telegram.handle(method, params, uploads)
+                code, body = api._faulty(method, params, uploads)
                 self._answer(code, body)
 
             def _params(self) -> tuple[JsonDict, dict[str, tuple[str, bytes]]]:

@@ -40,6 +40,7 @@ class Delivery:
     checkin: CheckinView | None
     telegram_id: int = 0
     local_date: date | None = None
+    claimed_at: datetime | None = None  # the claim's token: only this claim may send the row
 
 
 def _dialect(session: AsyncSession) -> str:
@@ -65,10 +66,13 @@ def _next_summary(user: User, now: datetime, day: date) -> datetime:
 
 
 class OutboxService:
-    def __init__(self, db: SessionFactory, clock: Clock, grace: timedelta) -> None:
+    def __init__(
+        self, db: SessionFactory, clock: Clock, grace: timedelta, first_retry: timedelta = FIRST_RETRY
+    ) -> None:
         self._db = db
         self._now = clock
         self._grace = grace
+        self._first_retry = first_retry
         self._schedules = (
             _Schedule("checkin", "next_due_at", grace, _next_checkin),
             _Schedule("summary", "next_summary_at", SUMMARY_GRACE, _next_summary),
@@ -150,12 +154,23 @@ class OutboxService:
                             continue
                         checkin = await open_checkin(session, user, row.local_date, "checkin", now)
                         row.checkin_id = checkin.id
-                row.status, row.claimed_at, row.attempts = "sending", now, row.attempts + 1
+                # Claimed, not yet tried: if this process dies now, the row is simply sent later.
+                row.status, row.claimed_at = "claimed", now
                 view = view_of(checkin) if checkin else None
                 claimed.append(
-                    Delivery(row.id, user.chat_id, row.kind, view, user.telegram_id, row.local_date)
+                    Delivery(row.id, user.chat_id, row.kind, view, user.telegram_id, row.local_date, now)
                 )
         return claimed
+
+    async def attempting(self, outbox_id: int, claimed_at: datetime | None) -> bool:
+        """Committed just before the send: from here on, a crash leaves it possibly delivered.
+        False if the claim is no longer this one (recovered and claimed again elsewhere)."""
+        async with unit_of_work(self._db) as session:
+            row = await session.get(Outbox, outbox_id, with_for_update=True)
+            if row is None or row.status != "claimed" or row.claimed_at != claimed_at:
+                return False
+            row.status, row.attempts = "sending", row.attempts + 1
+            return True
 
     async def sent(self, outbox_id: int, message_id: int) -> None:
         async with unit_of_work(self._db) as session:
@@ -175,7 +190,7 @@ class OutboxService:
             row = await session.get(Outbox, outbox_id, with_for_update=True)
             if row is None:
                 return
-            backoff = min(FIRST_RETRY * 2 ** max(row.attempts - 1, 0), LONGEST_RETRY)
+            backoff = min(self._first_retry * 2 ** max(row.attempts - 1, 0), LONGEST_RETRY)
             row.error, retry_at = error, self._now() + (wait if wait is not None else backoff)
             if retry_at > row.due_at + self._grace:
                 row.status = "failed"
@@ -210,9 +225,15 @@ class OutboxService:
             checkin.status = "missed"
 
     async def recover_interrupted(self, older_than: timedelta = timedelta(minutes=2)) -> int:
-        """Rows left 'sending' by a crash may or may not have gone out: mark them unknown."""
+        """After a crash: rows claimed but never tried go back to pending; rows whose send had
+        begun may or may not have gone out, so they are marked unknown and never resent."""
         async with unit_of_work(self._db) as session:
             cutoff = self._now() - older_than
+            await session.exec(
+                update(Outbox)
+                .where(col(Outbox.status) == "claimed", col(Outbox.claimed_at) < cutoff)
+                .values(status="pending")
+            )
             result = await session.exec(
                 update(Outbox)
                 .where(col(Outbox.status) == "sending", col(Outbox.claimed_at) < cutoff)

@@ -67,7 +67,12 @@ def build_services(
         clock=clock,
         users=UserService(db, clock, content.zones.cities),
         checkins=CheckinService(db, clock, tips, urgent_signs),
-        outbox=OutboxService(db, clock, timedelta(hours=settings.checkin_grace_hours)),
+        outbox=OutboxService(
+            db,
+            clock,
+            timedelta(hours=settings.checkin_grace_hours),
+            timedelta(seconds=settings.retry_first_seconds),
+        ),
         tips=tips,
         triager=triager,
         escalation=EscalationService(db, clock, content.emergency, settings.default_timezone),
