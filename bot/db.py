@@ -65,7 +65,9 @@ def session_factory(engine: AsyncEngine) -> SessionFactory:
     return async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
 
 
-def insert_ignoring_duplicates(dialect: str, table: Any, rows: list[dict[str, Any]], keys: list[str]) -> Any:
-    """INSERT ... ON CONFLICT DO NOTHING, on both SQLite and PostgreSQL."""
+def insert_ignoring_duplicates(dialect: str, table: Any, keys: list[str]) -> Any:
+    """INSERT ... ON CONFLICT DO NOTHING on both SQLite and PostgreSQL. Pass many rows as
+    `params=` (one cached statement, executemany) rather than `.values(rows)`, whose compiled
+    form grows with every row."""
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    return insert(table).values(rows).on_conflict_do_nothing(index_elements=keys)
+    return insert(table).on_conflict_do_nothing(index_elements=keys)

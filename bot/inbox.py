@@ -75,7 +75,7 @@ class DurablePoller:
         rows = [{"update_id": p["update_id"], "payload": json.dumps(p)} for p in payloads]
         async with unit_of_work(self._db) as session:
             dialect = session.bind.dialect.name if session.bind else "sqlite"
-            await session.exec(insert_ignoring_duplicates(dialect, InboxUpdate, rows, ["update_id"]))
+            await session.exec(insert_ignoring_duplicates(dialect, InboxUpdate, ["update_id"]), params=rows)
 
     async def drain(self) -> int:
         """Handle stored updates in arrival order, marking each handled."""

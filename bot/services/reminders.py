@@ -54,7 +54,7 @@ class ReminderService:
                    "status": "pending", "not_before": until, "checkin_id": checkin.id}  # fmt: skip
             dialect = session.bind.dialect.name if session.bind else "sqlite"
             result = await session.exec(
-                insert_ignoring_duplicates(dialect, Outbox, [row], ["user_id", "kind", "local_date"])
+                insert_ignoring_duplicates(dialect, Outbox, ["user_id", "kind", "local_date"]).values([row])
             )
             if not result.rowcount:
                 return SnoozeResult(Snooze.ONCE_A_DAY)
@@ -93,6 +93,6 @@ class ReminderService:
                 return 0
             dialect = session.bind.dialect.name if session.bind else "sqlite"
             result = await session.exec(
-                insert_ignoring_duplicates(dialect, Outbox, rows, ["user_id", "kind", "local_date"])
+                insert_ignoring_duplicates(dialect, Outbox, ["user_id", "kind", "local_date"]).values(rows)
             )
             return int(result.rowcount or 0)
