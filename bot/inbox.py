@@ -8,6 +8,7 @@ import json
 import logging
 from typing import Any
 
+from sqlalchemy import update
 from sqlmodel import col, select
 from telegram import Update
 from telegram.error import InvalidToken, TelegramError
@@ -19,10 +20,12 @@ from bot.services.common import unit_of_work
 
 log = logging.getLogger(__name__)
 DRAIN_BATCH = 100
+MARK_EVERY = 25  # updates marked handled per commit
 
 
 class DurablePoller:
     def __init__(self, runtime: Runtime) -> None:
+        self._fresh: dict[int, Update] = {}
         self._runtime = runtime
         self._db = runtime.services.db
         self._timeout = runtime.services.settings.poll_timeout_seconds
@@ -42,6 +45,8 @@ class DurablePoller:
                 updates = await self._fetch(offset, stop)
                 if updates:
                     await self.store([u.to_dict() for u in updates])
+                    # Kept parsed until handled; after a crash they are parsed from the store.
+                    self._fresh.update({u.update_id: u for u in updates})
                     # The next getUpdates with this offset is what acknowledges them to Telegram.
                     offset = max(u.update_id for u in updates) + 1
                 backoff = 1.0
@@ -78,7 +83,8 @@ class DurablePoller:
             await session.exec(insert_ignoring_duplicates(dialect, InboxUpdate, ["update_id"]), params=rows)
 
     async def drain(self) -> int:
-        """Handle stored updates in arrival order, marking each handled."""
+        """Handle stored updates in arrival order. They are marked handled a group at a time (one
+        commit per group rather than per update); a crash re-handles at most one group."""
         handled = 0
         while True:
             async with unit_of_work(self._db) as session:
@@ -91,20 +97,35 @@ class DurablePoller:
                 batch = [(row.update_id, row.payload) for row in await session.exec(query)]
             if not batch:
                 return handled
-            for update_id, payload in batch:
-                await self._handle(update_id, payload)
-                handled += 1
+            for start in range(0, len(batch), MARK_EVERY):
+                group = batch[start : start + MARK_EVERY]
+                errors = {update_id: await self._handle(update_id, payload) for update_id, payload in group}
+                await self._mark(errors)
+                handled += len(group)
 
-    async def _handle(self, update_id: int, payload: str) -> None:
+    async def _handle(self, update_id: int, payload: str) -> str | None:
+        """Process one update; the error's name if it could not be handled at all."""
         application = self._runtime.application
-        error = None
         try:
-            update = Update.de_json(json.loads(payload), application.bot)
+            update = self._fresh.pop(update_id, None) or Update.de_json(json.loads(payload), application.bot)
             await application.process_update(update)
         except (TelegramError, ValueError, KeyError) as exc:  # a malformed update must not block the rest
-            error = type(exc).__name__
-            log.error("update %s could not be handled: %s", update_id, error)
+            log.error("update %s could not be handled: %s", update_id, type(exc).__name__)
+            return type(exc).__name__
+        return None
+
+    async def _mark(self, errors: dict[int, str | None]) -> None:
+        now = self._runtime.services.clock()
         async with unit_of_work(self._db) as session:
-            row = await session.get(InboxUpdate, update_id, with_for_update=True)
-            if row is not None:
-                row.handled_at, row.error = self._runtime.services.clock(), error
+            ok = [update_id for update_id, error in errors.items() if error is None]
+            if ok:
+                await session.exec(
+                    update(InboxUpdate).where(col(InboxUpdate.update_id).in_(ok)).values(handled_at=now)
+                )
+            for update_id, error in errors.items():
+                if error is not None:
+                    await session.exec(
+                        update(InboxUpdate)
+                        .where(col(InboxUpdate.update_id) == update_id)
+                        .values(handled_at=now, error=error)
+                    )

@@ -137,7 +137,7 @@ class FakeTelegram:
             if offset:
                 self.confirmed_below = max(self.confirmed_below, offset)
                 self.updates = [u for u in self.updates if u["update_id"] >= offset]
-            return list(self.updates)
+            return self.updates[: int(params.get("limit") or 100)]
         return True
 
     @staticmethod

@@ -117,6 +117,15 @@ class SafetyRules(BaseModel):
         return self
 
 
+class _Clause(str):
+    """Clause text, and what every check of it needs (set once by Triager._clause)."""
+
+    uncertain: bool
+    not_happening: bool
+    question: bool
+    personal: bool
+
+
 @dataclass(frozen=True)
 class _CompiledPair:
     first: re.Pattern[str]
@@ -163,6 +172,10 @@ class Triager:
             )  # fmt: skip
             self._pairs.setdefault(pair.flag, []).append(compiled)
         self._urgent = [(u.id, [_regex(p) for p in u.patterns]) for u in rules.urgent]
+        # Any pattern that could start a red flag, in one regex: most messages match none of them.
+        openers = [p for f in rules.flags for p in f.now + f.mention] + [q.first for q in rules.pairs]
+        openers += [q.second for q in rules.pairs]
+        self._any_flag = _regex("|".join(f"(?:{p})" for p in openers))
         self._all_clear = [_regex(p) for p in rules.all_clear]
         self._keep = set(rules.fuzzy_keep) | set(rules.fuzzy_terms)
 
@@ -186,9 +199,10 @@ class Triager:
 
     def triage(self, text: str) -> Triage:
         normal = self.normalise(text)
-        clauses = [c for c in self._breaks.split(normal) if c and c.strip()]
+        clauses = [self._clause(c) for c in self._breaks.split(normal) if c and c.strip()]
         reasons: list[str] = []
-        for flag_id, now, mention in self._flags:
+        flags = self._flags if self._any_flag.search(normal) else []  # most messages: nothing to look at
+        for flag_id, now, mention in flags:
             pairs = self._pairs.get(flag_id, [])
             if any(self._reported(clause, now, mention, pairs) for clause in clauses):
                 reasons.append(flag_id)
@@ -205,18 +219,29 @@ class Triager:
         normal = self.normalise(text)
         return any(p.search(normal) for p in self._all_clear)
 
+    def _clause(self, text: str) -> _Clause:
+        """A clause with the facts every pattern check needs, worked out once."""
+        clause = _Clause(text)
+        clause.uncertain = any(u.search(text) for u in self._uncertain)
+        past_or_imagined = any(h.search(text) for h in self._history + self._hypothetical)
+        clause.not_happening = past_or_imagined and not any(r.search(text) for r in self._recent)
+        asked = bool(self._question_start.search(text)) or "?" in text
+        clause.question = asked and any(q.search(text) for q in self._question_words)
+        clause.personal = bool(self._personal.search(text))
+        return clause
+
     def _reported(
         self,
-        clause: str,
+        clause: _Clause,
         now: list[re.Pattern[str]],
         mention: list[re.Pattern[str]],
         pairs: list[_CompiledPair],
     ) -> bool:
         """Does this clause report the flag happening, rather than ask, remember or imagine it?"""
-        if self._not_happening(clause):
+        if clause.not_happening:
             return False
-        question = self._general_question(clause)
-        if not (question and not self._personal.search(clause)) and (
+        question = clause.question
+        if not (question and not clause.personal) and (
             any(self._affirmed(clause, p) for p in now)
             or any(self._pair_affirmed(clause, pair) for pair in pairs)
         ):
@@ -225,16 +250,7 @@ class Triager:
             return False
         return not (question or any(b.search(clause) for b in self._blockers))
 
-    def _not_happening(self, clause: str) -> bool:
-        """Long past, or imagined, unless the clause also says it is happening now."""
-        past_or_imagined = any(h.search(clause) for h in self._history + self._hypothetical)
-        return past_or_imagined and not any(r.search(clause) for r in self._recent)
-
-    def _general_question(self, clause: str) -> bool:
-        asked = bool(self._question_start.search(clause)) or "?" in clause
-        return asked and any(q.search(clause) for q in self._question_words)
-
-    def _pair_affirmed(self, clause: str, pair: _CompiledPair) -> bool:
+    def _pair_affirmed(self, clause: _Clause, pair: _CompiledPair) -> bool:
         if pair.unless is not None and self._affirmed(clause, pair.unless):
             return False
         starts = [m.start() for m in re.finditer(r"\S+", clause)]
@@ -246,7 +262,7 @@ class Triager:
         firsts = [span(m) for m in pair.first.finditer(clause)][:MAX_MATCHES]
         seconds = sorted((span(m) for m in pair.second.finditer(clause)), key=lambda t: t[0])[:MAX_MATCHES]
         second_starts = [b[0] for b in seconds]
-        uncertain = any(u.search(clause) for u in self._uncertain)
+        uncertain = clause.uncertain
         for a_first, a_last, a in firsts:
             # Only seconds starting near this first are looked at, so long texts stay fast.
             lo = 0 if pair.ordered else bisect_right(second_starts, a_first - pair.window - MAX_SPAN - 1)
@@ -264,9 +280,9 @@ class Triager:
                     return True
         return False
 
-    def _affirmed(self, clause: str, pattern: re.Pattern[str]) -> bool:
+    def _affirmed(self, clause: _Clause, pattern: re.Pattern[str]) -> bool:
         """Some match of the pattern in this clause is not negated."""
-        uncertain = any(u.search(clause) for u in self._uncertain)
+        uncertain = clause.uncertain
         for match in pattern.finditer(clause):
             # "not breathing" says the bad thing itself: an earlier "no" does not undo it.
             negative = self._has_cue(match.group(0).split())
