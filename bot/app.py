@@ -19,7 +19,7 @@ from bot.content import load_content
 from bot.db import create_engine, session_factory
 from bot.leader import Leadership
 from bot.migrate import upgrade
-from bot.sender import Compose, Outgoing, Sender
+from bot.sender import Compose, Outgoing, Pacer, Sender
 from bot.services.housekeeping import purge_handled_updates
 from bot.services.outbox import Delivery
 from bot.services.registry import Services, build_services
@@ -128,7 +128,8 @@ async def build_runtime(
     application: App = builder.build()
     attach_services(application, services)
     handlers.register(application)
-    sender = Sender(application.bot, services.outbox, _composer(services))
+    pacer = Pacer(settings.send_per_second, settings.send_chat_gap_seconds)
+    sender = Sender(application.bot, services.outbox, _composer(services), pacer)
     runtime = Runtime(application, services, engine, sender, Leadership(engine))
     if schedule_ticks and application.job_queue is not None:
 

@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     # Sending: the first retry of a surely-undelivered message waits this long, doubling after;
     # a row left "sending" this long by a process that died is marked unknown (never resent).
     retry_first_seconds: float = 15.0
+    # Telegram's limits: messages a second overall, and the gap between two to the same chat.
+    send_per_second: float = 25.0
+    send_chat_gap_seconds: float = 1.0
     sending_stale_seconds: float = 120.0
     # Webhook mode (`run --webhook URL`): where to listen, and the secret Telegram must send.
     webhook_secret: SecretStr | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -15,6 +16,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 from bot.services.outbox import Delivery, OutboxService
 
 log = logging.getLogger(__name__)
+MAX_TRACKED_CHATS = 10_000
 
 
 @dataclass(frozen=True)
@@ -44,12 +46,38 @@ def surely_not_sent(exc: NetworkError) -> bool:
     return not any(marker in str(exc).lower() for marker in GATEWAY_ERRORS)
 
 
+class Pacer:
+    """Telegram's limits: about 30 messages a second overall, about one a second per chat."""
+
+    def __init__(
+        self,
+        per_second: float = 25.0,
+        per_chat_gap: float = 1.0,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self._gap, self._chat_gap = 1.0 / per_second, per_chat_gap
+        self._clock, self._sleep = clock, sleep
+        self._last = float("-inf")
+        self._last_by_chat: dict[int, float] = {}
+
+    async def wait(self, chat_id: int) -> None:
+        now = self._clock()
+        ready = max(self._last + self._gap, self._last_by_chat.get(chat_id, float("-inf")) + self._chat_gap)
+        if ready > now:
+            await self._sleep(ready - now)
+            now = ready
+        self._last = self._last_by_chat[chat_id] = now
+        if len(self._last_by_chat) > MAX_TRACKED_CHATS:  # only the last second matters
+            self._last_by_chat = {c: t for c, t in self._last_by_chat.items() if now - t < self._chat_gap}
+
+
 class Sender:
-    def __init__(self, bot: Bot, outbox: OutboxService, compose: Compose, per_second: float = 25.0) -> None:
+    def __init__(self, bot: Bot, outbox: OutboxService, compose: Compose, pacer: Pacer | None = None) -> None:
         self._bot = bot
         self._outbox = outbox
         self._compose = compose
-        self._pause = 1.0 / per_second
+        self._pacer = pacer or Pacer()
 
     async def send_pending(self) -> int:
         """Send everything due now; returns how many messages went out."""
@@ -57,7 +85,6 @@ class Sender:
         while deliveries := await self._outbox.claim():
             for delivery in deliveries:
                 delivered += await self._deliver(delivery)
-                await asyncio.sleep(self._pause)
         return delivered
 
     async def _deliver(self, delivery: Delivery) -> int:
@@ -78,6 +105,7 @@ class Sender:
             return 0
 
     async def _send(self, delivery: Delivery, out: Outgoing) -> int:
+        await self._pacer.wait(delivery.chat_id)
         try:
             if out.photo is not None:
                 message = await self._bot.send_photo(
@@ -111,6 +139,7 @@ class Sender:
     async def _follow_up(self, delivery: Delivery, text: str) -> None:
         """The rest of a long summary; the row is already sent, so a failure here is only logged."""
         try:
+            await self._pacer.wait(delivery.chat_id)
             await self._bot.send_message(delivery.chat_id, text)
         except Exception as exc:
             log.warning("outbox %s: follow-up message not sent (%s)", delivery.outbox_id, type(exc).__name__)

@@ -84,7 +84,14 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def settings(db_url: str, tmp_path: Path) -> Settings:
-    return Settings(_env_file=None, database_url=db_url, data_dir=tmp_path, telegram_bot_token=None)
+    # No real one-second waits between messages to one chat in tests (test_pacing covers it).
+    return Settings(
+        _env_file=None,
+        database_url=db_url,
+        data_dir=tmp_path,
+        telegram_bot_token=None,
+        send_chat_gap_seconds=0.0,
+    )
 
 
 @pytest.fixture
