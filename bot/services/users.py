@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -117,18 +118,11 @@ class UserService:
             return InputResult(True, _profile(user))
 
     async def set_checkin_time(self, telegram_id: int, text: str) -> InputResult | None:
-        minute = parse_time(text)
-        async with unit_of_work(self._db) as session:
-            user = await find_user(session, telegram_id, lock=True)
-            if user is None:
-                return None
-            if minute is None:
-                return InputResult(False, _profile(user))
+        def apply(user: User, minute: int) -> None:
             user.checkin_minute = minute
             user.awaiting_input = Awaiting.TIMEZONE if user.timezone is None else None
-            reschedule(user, self._now())
-            self._touch(user)
-            return InputResult(True, _profile(user))
+
+        return await self._set_time(telegram_id, text, apply)
 
     async def set_paused(self, telegram_id: int, paused: bool) -> tuple[bool, Profile] | None:
         """Returns (changed, profile)."""
@@ -159,6 +153,17 @@ class UserService:
 
     async def set_summary_time(self, telegram_id: int, text: str) -> InputResult | None:
         """The weekly summary's local time, typed or tapped ("HH:MM")."""
+
+        def apply(user: User, minute: int) -> None:
+            user.summary_minute = minute
+            user.awaiting_input = None
+
+        return await self._set_time(telegram_id, text, apply)
+
+    async def _set_time(
+        self, telegram_id: int, text: str, apply: Callable[[User, int], None]
+    ) -> InputResult | None:
+        """Parse a typed or tapped time; store it with `apply` and reschedule, or say it was wrong."""
         minute = parse_time(text)
         async with unit_of_work(self._db) as session:
             user = await find_user(session, telegram_id, lock=True)
@@ -166,8 +171,7 @@ class UserService:
                 return None
             if minute is None:
                 return InputResult(False, _profile(user))
-            user.summary_minute = minute
-            user.awaiting_input = None
+            apply(user, minute)
             reschedule(user, self._now())
             self._touch(user)
             return InputResult(True, _profile(user))
