@@ -65,9 +65,10 @@ def session_factory(engine: AsyncEngine) -> SessionFactory:
     return async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
 
 
-def insert_ignoring_duplicates(dialect: str, table: Any, keys: list[str]) -> Any:
+def insert_ignoring_duplicates(session: AsyncSession, table: Any, keys: list[str]) -> Any:
     """INSERT ... ON CONFLICT DO NOTHING on both SQLite and PostgreSQL. Pass many rows as
     `params=` (one cached statement, executemany) rather than `.values(rows)`, whose compiled
     form grows with every row."""
+    dialect = session.bind.dialect.name if session.bind else "sqlite"
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     return insert(table).on_conflict_do_nothing(index_elements=keys)

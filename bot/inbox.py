@@ -79,8 +79,7 @@ class DurablePoller:
         """Insert updates once each; a redelivered update_id is ignored."""
         rows = [{"update_id": p["update_id"], "payload": json.dumps(p)} for p in payloads]
         async with unit_of_work(self._db) as session:
-            dialect = session.bind.dialect.name if session.bind else "sqlite"
-            await session.exec(insert_ignoring_duplicates(dialect, InboxUpdate, ["update_id"]), params=rows)
+            await session.exec(insert_ignoring_duplicates(session, InboxUpdate, ["update_id"]), params=rows)
 
     async def drain(self) -> int:
         """Handle stored updates in arrival order. They are marked handled a group at a time (one

@@ -45,10 +45,6 @@ class Delivery:
     claimed_at: datetime | None = None  # the claim's token: only this claim may send the row
 
 
-def _dialect(session: AsyncSession) -> str:
-    return session.bind.dialect.name if session.bind else "sqlite"
-
-
 @dataclass(frozen=True)
 class _Schedule:
     kind: str
@@ -121,9 +117,7 @@ class OutboxService:
                     moves.append({"id": person.id, schedule.attribute: schedule.following(person, now, day)})
                 if rows:
                     keys = ["user_id", "kind", "local_date"]
-                    await session.exec(
-                        insert_ignoring_duplicates(_dialect(session), Outbox, keys), params=rows
-                    )
+                    await session.exec(insert_ignoring_duplicates(session, Outbox, keys), params=rows)
                 await session.exec(update(User), params=moves)
         return EnqueueStats(enqueued, skipped)
 

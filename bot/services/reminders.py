@@ -52,9 +52,8 @@ class ReminderService:
             until = self._now() + timedelta(minutes=minutes)
             row = {"user_id": user.id, "kind": "snooze", "local_date": checkin.local_date, "due_at": until,
                    "status": "pending", "not_before": until, "checkin_id": checkin.id}  # fmt: skip
-            dialect = session.bind.dialect.name if session.bind else "sqlite"
             result = await session.exec(
-                insert_ignoring_duplicates(dialect, Outbox, ["user_id", "kind", "local_date"]).values([row])
+                insert_ignoring_duplicates(session, Outbox, ["user_id", "kind", "local_date"]).values([row])
             )
             if not result.rowcount:
                 return SnoozeResult(Snooze.ONCE_A_DAY)
@@ -91,8 +90,7 @@ class ReminderService:
             rows = [r for r in rows if (r["user_id"], r["local_date"]) not in taken]
             if not rows:
                 return 0
-            dialect = session.bind.dialect.name if session.bind else "sqlite"
             result = await session.exec(
-                insert_ignoring_duplicates(dialect, Outbox, ["user_id", "kind", "local_date"]).values(rows)
+                insert_ignoring_duplicates(session, Outbox, ["user_id", "kind", "local_date"]).values(rows)
             )
             return int(result.rowcount or 0)
