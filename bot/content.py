@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from bot.services.emergency import EmergencyBook
 from bot.services.knowledge import KnowledgeBook
+from bot.services.report_words import ReportWords
 from bot.services.triage import SafetyRules
 from bot.services.vocab import CARE_REASONS, DURATIONS, LOCATIONS, REDFLAG_BUTTONS, TRIGGERS
 
@@ -396,6 +397,7 @@ class Content(Strict):
     safety: SafetyRules
     emergency: EmergencyBook
     knowledge: KnowledgeBook
+    reports: ReportWords
 
     @model_validator(mode="after")
     def _consistent(self) -> Content:
@@ -423,4 +425,5 @@ def load_content(directory: Path) -> Content:
         safety=SafetyRules.model_validate(_read(directory / "safety.toml")),
         emergency=EmergencyBook.model_validate(_read(directory / "emergency.toml")),
         knowledge=KnowledgeBook.model_validate(_read(directory / "knowledge.toml")),
+        reports=ReportWords.model_validate(_read(directory / "reports.toml")),
     )

@@ -31,6 +31,9 @@ def broken_copy(tmp_path: Path, file: str, old: str, new: str) -> Path:
         ("messages.toml", 'jaw = "Jaw"\n', ""),  # a location without a label
         ("tips.toml", 'source = "guidance"', 'source = "a blog"'),  # a tip without a known source
         ("timezones.toml", '"Europe/London"', '"Europe/Londn"'),  # a zone that does not exist
+        ("reports.toml", "[triggers]\nstress", "[triggers]\nstres"),  # a trigger the diary does not have
+        ("reports.toml", '"moderate" = 5', '"moderate" = 50'),  # a strength off the 0-10 scale
+        ("reports.toml", 'chin = ["chin"]', "chin = []"),  # a place with no words for it
     ],
 )
 def test_broken_content_fails_at_load(tmp_path: Path, file: str, old: str, new: str) -> None:

@@ -1,0 +1,22 @@
+"""Public free-text reading: `parse_report(text)` -> `Report`, with the shipped content's words."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from bot.config import DEFAULT_CONTENT_DIR
+from bot.content import load_content
+from bot.services.report_reader import Report, ReportReader
+
+__all__ = ["Report", "ReportReader", "parse_report"]
+
+
+@lru_cache(maxsize=1)
+def _default_reader() -> ReportReader:
+    return ReportReader(load_content(DEFAULT_CONTENT_DIR).reports)
+
+
+def parse_report(text: str) -> Report:
+    """had_spasm, severity, stress, locations, triggers, sleep_hours, duration_minutes: each None
+    (or empty) when the text does not say; `is_report` is False for a question or a greeting."""
+    return _default_reader().read(text)

@@ -1,0 +1,102 @@
+"""Free-text check-ins read by `bot.nlu.parse_report`: figures on the labelled sets, and the rules
+a person relies on (negation, questions, amounts in words)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.content import load_content
+from bot.nlu import parse_report
+from bot.services.report_reader import ReportReader
+from tests.report_scoring import DATA, FIELDS, Score, load, score
+
+SETS = sorted(DATA.glob("reports_*.tsv"))
+
+
+def test_labelled_sets_meet_the_aims(capsys: pytest.CaptureFixture[str]) -> None:
+    total = Score()
+    lines: list[str] = []
+    for path in SETS:
+        rows = load(path)
+        lines += score(rows, parse_report).lines(path.name)
+        for text, want in rows:
+            total.add(parse_report(text), want)
+    lines += total.lines(f"all {len(SETS)} sets")
+    with capsys.disabled():
+        print("\n" + "\n".join(lines))
+    assert total.reports + total.non_reports >= 150
+    for name in FIELDS:
+        count = total.fields[name]
+        assert count.precision >= 0.9 and count.recall >= 0.9, name
+    assert total.false_report_share <= 0.03
+
+
+def test_the_example_from_the_issue() -> None:
+    report = parse_report("left eyelid twitching all afternoon, stress 7, slept 5h, 3 coffees")
+    assert report.had_spasm is True
+    assert report.locations == {"eyelid"}
+    assert report.duration_minutes == 240
+    assert report.stress == 7
+    assert report.sleep_hours == 5
+    assert report.triggers == {"stress", "poor_sleep", "caffeine"}
+    assert report.severity is None
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [("cheek 4/10", 4), ("eye spasm four out of ten", 4), ("mild twitch in my lip", 3),
+     ("severe spasms around the mouth", 8), ("eye twitching, sev 6", 6)],
+)  # fmt: skip
+def test_strength_in_numbers_and_words(text: str, severity: int) -> None:
+    assert parse_report(text).severity == severity
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [("eye twitch for 20 minutes", 20), ("lip spasm, about an hour", 60), ("eyelid all afternoon", 240),
+     ("cheek twitching 1.5 hrs", 90), ("twitching for half an hour", 30), ("brow twitch, 2 days now", 2880)],
+)  # fmt: skip
+def test_durations(text: str, minutes: int) -> None:
+    assert parse_report(text).duration_minutes == minutes
+
+
+def test_negation_and_a_day_without_spasms() -> None:
+    report = parse_report("none today :) no coffee, slept 8h")
+    assert report.had_spasm is False
+    assert report.triggers == set()
+    assert report.sleep_hours == 8
+    assert parse_report("no twitching at all").had_spasm is False
+    assert parse_report("didn't drink, eye twitch").triggers == set()
+
+
+def test_stress_in_words_and_the_stress_trigger() -> None:
+    assert parse_report("very stressed today").stress == 8
+    assert parse_report("very stressed today").triggers == {"stress"}
+    calm = parse_report("stress 3, eye twitch")
+    assert calm.stress == 3
+    assert not calm.triggers
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hi!", "thanks 🙏", "can coffee cause eye twitching?", "why does my eyelid twitch",
+     "How do I change my reminder time?", "what helps with stress and spasms?", "", "   ", "👍👍",
+     "\u200b\u202e", "ok"],
+)  # fmt: skip
+def test_questions_and_greetings_are_not_reports(text: str) -> None:
+    assert not parse_report(text).is_report
+
+
+def test_a_long_or_odd_text_is_read_safely() -> None:
+    assert parse_report("twitch " * 5000).had_spasm is True
+    assert parse_report("eye\u200b twitch\u202e 5/10").severity == 5
+    assert not parse_report("/10 10/ / //").is_report
+
+
+def test_bare_scale_answers() -> None:
+    reader = ReportReader(load_content(Path(__file__).parents[1] / "content").reports)
+    assert [reader.bare_scale(t) for t in ("7", "7/10", "seven", "7 out of 10", "11", "7h", "a")] == [
+        7, 7, 7, 7, None, None, None,
+    ]  # fmt: skip
