@@ -100,6 +100,18 @@ class CheckinText(Strict):
     use_buttons: str
     tips_title: str
     tip_line: str
+    understood_title: str
+    seen_spasm: str
+    seen_where: str
+    seen_strength: str
+    seen_duration: str
+    line_sleep: str
+    review_ask: str
+    save: str
+    edit: str
+    minutes: str
+    hours: str
+    days: str
     locations: dict[str, str]
     durations: dict[str, str]
     triggers: dict[str, str]
@@ -283,6 +295,13 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "checkin.line_triggers": {"triggers"},
     "checkin.line_note": {"note"},
     "checkin.line_redflags": {"flags"},
+    "checkin.seen_where": {"locations"},
+    "checkin.seen_strength": {"severity"},
+    "checkin.seen_duration": {"duration"},
+    "checkin.line_sleep": {"hours"},
+    "checkin.minutes": {"count"},
+    "checkin.hours": {"count"},
+    "checkin.days": {"count"},
     "checkin.note_saved": {"date"},
     "checkin.tip_line": {"text", "source"},
     "console.bad_choice": {"count"},

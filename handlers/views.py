@@ -124,6 +124,17 @@ def checkin_question(content: Content, view: CheckinView, *, scheduled: bool = F
     text = content.messages.checkin
     if view.step == "done":
         return checkin_card(content, view)
+    if view.step == "review":
+        return review_card(content, view)
+    question = _question(content, view, scheduled)
+    if not view.review:
+        return question
+    header = "\n".join([text.understood_title, *understood_lines(content, view)])
+    return Screen(f"{header}\n\n{question.text}", question.markup)
+
+
+def _question(content: Content, view: CheckinView, scheduled: bool) -> Screen:
+    text = content.messages.checkin
     if view.step == "spasm":
         intro = f"{text.scheduled_intro}\n\n" if scheduled else ""
         rows = [[_button(text.yes, f"c:{view.id}:spasm:y"), _button(text.no, f"c:{view.id}:spasm:n")]]
@@ -161,15 +172,67 @@ def snooze_options(content: Content, checkin_id: int) -> Screen:
     return Screen(text.snooze_ask, InlineKeyboardMarkup([buttons]))
 
 
+def duration_text(content: Content, view: CheckinView) -> str:
+    """Minutes as typed ("20 min", "4 h"), else the duration button's label."""
+    text = content.messages.checkin
+    minutes = view.duration_minutes
+    if minutes is None:
+        return text.durations.get(view.duration or "", "-")
+    if minutes < 60:
+        return text.minutes.format(count=minutes)
+    if minutes < 1440 or minutes % 1440:
+        return text.hours.format(count=f"{minutes / 60:g}")
+    return text.days.format(count=minutes // 1440)
+
+
+def understood_lines(content: Content, view: CheckinView) -> list[str]:
+    """What a free-text report has given so far, one line each."""
+    text = content.messages.checkin
+    lines: list[str] = []
+    if view.had_spasm is False:
+        lines.append(text.line_no_spasm)
+    elif view.had_spasm:
+        lines.append(text.seen_spasm)
+        if view.locations:
+            lines.append(
+                text.seen_where.format(locations=", ".join(text.locations[x] for x in view.locations))
+            )
+        if view.severity is not None:
+            lines.append(text.seen_strength.format(severity=view.severity))
+        if view.duration is not None:
+            lines.append(text.seen_duration.format(duration=duration_text(content, view)))
+        if view.red_flags:
+            flags = ", ".join(content.messages.safety.buttons[f] for f in view.red_flags)
+            lines.append(text.line_redflags.format(flags=flags))
+    if view.stress is not None:
+        lines.append(text.line_stress.format(stress=view.stress))
+    if view.sleep_hours is not None:
+        lines.append(text.line_sleep.format(hours=f"{view.sleep_hours:g}"))
+    if view.triggers:
+        lines.append(text.line_triggers.format(triggers=", ".join(text.triggers[t] for t in view.triggers)))
+    return lines
+
+
+def review_card(content: Content, view: CheckinView) -> Screen:
+    text = content.messages.checkin
+    lines = [text.understood_title, *understood_lines(content, view), "", text.review_ask]
+    markup = InlineKeyboardMarkup(
+        [[_button(text.save, f"c:{view.id}:review:save"), _button(text.edit, f"c:{view.id}:review:edit")]]
+    )
+    return Screen("\n".join(lines), markup)
+
+
 def summary_lines(content: Content, view: CheckinView) -> list[str]:
     text = content.messages.checkin
+    if view.review:
+        return [text.understood_title, *understood_lines(content, view)]
     lines = [text.saved_title.format(date=view.local_date.isoformat())]
     if view.had_spasm:
         lines.append(
             text.line_spasm.format(
                 locations=", ".join(text.locations[x] for x in view.locations),
                 severity=view.severity,
-                duration=text.durations.get(view.duration or "", "-"),
+                duration=duration_text(content, view),
             )
         )
     else:
@@ -178,6 +241,8 @@ def summary_lines(content: Content, view: CheckinView) -> list[str]:
         flags = ", ".join(content.messages.safety.buttons[f] for f in view.red_flags)
         lines.append(text.line_redflags.format(flags=flags))
     lines.append(text.line_stress.format(stress=view.stress))
+    if view.sleep_hours is not None:
+        lines.append(text.line_sleep.format(hours=f"{view.sleep_hours:g}"))
     if view.triggers:
         lines.append(text.line_triggers.format(triggers=", ".join(text.triggers[t] for t in view.triggers)))
     else:

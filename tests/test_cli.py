@@ -88,3 +88,15 @@ def test_console_chat_saves_the_summary_chart_and_export_files(tmp_path: Path) -
         "bot 📎" in result.stdout
         and (tmp_path / "console" / "spasm-diary-report.pdf").read_bytes()[:4] == b"%PDF"
     )
+
+
+def test_console_chat_takes_a_check_in_written_in_free_text(tmp_path: Path) -> None:
+    # Onboard (Berlin), write the day in one line, pick strength 6 (button 7) and "None of these"
+    # (button 6), then Save (button 1).
+    report = "left eyelid twitching all afternoon, stress 7, slept 5h, 3 coffees"
+    typed = f"/start\n2\n20:00\n{report}\n7\n6\n1\n:quit\n"
+    result = run_cli(["chat"], tmp_path, stdin=typed)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Here's what I understood:" in out and "Where: Eyelid" in out and "[1] ✅ Save" in out
+    assert "Saved ✅" in out and "strength 6/10; 4 h" in out and "Sleep: 5 h" in out

@@ -77,6 +77,34 @@ async def test_onboarding_scheduled_checkin_and_answer_over_http(
     assert len([t for t in sent if "Time for your check-in" in t]) == 1
 
 
+async def test_a_free_text_check_in_over_http_is_saved_after_save(
+    api: FakeBotApiServer, db_url: str, engine: AsyncEngine, tmp_path: Path
+) -> None:
+    bot = BotProcess(api, db_url, tmp_path, Person(434343, "Kim"))
+    try:
+        bot.say("/start")
+        bot.press("Berlin")
+        bot.press("20:00")
+        bot.wait_text("All set")
+        bot.say("cheek twitching, mild, about an hour. slept 6.5 hours, stressed")
+        bot.wait_text("Here's what I understood")
+        bot.press("None of these")
+        bot.wait_text("Is that right?")
+        bot.press("Save")
+        bot.wait_text("Saved ✅")
+    finally:
+        bot.stop()
+    async with session_factory(engine)() as session:
+        checkin = (await session.exec(select(Checkin))).one()
+    assert (checkin.status, checkin.locations, checkin.severity, checkin.duration_minutes) == (
+        "done",
+        "cheek",
+        3,
+        60,
+    )
+    assert (checkin.stress, checkin.sleep_hours, checkin.triggers) == (6, 6.5, "stress")
+
+
 async def test_an_emergency_mid_checkin_over_http_comes_first_and_the_checkin_finishes(
     api: FakeBotApiServer, db_url: str, engine: AsyncEngine, tmp_path: Path
 ) -> None:

@@ -71,6 +71,13 @@ def test_negation_and_a_day_without_spasms() -> None:
     assert parse_report("didn't drink, eye twitch").triggers == set()
 
 
+def test_talking_chewing_and_jaw_clenching_are_overuse_not_a_place() -> None:
+    for text in ("jaw clenching all day at work", "kept clenching my jaw", "chewing gum", "talked for hours"):
+        report = parse_report(text)
+        assert report.triggers == {"overuse"}, text
+        assert not report.locations and report.had_spasm is None, text
+
+
 def test_stress_in_words_and_the_stress_trigger() -> None:
     assert parse_report("very stressed today").stress == 8
     assert parse_report("very stressed today").triggers == {"stress"}

@@ -12,7 +12,10 @@ from bot.services.vocab import DURATIONS, LOCATIONS, REDFLAG_BUTTONS, TRIGGERS
 
 NUMBER_STEPS = ("severity", "stress")
 MULTI_STEPS = {"locations": LOCATIONS, "triggers": TRIGGERS}
-ANSWER_FIELDS = ("had_spasm", "locations", "severity", "duration", "red_flags", "stress", "triggers")
+ANSWER_FIELDS = (
+    "had_spasm", "locations", "severity", "duration", "duration_minutes", "red_flags", "stress",
+    "triggers", "sleep_hours",
+)  # fmt: skip
 EDITABLE = ("spasm", "stress", "triggers")
 
 
@@ -45,6 +48,9 @@ class CheckinView:
     draft: tuple[str, ...]
     message_id: int | None
     red_flags: tuple[str, ...] = ()
+    review: bool = False
+    sleep_hours: float | None = None
+    duration_minutes: int | None = None
 
 
 def split(value: str | None) -> tuple[str, ...]:
@@ -56,7 +62,7 @@ def view_of(c: Checkin) -> CheckinView:
     return CheckinView(
         c.id, c.kind, c.local_date, c.status, c.step, c.had_spasm, split(c.locations),
         c.severity, c.duration, c.stress, split(c.triggers), c.note, split(c.draft), c.message_id,
-        split(c.red_flags),
+        split(c.red_flags), c.review, c.sleep_hours, c.duration_minutes,
     )  # fmt: skip
 
 
@@ -77,7 +83,7 @@ def next_step(c: Checkin) -> str:
         return "stress"
     if c.triggers is None:
         return "triggers"
-    return "done"
+    return "review" if c.review else "done"
 
 
 def has_answers(c: Checkin) -> bool:
@@ -100,11 +106,13 @@ def apply_answer(c: Checkin, step: str, value: str) -> Outcome | None:
     if step == "spasm" and value in ("y", "n"):
         c.had_spasm = value == "y"
         if not c.had_spasm:
-            c.locations, c.severity, c.duration, c.red_flags = None, None, None, None
+            clear_spasm(c)
     elif step in NUMBER_STEPS and value.isdigit() and int(value) <= 10:
         setattr(c, step, int(value))
     elif step == "duration" and value in DURATIONS:
-        c.duration = value
+        c.duration, c.duration_minutes = value, None
+    elif step == "review" and value == "save":
+        c.review = False
     elif step == "redflags" and (value in REDFLAG_BUTTONS or value == "none"):
         c.red_flags = "" if value == "none" else value
     elif step in MULTI_STEPS and value in MULTI_STEPS[step]:
@@ -119,13 +127,25 @@ def apply_answer(c: Checkin, step: str, value: str) -> Outcome | None:
     return Outcome.SHOW
 
 
+def clear_spasm(c: Checkin) -> None:
+    c.locations, c.severity, c.duration, c.duration_minutes, c.red_flags = None, None, None, None, None
+
+
+def keep_backup(c: Checkin) -> None:
+    """Remember the answers as they stand (and whether they were saved), to go back to them if
+    the change under way is abandoned."""
+    if c.backup is None:
+        saved = {name: getattr(c, name) for name in ANSWER_FIELDS}
+        c.backup = json.dumps({**saved, "status": c.status})
+
+
 def start_correction(c: Checkin, field: str) -> None:
     """Reopen one answer of a finished check-in, keeping the saved answers until it is done again."""
-    if c.backup is None:
-        c.backup = json.dumps({name: getattr(c, name) for name in ANSWER_FIELDS})
+    keep_backup(c)
     if field == "spasm":
         c.draft = c.locations or ""
-        c.had_spasm, c.locations, c.severity, c.duration, c.red_flags = None, None, None, None, None
+        c.had_spasm = None
+        clear_spasm(c)
     elif field == "stress":
         c.stress = None
     else:
@@ -135,11 +155,16 @@ def start_correction(c: Checkin, field: str) -> None:
 
 
 def close(c: Checkin) -> None:
-    """A check-in left unfinished: an abandoned correction goes back to what was saved."""
+    """A check-in left unfinished: an abandoned correction or unconfirmed free-text report goes back
+    to what was there before it."""
+    status = c.status
     if c.backup is not None:
-        for name, value in json.loads(c.backup).items():
+        saved = json.loads(c.backup)
+        status = saved.pop("status", "done")
+        for name, value in saved.items():
             setattr(c, name, value)
-        c.status, c.step, c.draft = "done", "done", ""
+    if status in ("done", "partial", "missed"):
+        c.status, c.step = status, "done" if status == "done" else c.step
     else:
         c.status = "partial" if has_answers(c) else "missed"
-    c.backup, c.editing = None, False
+    c.backup, c.editing, c.review, c.draft = None, False, False, ""

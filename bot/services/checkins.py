@@ -27,6 +27,8 @@ from bot.services.checkin_flow import (
     view_of,
 )
 from bot.services.common import Clock, find_user, is_set_up, unit_of_work
+from bot.services.free_text import apply_report, report_target, start_fresh
+from bot.services.report_reader import Report, ReportReader
 from bot.services.schedule import local_today
 from bot.services.tips import TipService
 
@@ -49,7 +51,10 @@ class CheckinResult:
 
 
 class CheckinService:
-    def __init__(self, db: SessionFactory, clock: Clock, tips: TipService, signs: Signs) -> None:
+    def __init__(
+        self, db: SessionFactory, clock: Clock, tips: TipService, signs: Signs, reader: ReportReader
+    ) -> None:
+        self._reader = reader
         self._db = db
         self._now = clock
         self._tips = tips
@@ -95,6 +100,8 @@ class CheckinService:
                 result = await self._card_action(session, user, checkin, value)
             elif checkin.status != "open" or checkin.step != step:
                 return CheckinResult(Outcome.STALE)
+            elif step == "review" and value == "edit":
+                result = CheckinResult(Outcome.CORRECT_MENU, view_of(checkin))
             else:
                 outcome = apply_answer(checkin, step, value)
                 if outcome is None:
@@ -118,24 +125,49 @@ class CheckinService:
             return result
 
     async def typed(self, telegram_id: int, text: str) -> CheckinResult | None:
-        """Typed text a check-in is waiting for (a 0-10 number, or a note); None if none is."""
+        """Typed text for the diary: a note asked for, a 0-10 answer to the step waiting for one, or
+        a report in free text (shown for review, not yet saved); None if it is none of these."""
         async with unit_of_work(self._db) as session:
             user = await find_user(session, telegram_id, lock=True)
             if user is None:
                 return None
             current = await self._latest_open(session, user)
             if current is not None and current.step in NUMBER_STEPS:
-                value = text.strip()
-                if not (value.isdigit() and int(value) <= 10):
-                    return CheckinResult(Outcome.NUMBER_HINT, view_of(current))
-                apply_answer(current, current.step, value)
-                return await self._advance(session, user, current, Outcome.SHOW)
-            noted = await self._note_target(session, user)
-            if noted is None:
-                return CheckinResult(Outcome.USE_BUTTONS, view_of(current)) if current else None
-            noted.note = text.strip()[:NOTE_MAX]
-            noted.note_open_until = None
-            return CheckinResult(Outcome.NOTE_SAVED, view_of(noted))
+                value = self._reader.bare_scale(text)
+                if value is not None:
+                    apply_answer(current, current.step, str(value))
+                    return await self._advance(session, user, current, Outcome.SHOW)
+            # Just after saving, the card invites a note: text then is a note, whatever it says.
+            noted = await self._note_target(session, user) if current is None else None
+            if noted is not None:
+                return self._save_note(noted, text)
+            report = self._reader.read(text)
+            if report.is_report and is_set_up(user):
+                return await self._take_report(session, user, current, report)
+            if current is not None and current.step in NUMBER_STEPS:
+                return CheckinResult(Outcome.NUMBER_HINT, view_of(current))
+            return CheckinResult(Outcome.USE_BUTTONS, view_of(current)) if current else None
+
+    @staticmethod
+    def _save_note(checkin: Checkin, text: str) -> CheckinResult:
+        checkin.note = text.strip()[:NOTE_MAX]
+        checkin.note_open_until = None
+        return CheckinResult(Outcome.NOTE_SAVED, view_of(checkin))
+
+    async def _take_report(
+        self, session: AsyncSession, user: User, current: Checkin | None, report: Report
+    ) -> CheckinResult:
+        target = current
+        if target is None:
+            assert user.timezone is not None
+            now = self._now()
+            today = local_today(now, user.timezone)
+            target, kind = await report_target(session, user, report, today)
+            if target is None:
+                target = await open_checkin(session, user, today, kind, now)
+                start_fresh(target)
+        apply_report(target, report)
+        return CheckinResult(Outcome.SHOW, view_of(target))
 
     async def _advance(
         self, session: AsyncSession, user: User, checkin: Checkin, outcome: Outcome
@@ -164,9 +196,9 @@ class CheckinService:
     ) -> CheckinResult:
         # Any of the person's finished entries, from its current card (press() checked the
         # message): the latest one's card, or an older one reopened from /history.
-        if checkin.status not in ("done", "partial"):
+        if checkin.status not in ("done", "partial") and not checkin.review:
             return CheckinResult(Outcome.STALE)
-        if value == "note":
+        if value == "note" and not checkin.review:
             checkin.note_open_until = self._now() + NOTE_WINDOW
             return CheckinResult(Outcome.NOTE_ASK, view_of(checkin))
         if value in ("fix", "back"):
@@ -228,4 +260,5 @@ async def day_already_covered(session: AsyncSession, user: User, day: date) -> b
             Checkin.user_id == user.id, Checkin.kind == "checkin", Checkin.local_date == day
         )
     )
-    return any(r.status == "done" or (r.status == "open" and has_answers(r)) for r in rows)
+    # A free-text report not yet saved does not count: the check-in is still sent.
+    return any(r.status == "done" or (r.status == "open" and has_answers(r) and not r.review) for r in rows)

@@ -17,6 +17,7 @@ from bot.services.history import HistoryService
 from bot.services.knowledge import KnowledgeIndex, KnowledgeService
 from bot.services.outbox import OutboxService
 from bot.services.reminders import ReminderService
+from bot.services.report_reader import ReportReader
 from bot.services.summary import SummaryService
 from bot.services.tips import TipService
 from bot.services.triage import Triager
@@ -66,7 +67,7 @@ def build_services(
         db=db,
         clock=clock,
         users=UserService(db, clock, content.zones.cities),
-        checkins=CheckinService(db, clock, tips, urgent_signs),
+        checkins=CheckinService(db, clock, tips, urgent_signs, ReportReader(content.reports)),
         outbox=OutboxService(
             db,
             clock,

@@ -18,6 +18,12 @@ from bot.services.report_words import (
 
 __all__ = ["Report", "ReportReader", "ReportWords"]
 
+KEY_NO = re.compile(r"\b([a-z]+)\s*[=:]\s*(?:no|none|n|false|0)\b(?![.,]\d)")
+KEY_VALUE = re.compile(r"\b([a-z]+)\s*[=:]\s*")
+# Triggers that are things done for a while: "on my laptop all day" is not how long spasms lasted.
+ACTIVITIES = frozenset({"screen", "overuse", "alcohol", "caffeine", "poor_sleep"})
+LIST_JOINS = frozenset({"or", "nor", "and", "any", "&"})
+
 
 @dataclass(frozen=True)
 class Report:
@@ -115,17 +121,19 @@ class ReportReader:
         for term in words.negations:
             terms.add(term, "negation")
         self._terms = terms
+        spelled = sorted(words.spelling, key=len, reverse=True)
+        self._spelling = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in spelled) or "(?!)")
         self._questions = [tuple(tokens_of(q)) for q in words.question_starts]
         self._anchors = {name: [tuple(tokens_of(t)) for t in terms_] for name, terms_ in words.words.items()}
         self._numbers = {tuple(tokens_of(k)): v for k, v in words.numbers.items()}
         breaks = sorted(words.clause_breaks, key=len, reverse=True)
         # A full stop ends a clause, a decimal point does not ("6.5h").
-        self._clause_split = re.compile("|".join(r"\.(?!\d)" if b == "." else re.escape(b) for b in breaks))
+        self._clause_split = re.compile("|".join(_clause_break(b) for b in breaks))
 
     def read(self, text: str) -> Report:
         found = _Found()
         clauses: list[tuple[list[str], list[_Hit]]] = []
-        for sentence in _sentences(text[:MAX_TEXT]):
+        for sentence in _sentences(self._respell(text[:MAX_TEXT].lower())):
             if self._is_question(sentence):
                 continue
             for clause in self._clause_split.split(sentence.lower()):
@@ -138,12 +146,18 @@ class ReportReader:
         previous: list[_Hit] = []
         for tokens, hits in clauses:
             own = any(h.kind in ("spasm", "location") for h in hits)
-            other = any(h.kind in ("trigger", "stress") for h in hits)
+            other = any(h.kind == "trigger" and h.value in ACTIVITIES for h in hits)
             context = own or (spasm_said and not other)
             after_sleep = not own and any(h.kind == "trigger" and h.value == "poor_sleep" for h in previous)
             self._read_clause(tokens, hits, context, after_sleep, found)
             previous = hits
         return found.report()
+
+    def _respell(self, text: str) -> str:
+        """Common shorthand spelled out, and "key=value" notes ("spasm=no sev=4") made clauses."""
+        text = self._spelling.sub(lambda m: self._w.spelling[m.group(0)], text)
+        text = KEY_NO.sub(r", no \1,", text)
+        return KEY_VALUE.sub(r", \1 ", text)
 
     def bare_scale(self, text: str) -> int | None:
         """A typed 0-10 answer: "7", "7/10", "seven", "7 out of 10"."""
@@ -168,7 +182,7 @@ class ReportReader:
     ) -> None:
         used: set[int] = {i for h in hits for i in range(h.start, h.end)}
         for hit in hits:
-            negated = self._negated(hits, hit)
+            negated = self._negated(hits, hit, tokens)
             if hit.kind == "none":
                 found.none = True
             elif hit.kind == "spasm":
@@ -201,9 +215,15 @@ class ReportReader:
             i = hit.end
         return hits
 
-    def _negated(self, hits: list[_Hit], hit: _Hit) -> bool:
+    def _negated(self, hits: list[_Hit], hit: _Hit, tokens: list[str]) -> bool:
+        """After a negation within the window, or listed after a negated item: "no tea or coffee"."""
         window = self._w.negation_window
-        return any(h.kind == "negation" and 0 <= hit.start - h.end < window for h in hits)
+        if any(h.kind == "negation" and 0 <= hit.start - h.end < window for h in hits):
+            return True
+        earlier = [h for h in hits if h.end <= hit.start - 1 and h.kind == hit.kind]
+        if not earlier or tokens[hit.start - 1] not in LIST_JOINS or earlier[-1].end != hit.start - 1:
+            return False
+        return self._negated(hits, earlier[-1], tokens)
 
     def _read_numbers(
         self, tokens: list[str], used: set[int], spasm_context: bool, after_sleep: bool, found: _Found
@@ -289,9 +309,7 @@ class ReportReader:
             for sep in ("-", "or", "to"):
                 if i + 2 < len(tokens) and tokens[i + 1] == sep and tokens[i + 2][0].isdigit():
                     return max(value, float(tokens[i + 2].replace(",", "."))), i + 3
-            if i + 3 < len(tokens) and tokens[i + 1 : i + 3] == ["and", "a"] and tokens[i + 3] == "half":
-                return value + 0.5, i + 4
-            return value, i + 1
+            return _and_a_half(tokens, value, i + 1)
         best: tuple[float, int] | None = None
         for words, value in self._numbers.items():
             if tuple(tokens[i : i + len(words)]) == words and (best is None or i + len(words) > best[1]):
@@ -300,7 +318,7 @@ class ReportReader:
             # "a" is one only as in "a day" or "an hour", never as in "a solid 8 hours"
             following = tokens[best[1]] if best[1] < len(tokens) else ""
             return best if following in self._w.units else None
-        return best
+        return _and_a_half(tokens, *best) if best is not None else None
 
 
 @dataclass
@@ -340,8 +358,22 @@ class _Found:
         return Report(had_spasm, severity, stress, places, frozenset(triggers), sleep, duration)
 
 
+def _and_a_half(tokens: list[str], value: float, end: int) -> tuple[float, int]:
+    """ "7 and a half", "seven and a half"."""
+    if tokens[end : end + 3] == ["and", "a", "half"]:
+        return value + 0.5, end + 3
+    return value, end
+
+
 def _first(values: list[int]) -> int | None:
     return values[0] if values else None
+
+
+def _clause_break(mark: str) -> str:
+    """A full stop or comma ends a clause; a decimal point or comma does not ("6.5h", "7,5 hrs")."""
+    if mark in (".", ","):
+        return rf"(?<!\d){re.escape(mark)}|{re.escape(mark)}(?!\d)"
+    return re.escape(mark)
 
 
 def _sentences(text: str) -> list[str]:

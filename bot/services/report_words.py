@@ -25,7 +25,9 @@ TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[a-z]+(?:['-][a-z]+)*|/")
 GLUED = re.compile(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)")
 FILLERS = frozenset({"about", "around", "only", "just", "like", "maybe", "approx", "roughly", "for", "of",
                      "a", "an", "was", "is", "at", "level", "lvl", "=", "been", "got", "get", "nearly",
-                     "almost", "barely", "under", "over", "max", "total", "probably", ":"})  # fmt: skip
+                     "almost", "barely", "under", "over", "max", "total", "probably", ":",
+                     "approximately", "circa", "some", "solid", "good", "decent", "full", "whole", "ish",
+                     "or", "so"})  # fmt: skip
 
 
 class ReportWords(BaseModel):
@@ -33,6 +35,7 @@ class ReportWords(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     question_starts: list[str]
+    spelling: dict[str, str]
     ignore: list[str]
     negations: list[str]
     negation_window: int

@@ -1,0 +1,78 @@
+"""A check-in written in free text: which entry it belongs to, and what it fills in. Nothing of it
+counts until the person taps Save; abandoned, the entry goes back to what it was."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.models import Checkin, User
+from bot.services.checkin_flow import ANSWER_FIELDS, MULTI_STEPS, clear_spasm, keep_backup, next_step, split
+from bot.services.report_reader import Report
+from bot.services.vocab import LOCATIONS, TRIGGERS
+
+
+def duration_bucket(minutes: int) -> str:
+    """The nearest of the duration buttons, for entries compared in summaries."""
+    if minutes <= 1:
+        return "seconds"
+    if minutes < 45:
+        return "minutes"
+    return "hour" if minutes < 240 else "day"
+
+
+async def report_target(
+    session: AsyncSession, user: User, report: Report, today: date
+) -> tuple[Checkin | None, str]:
+    """Today's answered check-in, which a report adds to; or None and the kind of entry to open: an
+    episode for new spasms after today's check-in was answered, else today's check-in."""
+    query = select(Checkin).where(
+        Checkin.user_id == user.id,
+        Checkin.kind == "checkin",
+        Checkin.local_date == today,
+        col(Checkin.status).in_(("done", "partial")),
+    )
+    answered = (await session.exec(query.order_by(col(Checkin.id).desc()).with_for_update())).first()
+    if answered is None:
+        return None, "checkin"
+    return (None, "episode") if report.had_spasm else (answered, "checkin")
+
+
+def start_fresh(checkin: Checkin) -> None:
+    """A check-in opened for a report: abandoned unconfirmed, it ends with no answers at all."""
+    checkin.backup = json.dumps({**dict.fromkeys(ANSWER_FIELDS), "status": "missed"})
+    checkin.had_spasm = None
+
+
+def apply_report(c: Checkin, report: Report) -> None:
+    """Fill in what the report says (places and triggers are added to, amounts replaced), then go
+    to the first question still open, or to the review card."""
+    keep_backup(c)
+    c.status, c.review, c.editing, c.draft, c.note_open_until = "open", True, True, "", None
+    if report.had_spasm is False:
+        c.had_spasm = False
+        clear_spasm(c)
+    elif report.had_spasm:
+        c.had_spasm = True
+        if report.locations:
+            c.locations = _joined(set(split(c.locations)) | report.locations, LOCATIONS)
+        if report.severity is not None:
+            c.severity = report.severity
+        if report.duration_minutes is not None:
+            c.duration, c.duration_minutes = duration_bucket(report.duration_minutes), report.duration_minutes
+    if report.stress is not None:
+        c.stress = report.stress
+    if report.triggers:
+        c.triggers = _joined((set(split(c.triggers)) - {"not_sure"}) | report.triggers, TRIGGERS)
+    if report.sleep_hours is not None:
+        c.sleep_hours = report.sleep_hours
+    c.step = next_step(c)
+    if c.step in MULTI_STEPS:
+        c.draft = getattr(c, c.step) or ""
+
+
+def _joined(values: set[str], order: tuple[str, ...]) -> str:
+    return ",".join(sorted(values, key=order.index))

@@ -1,0 +1,166 @@
+"""Check-ins written in free text: what the card shows back, what is asked, and that nothing is
+saved until the person taps Save."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.config import Settings
+from bot.content import Content
+from bot.offline import buttons_of
+from bot.services.registry import Services
+from tests.conftest import FakeClock
+from tests.harness import Chat, start_harness
+from tests.helpers import checkins, onboard, quiet_day
+
+EXAMPLE = "left eyelid twitching all afternoon, stress 7, slept 5h, 3 coffees"
+
+
+async def test_a_report_is_shown_back_missing_answers_asked_and_saved_only_on_save(
+    chat: Chat, services: Services, content: Content
+) -> None:
+    await onboard(chat)
+    await chat.send(EXAMPLE)
+    card = chat.keyboard_message()
+    for line in ("Here's what I understood:", "Where: Eyelid", "How long: 4 h", "Stress: 7/10",
+                 "Sleep: 5 h", "Likely triggers: Stress, Poor sleep, Caffeine"):  # fmt: skip
+        assert line in card["text"]
+    assert card["text"].endswith(content.messages.checkin.ask_severity)  # the one thing not said
+    (entry,) = await checkins(services)
+    assert (entry.status, entry.review) == ("open", True)  # shown, not saved
+
+    await chat.tap("6")
+    await chat.tap("None of these")  # "anything else right now?" is always asked
+    review = chat.keyboard_message()
+    assert [label for label, _ in buttons_of(review)] == ["✅ Save", "✏️ Edit"]
+    assert "Strength: 6/10" in review["text"]
+    (entry,) = await checkins(services)
+    assert entry.status == "open" and entry.completed_at is None
+
+    await chat.tap("✅ Save")
+    saved = chat.telegram.messages[(chat.user_id, review["message_id"])]["text"]
+    assert "Saved ✅" in saved and "strength 6/10; 4 h" in saved and "Sleep: 5 h" in saved
+    assert "Something that may help" in chat.last_text()
+    (entry,) = await checkins(services)
+    assert (entry.status, entry.review, entry.had_spasm, entry.locations) == ("done", False, True, "eyelid")
+    assert (entry.severity, entry.duration, entry.duration_minutes) == (6, "day", 240)
+    assert (entry.stress, entry.sleep_hours, entry.triggers) == (7, 5.0, "stress,poor_sleep,caffeine")
+
+
+async def test_a_day_without_spasms_in_words_asks_only_stress_and_triggers(
+    chat: Chat, services: Services, content: Content
+) -> None:
+    await onboard(chat)
+    await chat.send("none today :)")
+    assert chat.keyboard_message()["text"].endswith(content.messages.checkin.ask_stress)
+    await chat.tap("2")
+    await chat.tap("Not sure")
+    await chat.tap("Done")
+    await chat.tap("✅ Save")
+    (entry,) = await checkins(services)
+    assert (entry.status, entry.had_spasm, entry.stress, entry.triggers) == ("done", False, 2, "not_sure")
+
+
+async def test_edit_before_saving_changes_one_answer(chat: Chat, services: Services) -> None:
+    await onboard(chat)
+    await chat.send("no twitching today, stress 4, 2 coffees")
+    await chat.tap("✏️ Edit")
+    assert "What would you like to correct?" in chat.keyboard_message()["text"]
+    await chat.tap("Stress")
+    await chat.tap("8")
+    assert "Stress: 8/10" in chat.keyboard_message()["text"]
+    await chat.tap("✅ Save")
+    (entry,) = await checkins(services)
+    assert (entry.status, entry.stress, entry.triggers) == ("done", 8, "caffeine")
+
+
+async def test_an_unconfirmed_report_is_not_kept_and_does_not_stop_the_checkin(
+    chat: Chat, services: Services, clock: FakeClock
+) -> None:
+    await onboard(chat, "Berlin", "20:00")
+    await chat.send("eye twitching 5/10, slept 4 hours")  # never confirmed
+    (draft,) = await checkins(services)
+    clock.now = datetime(2026, 3, 10, 19, 0, tzinfo=UTC)  # 20:00 in Berlin
+    await chat.harness.runtime.tick()
+    assert "Time for your check-in" in chat.keyboard_message()["text"]
+    old = next(c for c in await checkins(services) if c.id == draft.id)
+    assert (old.status, old.had_spasm, old.severity, old.sleep_hours) == ("missed", None, None, None)
+
+
+async def test_a_report_fills_in_the_checkin_under_way(chat: Chat, services: Services) -> None:
+    await onboard(chat)
+    await chat.send("/checkin")
+    await chat.tap("Yes")
+    await chat.send("cheek and lip 5/10 for about 20 minutes")
+    text = chat.keyboard_message()["text"]
+    assert "Where: Cheek, Lip / mouth corner" in text and "How long: 20 min" in text
+    await chat.tap("None of these")
+    await chat.tap("3")
+    await chat.tap("Done")
+    await chat.tap("✅ Save")
+    (entry,) = await checkins(services)
+    assert (entry.status, entry.locations, entry.severity, entry.duration) == (
+        "done",
+        "cheek,lip",
+        5,
+        "minutes",
+    )
+
+
+async def test_a_typed_scale_answers_the_number_step(chat: Chat, services: Services) -> None:
+    await onboard(chat)
+    await chat.send("/checkin")
+    await chat.tap("No")
+    await chat.send("seven out of ten")
+    await chat.tap("Done")
+    (entry,) = await checkins(services)
+    assert (entry.status, entry.stress) == ("done", 7)
+
+
+async def test_later_the_same_day_a_report_adds_to_the_saved_checkin_or_logs_new_spasms(
+    chat: Chat, services: Services, clock: FakeClock
+) -> None:
+    await onboard(chat)
+    await quiet_day(chat, "2")
+    clock.advance(hours=2)  # the note window has closed
+    await chat.send("also had 2 glasses of wine")
+    await chat.tap("✅ Save")
+    (day,) = await checkins(services)
+    assert (day.status, day.stress, day.triggers) == ("done", 2, "alcohol")
+    clock.advance(hours=2)
+    await chat.send("eyelid twitching again now, 4/10")
+    entries = await checkins(services)
+    assert sorted(c.kind for c in entries) == ["checkin", "episode"]
+
+
+async def test_questions_and_greetings_are_not_taken_for_reports(
+    chat: Chat, services: Services, content: Content
+) -> None:
+    await onboard(chat)
+    await chat.send("can coffee cause eye twitching?")
+    await chat.send("hello!")
+    assert chat.last_text() == content.messages.general.unknown_text
+    assert await checkins(services) == []
+
+
+async def test_a_red_flag_in_a_report_escalates_first(chat: Chat, services: Services) -> None:
+    await onboard(chat)
+    calls = await chat.send("eye twitching 6/10 and now I can't move my arm")
+    sent = [c.params["text"] for c in calls if c.method == "sendMessage"]
+    assert sent and sent[0].startswith("Call 112 now.")
+
+
+async def test_one_persons_report_never_touches_anothers_entry(
+    settings: Settings, services: Services
+) -> None:
+    async with start_harness(settings, services) as harness:
+        ann, ben = harness.chat(501), harness.chat(502)
+        await onboard(ann)
+        await onboard(ben)
+        await ann.send("/checkin")
+        await ben.send("jaw spasm, severe, 2 hours")
+        await ben.tap("None of these")
+        entries = {c.user_id: c for c in await checkins(services)}
+        assert len(entries) == 2
+        ann_entry = next(c for c in entries.values() if c.kind == "checkin" and c.had_spasm is None)
+        assert ann_entry.step == "spasm" and ann_entry.severity is None
