@@ -164,3 +164,21 @@ async def test_one_persons_report_never_touches_anothers_entry(
         assert len(entries) == 2
         ann_entry = next(c for c in entries.values() if c.kind == "checkin" and c.had_spasm is None)
         assert ann_entry.step == "spasm" and ann_entry.severity is None
+
+
+async def test_ticked_picks_survive_a_typed_report_and_an_episode_stays_a_spasm(
+    chat: Chat, services: Services
+) -> None:
+    await onboard(chat)
+    await chat.send("/checkin")
+    await chat.tap("No")
+    await chat.tap("3")
+    await chat.tap("Caffeine")
+    await chat.send("slept 5h")
+    await chat.tap("✅ Save")
+    (entry,) = await checkins(services)
+    assert (entry.status, entry.triggers, entry.sleep_hours) == ("done", "poor_sleep,caffeine", 5.0)
+    await chat.send("/log")
+    await chat.send("no twitching now, stress 3")
+    episode = next(c for c in await checkins(services) if c.kind == "episode")
+    assert episode.had_spasm is True

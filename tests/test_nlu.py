@@ -98,6 +98,10 @@ def test_questions_and_greetings_are_not_reports(text: str) -> None:
 
 def test_a_long_or_odd_text_is_read_safely() -> None:
     assert parse_report("twitch " * 5000).had_spasm is True
+    assert not parse_report("9" * 400).is_report  # no float overflow
+    assert parse_report("eye twitching for 99999999999999999999 minutes").duration_minutes is None
+    assert parse_report("eye twitching for 2000000 days").duration_minutes is None  # fits the column
+    assert parse_report("no tea or " * 600 + "coffee").triggers == set()  # long lists read in one pass
     assert parse_report("eye\u200b twitch\u202e 5/10").severity == 5
     assert not parse_report("/10 10/ / //").is_report
 

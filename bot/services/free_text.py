@@ -51,8 +51,12 @@ def apply_report(c: Checkin, report: Report) -> None:
     """Fill in what the report says (places and triggers are added to, amounts replaced), then go
     to the first question still open, or to the review card."""
     keep_backup(c)
+    # Picks ticked on a places or triggers step but not yet confirmed are kept, not lost.
+    ticked = (c.step, set(split(c.draft))) if c.step in MULTI_STEPS else ("", set())
     c.status, c.review, c.editing, c.draft, c.note_open_until = "open", True, True, "", None
-    if report.had_spasm is False:
+    if report.had_spasm is False and c.kind == "episode":
+        pass  # an episode is a spasm by definition: "none" there says nothing new
+    elif report.had_spasm is False:
         c.had_spasm = False
         clear_spasm(c)
     elif report.had_spasm:
@@ -69,9 +73,17 @@ def apply_report(c: Checkin, report: Report) -> None:
         c.triggers = _joined((set(split(c.triggers)) - {"not_sure"}) | report.triggers, TRIGGERS)
     if report.sleep_hours is not None:
         c.sleep_hours = report.sleep_hours
+    step, picks = ticked
+    if picks and getattr(c, step) is not None:  # the report answered that step: add the picks
+        c.triggers = _joined(set(split(c.triggers)) | picks, TRIGGERS) if step == "triggers" else c.triggers
+        c.locations = (
+            _joined(set(split(c.locations)) | picks, LOCATIONS) if step == "locations" else c.locations
+        )
     c.step = next_step(c)
     if c.step in MULTI_STEPS:
-        c.draft = getattr(c, c.step) or ""
+        saved = set(split(getattr(c, c.step)))
+        order = TRIGGERS if c.step == "triggers" else LOCATIONS
+        c.draft = _joined(saved | (picks if c.step == step else set()), order)
 
 
 def _joined(values: set[str], order: tuple[str, ...]) -> str:

@@ -22,6 +22,8 @@ KEY_NO = re.compile(r"\b([a-z]+)\s*[=:]\s*(?:no|none|n|false|0)\b(?![.,]\d)")
 KEY_VALUE = re.compile(r"\b([a-z]+)\s*[=:]\s*")
 # Triggers that are things done for a while: "on my laptop all day" is not how long spasms lasted.
 ACTIVITIES = frozenset({"screen", "overuse", "alcohol", "caffeine", "poor_sleep"})
+MAX_DIGITS = 6
+MAX_DURATION = 60 * 24 * 365  # minutes: a year; anything longer is not a duration we can store
 LIST_JOINS = frozenset({"or", "nor", "and", "any", "&"})
 
 
@@ -181,8 +183,7 @@ class ReportReader:
         self, tokens: list[str], hits: list[_Hit], spasm_context: bool, after_sleep: bool, found: _Found
     ) -> None:
         used: set[int] = {i for h in hits for i in range(h.start, h.end)}
-        for hit in hits:
-            negated = self._negated(hits, hit, tokens)
+        for hit, negated in zip(hits, self._negations(hits, tokens), strict=True):
             if hit.kind == "none":
                 found.none = True
             elif hit.kind == "spasm":
@@ -215,15 +216,23 @@ class ReportReader:
             i = hit.end
         return hits
 
-    def _negated(self, hits: list[_Hit], hit: _Hit, tokens: list[str]) -> bool:
-        """After a negation within the window, or listed after a negated item: "no tea or coffee"."""
+    def _negations(self, hits: list[_Hit], tokens: list[str]) -> list[bool]:
+        """Per hit: after a negation within the window, or listed right after a negated item of
+        its kind ("no tea or coffee"). One pass, so a long list costs no more than its length."""
         window = self._w.negation_window
-        if any(h.kind == "negation" and 0 <= hit.start - h.end < window for h in hits):
-            return True
-        earlier = [h for h in hits if h.end <= hit.start - 1 and h.kind == hit.kind]
-        if not earlier or tokens[hit.start - 1] not in LIST_JOINS or earlier[-1].end != hit.start - 1:
-            return False
-        return self._negated(hits, earlier[-1], tokens)
+        flags: list[bool] = []
+        last_end = -(10**9)
+        previous: dict[str, tuple[int, bool]] = {}  # kind -> (end, negated) of its latest hit
+        for hit in hits:
+            negated = 0 <= hit.start - last_end < window
+            before = previous.get(hit.kind)
+            if not negated and before is not None and hit.start > 0 and tokens[hit.start - 1] in LIST_JOINS:
+                negated = before[1] and before[0] == hit.start - 1
+            if hit.kind == "negation":
+                last_end = hit.end
+            previous[hit.kind] = (hit.end, negated)
+            flags.append(negated)
+        return flags
 
     def _read_numbers(
         self, tokens: list[str], used: set[int], spasm_context: bool, after_sleep: bool, found: _Found
@@ -271,8 +280,11 @@ class ReportReader:
                     found.severity_numbers.append(int(value))
                 return out_of_end
             return start
-        if spasm_context or (start > 0 and tokens[start - 1] in ("for", "lasted", "lasting")):
-            found.durations.append(max(1, round(value * unit)))
+        minutes = max(1, round(value * unit))
+        if minutes <= MAX_DURATION and (
+            spasm_context or (start > 0 and tokens[start - 1] in ("for", "lasted"))
+        ):
+            found.durations.append(minutes)
         return after_unit
 
     def _anchor_before(self, tokens: list[str], start: int) -> Anchor | None:
@@ -304,10 +316,17 @@ class ReportReader:
             return None
         token = tokens[i]
         if token[0].isdigit():
+            if len(token) > MAX_DIGITS:
+                return None  # "99999999999": no amount a diary records
             value = float(token.replace(",", "."))
             # "2-3 hours", "6 or 7 hours": the larger figure
             for sep in ("-", "or", "to"):
-                if i + 2 < len(tokens) and tokens[i + 1] == sep and tokens[i + 2][0].isdigit():
+                if (
+                    i + 2 < len(tokens)
+                    and tokens[i + 1] == sep
+                    and tokens[i + 2][0].isdigit()
+                    and len(tokens[i + 2]) <= MAX_DIGITS
+                ):
                     return max(value, float(tokens[i + 2].replace(",", "."))), i + 3
             return _and_a_half(tokens, value, i + 1)
         best: tuple[float, int] | None = None
