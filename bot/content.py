@@ -132,6 +132,17 @@ class CheckinText(Strict):
         return _exact_keys(v, TRIGGERS, "checkin.triggers")
 
 
+class PrivacyText(Strict):
+    privacy: str
+    delete_ask: str
+    delete_yes: str
+    delete_no: str
+    deleted: str
+    nothing_stored: str
+    delete_cancelled: str
+    private_only: str
+
+
 class General(Strict):
     help: str
     button_expired: str
@@ -274,6 +285,7 @@ class Messages(Strict):
     history: HistoryText
     export: ExportText
     general: General
+    privacy: PrivacyText
     commands: dict[str, str]
     console: ConsoleText
 

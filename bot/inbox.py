@@ -23,6 +23,16 @@ DRAIN_BATCH = 100
 MARK_EVERY = 25  # updates marked handled per commit
 
 
+def sender_of(payload: dict[str, Any]) -> int | None:
+    """Who sent an update (the person a message, edit or button press came from), if anyone."""
+    for key, value in payload.items():
+        if key != "update_id" and isinstance(value, dict):
+            sender = value.get("from") or value.get("user")
+            if isinstance(sender, dict) and isinstance(sender.get("id"), int):
+                return int(sender["id"])
+    return None
+
+
 class DurablePoller:
     def __init__(self, runtime: Runtime) -> None:
         self._fresh: dict[int, Update] = {}
@@ -77,7 +87,10 @@ class DurablePoller:
 
     async def store(self, payloads: list[dict[str, Any]]) -> None:
         """Insert updates once each; a redelivered update_id is ignored."""
-        rows = [{"update_id": p["update_id"], "payload": json.dumps(p)} for p in payloads]
+        rows = [
+            {"update_id": p["update_id"], "payload": json.dumps(p), "sender_id": sender_of(p)}
+            for p in payloads
+        ]
         async with unit_of_work(self._db) as session:
             await session.exec(insert_ignoring_duplicates(session, InboxUpdate, ["update_id"]), params=rows)
 

@@ -121,6 +121,7 @@ class InboxUpdate(SQLModel, table=True):
 
     update_id: int = Field(sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False})
     payload: str
+    sender_id: int | None = Field(default=None, sa_type=BigInteger, index=True)  # for /delete
     received_at: datetime = _ts(default_factory=utcnow)
     handled_at: datetime | None = _ts(default=None, index=True)
     error: str | None = None

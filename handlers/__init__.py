@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
 
-from handlers import checkin, general, history, knowledge, onboarding, safety, summary
+from handlers import checkin, general, history, knowledge, onboarding, privacy, safety, summary
 
 COMMANDS = (
     "start", "checkin", "log", "causes", "summary", "history", "export",
-    "settings", "pause", "resume", "help",
+    "settings", "pause", "resume", "privacy", "delete", "help",
 )  # fmt: skip
 
 
@@ -37,6 +44,8 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
             CommandHandler("summary", summary.summary, filters=NEW_PRIVATE),
             CommandHandler("history", history.history, filters=NEW_PRIVATE),
             CommandHandler("export", summary.export, filters=NEW_PRIVATE),
+            CommandHandler("privacy", privacy.privacy, filters=NEW_PRIVATE),
+            CommandHandler("delete", privacy.delete, filters=NEW_PRIVATE),
             CommandHandler("help", general.help_command, filters=NEW_PRIVATE),
             MessageHandler(filters.COMMAND & NEW_PRIVATE, general.unknown_command),
             CallbackQueryHandler(checkin.button, pattern=r"^c:"),
@@ -49,8 +58,14 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
             CallbackQueryHandler(summary.day_button, pattern=r"^sd:[0-6]$"),
             CallbackQueryHandler(summary.time_button, pattern=r"^smt:([01]\d|2[0-3])[0-5]\d$"),
             CallbackQueryHandler(history.button, pattern=r"^h:((del|delok):)?\d{1,12}$"),
+            CallbackQueryHandler(privacy.delete_button, pattern=r"^del:(yes|no)$"),
             CallbackQueryHandler(general.unknown_button),
             MessageHandler(filters.TEXT & ~filters.COMMAND & NEW_PRIVATE, general.text),
+            # Groups and channels: said once on joining (or at the first message), then left.
+            ChatMemberHandler(privacy.not_private, ChatMemberHandler.MY_CHAT_MEMBER),
+            MessageHandler(
+                ~PRIVATE & (filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST), privacy.not_private
+            ),
         ],
         group=0,
     )

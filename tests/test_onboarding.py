@@ -121,6 +121,8 @@ async def test_command_list_is_registered_with_telegram(chat: Chat) -> None:
         "settings",
         "pause",
         "resume",
+        "privacy",
+        "delete",
         "help",
     }
 

@@ -46,6 +46,9 @@ class EscalationService:
             user = await find_user(session, telegram_id)
             return user.timezone if user is not None else None
 
+    def forget(self, telegram_id: int) -> None:
+        self._recent.pop(telegram_id, None)
+
     def remember(self, telegram_id: int) -> None:
         now = self._now()
         self._recent = {k: v for k, v in self._recent.items() if now - v < REMINDER_WINDOW}

@@ -11,6 +11,7 @@ from bot.content import Content
 from bot.db import SessionFactory
 from bot.services.checkins import CheckinService
 from bot.services.common import Clock
+from bot.services.erase import EraseService
 from bot.services.escalation import EscalationService
 from bot.services.export import ExportService
 from bot.services.history import HistoryService
@@ -40,6 +41,7 @@ class Services:
     tips: TipService
     triager: Triager
     escalation: EscalationService
+    erase: EraseService
     knowledge: KnowledgeService
     summary: SummaryService
     export: ExportService
@@ -61,6 +63,7 @@ def build_services(
         result = triager.triage(text)
         return result.reasons if result.level == "urgent" else ()
 
+    escalation = EscalationService(db, clock, content.emergency, settings.default_timezone)
     return Services(
         settings=settings,
         content=content,
@@ -76,7 +79,8 @@ def build_services(
         ),
         tips=tips,
         triager=triager,
-        escalation=EscalationService(db, clock, content.emergency, settings.default_timezone),
+        escalation=escalation,
+        erase=EraseService(db, escalation.forget),
         summary=SummaryService(db, clock, tips, urgent_signs),
         export=ExportService(db, clock),
         history=HistoryService(db),
