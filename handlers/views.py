@@ -185,6 +185,10 @@ def duration_text(content: Content, view: CheckinView) -> str:
     return text.days.format(count=minutes // 1440)
 
 
+def _names(labels: dict[str, str], ids: Sequence[str]) -> str:
+    return ", ".join(labels[i] for i in ids)
+
+
 def understood_lines(content: Content, view: CheckinView) -> list[str]:
     """What a free-text report has given so far, one line each."""
     text = content.messages.checkin
@@ -194,22 +198,20 @@ def understood_lines(content: Content, view: CheckinView) -> list[str]:
     elif view.had_spasm:
         lines.append(text.seen_spasm)
         if view.locations:
-            lines.append(
-                text.seen_where.format(locations=", ".join(text.locations[x] for x in view.locations))
-            )
+            lines.append(text.seen_where.format(locations=_names(text.locations, view.locations)))
         if view.severity is not None:
             lines.append(text.seen_strength.format(severity=view.severity))
         if view.duration is not None:
             lines.append(text.seen_duration.format(duration=duration_text(content, view)))
         if view.red_flags:
-            flags = ", ".join(content.messages.safety.buttons[f] for f in view.red_flags)
+            flags = _names(content.messages.safety.buttons, view.red_flags)
             lines.append(text.line_redflags.format(flags=flags))
     if view.stress is not None:
         lines.append(text.line_stress.format(stress=view.stress))
     if view.sleep_hours is not None:
         lines.append(text.line_sleep.format(hours=f"{view.sleep_hours:g}"))
     if view.triggers:
-        lines.append(text.line_triggers.format(triggers=", ".join(text.triggers[t] for t in view.triggers)))
+        lines.append(text.line_triggers.format(triggers=_names(text.triggers, view.triggers)))
     return lines
 
 
@@ -230,7 +232,7 @@ def summary_lines(content: Content, view: CheckinView) -> list[str]:
     if view.had_spasm:
         lines.append(
             text.line_spasm.format(
-                locations=", ".join(text.locations[x] for x in view.locations),
+                locations=_names(text.locations, view.locations),
                 severity=view.severity,
                 duration=duration_text(content, view),
             )
@@ -238,13 +240,13 @@ def summary_lines(content: Content, view: CheckinView) -> list[str]:
     else:
         lines.append(text.line_no_spasm)
     if view.red_flags:
-        flags = ", ".join(content.messages.safety.buttons[f] for f in view.red_flags)
+        flags = _names(content.messages.safety.buttons, view.red_flags)
         lines.append(text.line_redflags.format(flags=flags))
     lines.append(text.line_stress.format(stress=view.stress))
     if view.sleep_hours is not None:
         lines.append(text.line_sleep.format(hours=f"{view.sleep_hours:g}"))
     if view.triggers:
-        lines.append(text.line_triggers.format(triggers=", ".join(text.triggers[t] for t in view.triggers)))
+        lines.append(text.line_triggers.format(triggers=_names(text.triggers, view.triggers)))
     else:
         lines.append(text.line_no_triggers)
     if view.note:

@@ -4,6 +4,7 @@ counts until the person taps Save; abandoned, the entry goes back to what it was
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import date
 
 from sqlmodel import col, select
@@ -12,7 +13,6 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.models import Checkin, User
 from bot.services.checkin_flow import ANSWER_FIELDS, MULTI_STEPS, clear_spasm, keep_backup, next_step, split
 from bot.services.report_reader import Report
-from bot.services.vocab import LOCATIONS, TRIGGERS
 
 
 def duration_bucket(minutes: int) -> str:
@@ -62,7 +62,7 @@ def apply_report(c: Checkin, report: Report) -> None:
     elif report.had_spasm:
         c.had_spasm = True
         if report.locations:
-            c.locations = _joined(set(split(c.locations)) | report.locations, LOCATIONS)
+            c.locations = _added(split(c.locations), report.locations, "locations")
         if report.severity is not None:
             c.severity = report.severity
         if report.duration_minutes is not None:
@@ -70,21 +70,18 @@ def apply_report(c: Checkin, report: Report) -> None:
     if report.stress is not None:
         c.stress = report.stress
     if report.triggers:
-        c.triggers = _joined((set(split(c.triggers)) - {"not_sure"}) | report.triggers, TRIGGERS)
+        named = [t for t in split(c.triggers) if t != "not_sure"]  # named triggers replace "not sure"
+        c.triggers = _added(named, report.triggers, "triggers")
     if report.sleep_hours is not None:
         c.sleep_hours = report.sleep_hours
     step, picks = ticked
     if picks and getattr(c, step) is not None:  # the report answered that step: add the picks
-        c.triggers = _joined(set(split(c.triggers)) | picks, TRIGGERS) if step == "triggers" else c.triggers
-        c.locations = (
-            _joined(set(split(c.locations)) | picks, LOCATIONS) if step == "locations" else c.locations
-        )
+        setattr(c, step, _added(split(getattr(c, step)), picks, step))
     c.step = next_step(c)
     if c.step in MULTI_STEPS:
-        saved = set(split(getattr(c, c.step)))
-        order = TRIGGERS if c.step == "triggers" else LOCATIONS
-        c.draft = _joined(saved | (picks if c.step == step else set()), order)
+        c.draft = _added(split(getattr(c, c.step)), picks if c.step == step else set(), c.step)
 
 
-def _joined(values: set[str], order: tuple[str, ...]) -> str:
-    return ",".join(sorted(values, key=order.index))
+def _added(current: Iterable[str], new: Iterable[str], step: str) -> str:
+    """A places or triggers answer with `new` added, stored in button order."""
+    return ",".join(sorted({*current, *new}, key=MULTI_STEPS[step].index))

@@ -138,7 +138,7 @@ class ReportReader:
         for sentence in _sentences(self._respell(text[:MAX_TEXT].lower())):
             if self._is_question(sentence):
                 continue
-            for clause in self._clause_split.split(sentence.lower()):
+            for clause in self._clause_split.split(sentence):
                 tokens = tokens_of(clause)
                 if tokens:
                     clauses.append((tokens, self._hits(tokens)))

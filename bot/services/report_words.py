@@ -9,6 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from bot.services.triage import ZERO_WIDTH
 from bot.services.vocab import LOCATIONS, TRIGGERS
 
 Anchor = Literal["sleep", "stress_scale", "severity_scale", "scale_out_of"]
@@ -16,9 +17,6 @@ REPORT_TRIGGERS = tuple(t for t in TRIGGERS if t != "not_sure")
 STRESS_TRIGGER_FROM = 6  # a stress level this high counts as the "stress" trigger
 POOR_SLEEP_UNDER = 6.0  # fewer hours than this count as "poor sleep"
 MAX_TEXT = 4096  # Telegram's own limit; longer text is read up to here
-ZERO_WIDTH = dict.fromkeys(
-    map(ord, "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e")
-)
 QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "–": "-", "—": "-", "~": " "})
 TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[a-z]+(?:['-][a-z]+)*|/")
 # "5h", "20min", "stress7": a number glued to a word is two tokens.
