@@ -112,6 +112,7 @@ class CheckinText(Strict):
     minutes: str
     hours: str
     days: str
+    about_a_minute: str
     locations: dict[str, str]
     durations: dict[str, str]
     triggers: dict[str, str]
@@ -149,6 +150,10 @@ class General(Strict):
     unknown_text: str
     unknown_command: str
     error: str
+    not_text: str
+    edited: str
+    forwarded: str
+    too_long: str
 
 
 class SafetyText(Strict):

@@ -72,6 +72,9 @@ class Checkin(SQLModel, table=True):
     step: str = "spasm"
     editing: bool = False
     review: bool = False  # read from free text: shown for Save / Edit before it counts
+    # A draft of changes to this saved check-in (from free text): the saved one stays as it is,
+    # counted everywhere, until Save copies the draft into it.
+    amends_id: int | None = None
     had_spasm: bool | None = None
     locations: str | None = None  # comma-separated ids once confirmed
     severity: int | None = None

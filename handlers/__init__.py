@@ -34,6 +34,8 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     application.add_handler(MessageHandler(filters.TEXT | filters.CAPTION, safety.screen), group=-1)
     application.add_handlers(
         [
+            MessageHandler(filters.FORWARDED & NEW_PRIVATE, general.forwarded),
+            MessageHandler(filters.UpdateType.EDITED_MESSAGE & PRIVATE, general.edited),
             CommandHandler("start", onboarding.start, filters=NEW_PRIVATE),
             CommandHandler("settings", onboarding.show_settings, filters=NEW_PRIVATE),
             CommandHandler("pause", onboarding.pause, filters=NEW_PRIVATE),
@@ -49,18 +51,19 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
             CommandHandler("help", general.help_command, filters=NEW_PRIVATE),
             MessageHandler(filters.COMMAND & NEW_PRIVATE, general.unknown_command),
             CallbackQueryHandler(checkin.button, pattern=r"^c:"),
-            CallbackQueryHandler(checkin.snooze_button, pattern=r"^z:\d{1,12}(:(60|180|tomorrow))?$"),
-            CallbackQueryHandler(onboarding.zone_button, pattern=r"^tz:(\d{1,3}|d)$"),
-            CallbackQueryHandler(onboarding.time_button, pattern=r"^tm:([01]\d|2[0-3])[0-5]\d$"),
-            CallbackQueryHandler(onboarding.settings_button, pattern=r"^set:(tz|time)$"),
-            CallbackQueryHandler(knowledge.topic_button, pattern=r"^k:[a-z_]{1,20}$"),
-            CallbackQueryHandler(summary.settings_button, pattern=r"^set:sum$"),
-            CallbackQueryHandler(summary.day_button, pattern=r"^sd:[0-6]$"),
-            CallbackQueryHandler(summary.time_button, pattern=r"^smt:([01]\d|2[0-3])[0-5]\d$"),
-            CallbackQueryHandler(history.button, pattern=r"^h:((del|delok):)?\d{1,12}$"),
-            CallbackQueryHandler(privacy.delete_button, pattern=r"^del:(yes|no)$"),
+            CallbackQueryHandler(checkin.snooze_button, pattern=r"^z:\d{1,12}(:(60|180|tomorrow))?\Z"),
+            CallbackQueryHandler(onboarding.zone_button, pattern=r"^tz:(\d{1,3}|d)\Z"),
+            CallbackQueryHandler(onboarding.time_button, pattern=r"^tm:([01]\d|2[0-3])[0-5]\d\Z"),
+            CallbackQueryHandler(onboarding.settings_button, pattern=r"^set:(tz|time)\Z"),
+            CallbackQueryHandler(knowledge.topic_button, pattern=r"^k:[a-z_]{1,20}\Z"),
+            CallbackQueryHandler(summary.settings_button, pattern=r"^set:sum\Z"),
+            CallbackQueryHandler(summary.day_button, pattern=r"^sd:[0-6]\Z"),
+            CallbackQueryHandler(summary.time_button, pattern=r"^smt:([01]\d|2[0-3])[0-5]\d\Z"),
+            CallbackQueryHandler(history.button, pattern=r"^h:((del|delok):)?\d{1,12}\Z"),
+            CallbackQueryHandler(privacy.delete_button, pattern=r"^del:(yes|no)\Z"),
             CallbackQueryHandler(general.unknown_button),
             MessageHandler(filters.TEXT & ~filters.COMMAND & NEW_PRIVATE, general.text),
+            MessageHandler(~filters.TEXT & ~filters.StatusUpdate.ALL & NEW_PRIVATE, general.not_text),
             # Groups and channels: said once on joining (or at the first message), then left.
             ChatMemberHandler(privacy.not_private, ChatMemberHandler.MY_CHAT_MEMBER),
             MessageHandler(

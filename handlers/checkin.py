@@ -71,10 +71,13 @@ async def button(update: Update, context: BotContext) -> None:
         await send_with_retries(update.effective_message.reply_text, alarm)
     await answer(query)
     if result.outcome == Outcome.CORRECT_MENU:
-        await edit(query, views.correct_menu(services.content, result.view))
-        return
-    await edit(query, views.checkin_question(services.content, result.view))
-    await _send_tips(update, context, result)
+        shown = await edit(query, views.correct_menu(services.content, result.view))
+    else:
+        shown = await edit(query, views.checkin_question(services.content, result.view))
+    if shown is not None:  # shown anew: its buttons are the live ones now
+        await services.checkins.attach_message(result.view.id, shown.message_id)
+    if result.outcome != Outcome.CORRECT_MENU:
+        await _send_tips(update, context, result)
 
 
 class Typed(Enum):

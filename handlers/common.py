@@ -36,10 +36,14 @@ async def answer(query: CallbackQuery, alert: str | None = None) -> None:
         await query.answer(alert, show_alert=alert is not None)
 
 
-async def edit(query: CallbackQuery, screen: Screen) -> None:
-    """Show the screen in place of the pressed message (the same message, no pile-up)."""
+async def edit(query: CallbackQuery, screen: Screen) -> Message | None:
+    """Show the screen in place of the pressed message (the same message, no pile-up); a message
+    that is gone or too old to edit gets the screen as a new message, which is returned."""
     try:
         await query.edit_message_text(screen.text, reply_markup=screen.markup)
     except BadRequest as exc:
         if "not modified" not in str(exc).lower():
-            raise
+            return await query.get_bot().send_message(
+                query.from_user.id, screen.text, reply_markup=screen.markup
+            )
+    return None

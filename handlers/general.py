@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
+from telegram.constants import MessageLimit
 
+from bot.services.triage import ZERO_WIDTH
 from bot.services.users import Awaiting
 from handlers import checkin, knowledge, onboarding, summary
 from handlers.common import message_text, reply, sender_id
@@ -23,8 +25,12 @@ async def help_command(update: Update, context: BotContext) -> None:
 async def text(update: Update, context: BotContext) -> None:
     """Typed text: a time zone or time being asked for, a check-in answer, or a friendly pointer."""
     typed = message_text(update).strip()
-    if not typed:
-        await reply(update, Screen(context.services.content.messages.general.unknown_text))
+    general = context.services.content.messages.general
+    if not typed.translate(ZERO_WIDTH).strip():
+        await reply(update, Screen(general.unknown_text))
+        return
+    if len(typed) > MessageLimit.MAX_TEXT_LENGTH:  # only a forged update can be longer
+        await reply(update, Screen(general.too_long))
         return
     profile = await context.services.users.profile(sender_id(update))
     if profile is None:
@@ -52,6 +58,23 @@ async def text(update: Update, context: BotContext) -> None:
         else messages.general.unknown_text
     )
     await reply(update, Screen(pointer))
+
+
+async def not_text(update: Update, context: BotContext) -> None:
+    """A sticker, photo, voice message, location...: the bot reads typed text only."""
+    general = context.services.content.messages.general
+    empty_text = update.effective_message is not None and update.effective_message.text is not None
+    await reply(update, Screen(general.unknown_text if empty_text else general.not_text))
+
+
+async def edited(update: Update, context: BotContext) -> None:
+    """An edit is not a new answer (red-flag triage has already read it)."""
+    await reply(update, Screen(context.services.content.messages.general.edited))
+
+
+async def forwarded(update: Update, context: BotContext) -> None:
+    """Someone else's words, or older ones: not recorded (red-flag triage has already read them)."""
+    await reply(update, Screen(context.services.content.messages.general.forwarded))
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:

@@ -16,7 +16,7 @@ from bot.services.schedule import format_minute
 from bot.services.users import Profile
 from bot.services.vocab import DURATIONS, LOCATIONS, REDFLAG_BUTTONS, SCALE, TRIGGERS
 
-CHECKIN_DATA = re.compile(r"^c:(\d{1,12}):([a-z_]{1,12}):([a-z_0-9]{1,12})$")
+CHECKIN_DATA = re.compile(r"^c:(\d{1,12}):([a-z_]{1,12}):([a-z_0-9]{1,12})\Z")
 
 
 @dataclass(frozen=True)
@@ -178,6 +178,8 @@ def duration_text(content: Content, view: CheckinView) -> str:
     minutes = view.duration_minutes
     if minutes is None:
         return text.durations.get(view.duration or "", "-")
+    if minutes <= 1:  # "10 seconds" and "a minute" alike: read as whole minutes, at least one
+        return text.about_a_minute
     if minutes < 60:
         return text.minutes.format(count=minutes)
     if minutes < 1440 or minutes % 1440:

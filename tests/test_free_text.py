@@ -182,3 +182,104 @@ async def test_ticked_picks_survive_a_typed_report_and_an_episode_stays_a_spasm(
     await chat.send("no twitching now, stress 3")
     episode = next(c for c in await checkins(services) if c.kind == "episode")
     assert episode.had_spasm is True
+
+
+async def test_a_saved_day_still_counts_while_a_report_on_it_waits_for_save(
+    chat: Chat, services: Services, clock: FakeClock
+) -> None:
+    await onboard(chat, "Berlin", "20:00")
+    await quiet_day(chat, "2")
+    clock.advance(hours=2)
+    await chat.send("stress 6 now, 2 glasses of wine")
+    assert "Stress: 6/10" in chat.keyboard_message()["text"]  # shown for Save, not saved yet
+    saved = next(c for c in await checkins(services) if c.status == "done")
+    assert (saved.stress, saved.triggers) == (2, "")
+    await chat.send("/history")
+    assert [label for label, _ in buttons_of(chat.keyboard_message())] == ["2026-03-10: no spasms"]
+    clock.now = datetime(2026, 3, 10, 19, 0, tzinfo=UTC)  # 20:00 in Berlin: the day is covered
+    await chat.harness.runtime.tick()
+    assert "Time for your check-in" not in chat.last_text()
+
+    await chat.send("stress 6 now, 2 glasses of wine")  # the same draft, not a second one
+    await chat.tap("✅ Save")
+    (day,) = await checkins(services)
+    assert (day.status, day.stress, day.triggers) == ("done", 6, "stress,alcohol")
+
+
+async def test_an_abandoned_report_leaves_the_saved_day_as_it_was(
+    chat: Chat, services: Services, clock: FakeClock
+) -> None:
+    await onboard(chat, "Berlin", "20:00")
+    await quiet_day(chat, "2")
+    clock.advance(hours=2)
+    await chat.send("stress 9")  # never saved
+    clock.now = datetime(2026, 3, 11, 8, 0, tzinfo=UTC)
+    await chat.harness.runtime.tick()  # passes over the 10th's check-in, long gone
+    clock.now = datetime(2026, 3, 11, 19, 0, tzinfo=UTC)  # the next day's check-in
+    await chat.harness.runtime.tick()
+    assert "Time for your check-in" in chat.keyboard_message()["text"]
+    saved, today = await checkins(services)
+    assert (saved.local_date.day, saved.status, saved.stress) == (10, "done", 2)
+    assert (today.local_date.day, today.status) == (11, "open")
+
+
+async def test_a_note_after_saving_is_kept_while_another_checkin_is_open(
+    chat: Chat, services: Services
+) -> None:
+    await onboard(chat)
+    await chat.send("/checkin")  # the daily check-in stays open
+    await chat.send("/log")
+    for label in ("Eyelid", "Done", "5", "Minutes", "None of these", "3", "Done"):
+        await chat.tap(label)
+    await chat.send("started after two hours of gaming")
+    episode = next(c for c in await checkins(services) if c.kind == "episode")
+    daily = next(c for c in await checkins(services) if c.kind == "checkin")
+    assert episode.note == "started after two hours of gaming"
+    assert (daily.status, daily.had_spasm, daily.triggers) == ("open", None, None)
+
+
+async def test_a_note_after_saving_a_report_goes_to_that_entry_not_the_newest(
+    chat: Chat, services: Services, clock: FakeClock
+) -> None:
+    await onboard(chat)
+    await quiet_day(chat, "2")
+    clock.advance(hours=2)
+    await chat.send("/log")
+    for label in ("Jaw", "Done", "4", "Seconds", "None of these", "2", "Done"):
+        await chat.tap(label)
+    clock.advance(hours=2)
+    await chat.send("stress 7 now")
+    await chat.tap("✅ Save")
+    await chat.send("a hard meeting in the afternoon")
+    daily = next(c for c in await checkins(services) if c.kind == "checkin")
+    assert (daily.stress, daily.note) == (7, "a hard meeting in the afternoon")
+
+
+async def test_a_report_late_in_the_day_fills_the_checkin_opened_that_morning(
+    chat: Chat, services: Services, clock: FakeClock
+) -> None:
+    await onboard(chat)
+    await chat.send("/checkin")
+    await chat.tap("No")
+    clock.advance(hours=13)  # 23:00 in Berlin, the same day
+    await chat.send("stress 6, slept 7 hours")
+    await chat.tap("✅ Save")
+    (day,) = await checkins(services)
+    assert (day.status, day.had_spasm, day.stress, day.sleep_hours) == ("done", False, 6, 7.0)
+
+
+async def test_a_typed_trigger_replaces_a_ticked_not_sure_and_seconds_are_shown_as_such(
+    chat: Chat, services: Services
+) -> None:
+    await onboard(chat)
+    await chat.send("/checkin")
+    await chat.tap("No")
+    await chat.tap("3")
+    await chat.tap("Not sure")
+    await chat.send("2 coffees")
+    await chat.tap("✅ Save")
+    (entry,) = await checkins(services)
+    assert entry.triggers == "caffeine"
+    await chat.send("/log")
+    await chat.send("nose twitched for 10 seconds, 2/10")
+    assert "How long: a minute or less" in chat.keyboard_message()["text"]

@@ -111,3 +111,69 @@ def test_bare_scale_answers() -> None:
     assert [reader.bare_scale(t) for t in ("7", "7/10", "seven", "7 out of 10", "11", "7h", "a")] == [
         7, 7, 7, 7, None, None, None,
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd like to know more about blepharospasm",
+        "I heard magnesium helps with eye twitching",
+        "my doctor said stress can cause twitching",
+        "if it twitches again tomorrow I'll call the GP",
+    ],
+)
+def test_hearsay_wishes_and_plans_are_not_reports(text: str) -> None:
+    assert not parse_report(text).is_report
+
+
+def test_a_place_that_was_fine_and_time_without_spasms_are_not_spasms() -> None:
+    assert parse_report("eye is fine today").had_spasm is False
+    assert parse_report("3 days without twitching") == parse_report("no twitching")
+    mixed = parse_report("left eye ok, right cheek twitching")
+    assert mixed.had_spasm is True and mixed.locations == {"cheek"}
+
+
+def test_other_hours_and_drinks_are_not_taken_for_spasms_or_alcohol() -> None:
+    worked = parse_report("worked 10 hours, eye twitching")
+    assert (worked.had_spasm, worked.duration_minutes) == (True, None)
+    assert parse_report("eye twitching at work for 2 hours").duration_minutes == 120
+    assert parse_report("drank 2 liters of water").triggers == set()
+    assert parse_report("drank 3 coffees").triggers == {"caffeine"}
+    assert parse_report("drank too much last night").triggers == {"alcohol"}
+    assert parse_report("had my usual dose").triggers == set()
+    assert parse_report("started a new dose").triggers == {"medication"}
+
+
+def test_ranges_corrections_and_thousands() -> None:
+    assert parse_report("slept 5-6 hours").sleep_hours == 6.0
+    assert parse_report("stress was actually 8").stress == 8
+    assert parse_report("stress went up to 7").stress == 7
+    assert parse_report("twitching for 1,000 minutes").duration_minutes == 1000
+    assert parse_report("slept 7,5 hrs").sleep_hours == 7.5
+
+
+def test_someone_elses_spasms_another_day_and_the_past_are_not_todays() -> None:
+    for text in ("my sister gets eyelid spasms too", "I was diagnosed with hemifacial spasm in 2019",
+                 "I get eyelid twitches whenever I drink too much wine"):  # fmt: skip
+        assert not parse_report(text).is_report, text
+    mixed = parse_report("i was stressed yesterday but today i'm calm, no twitching")
+    assert (mixed.had_spasm, mixed.stress, mixed.triggers) == (False, 2, frozenset())
+    assert "alcohol" in parse_report("two glasses of wine yesterday. Today my lip twitched").triggers
+    assert parse_report("husband did the night feeds and I slept 7 hours").sleep_hours == 7.0
+
+
+def test_corrections_labels_and_durations_next_to_activities() -> None:
+    assert parse_report("eye twitch 5/10. sorry I mean 3/10").severity == 3
+    assert parse_report("stress 4, actually no, stress was more like 8").stress == 8
+    labelled = parse_report("Twitching: yes. Where: left eye. How bad: 5/10. Stress: 6. Sleep: 6h")
+    assert (labelled.severity, labelled.locations, labelled.stress, labelled.sleep_hours) == (
+        5, frozenset({"eyelid"}), 6, 6.0,
+    )  # fmt: skip
+    asked = parse_report("Twitching? Nope. Sleep? Eight hours. Stress? Zero.")
+    assert (asked.had_spasm, asked.sleep_hours, asked.stress) == (False, 8.0, 0)
+    assert parse_report("Chewed gum all afternoon and now my jaw is twitching").duration_minutes is None
+    assert parse_report("chin twitched for 1 minute while I was driving for an hour").duration_minutes == 1
+    assert parse_report("spasm in my jaw lasted 1 hr 15 min").duration_minutes == 75
+    assert parse_report("twitching lasted twenty five minutes").duration_minutes == 25
+    assert parse_report("headache 6/10, eye twitch 3/10").severity == 3
+    assert parse_report("nose twitched for a few seconds?? weird").had_spasm is True

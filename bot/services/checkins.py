@@ -27,7 +27,7 @@ from bot.services.checkin_flow import (
     view_of,
 )
 from bot.services.common import Clock, find_user, is_set_up, unit_of_work
-from bot.services.free_text import apply_report, report_target, start_fresh
+from bot.services.free_text import apply_report, merge_draft, report_target, start_draft, start_fresh
 from bot.services.report_reader import Report, ReportReader
 from bot.services.schedule import local_today
 from bot.services.tips import TipService
@@ -137,10 +137,11 @@ class CheckinService:
                 if value is not None:
                     apply_answer(current, current.step, str(value))
                     return await self._advance(session, user, current, Outcome.SHOW)
-            # Just after saving, the card invites a note: text then is a note, whatever it says.
-            noted = await self._note_target(session, user) if current is None else None
-            if noted is not None:
-                return self._save_note(noted, text)
+            else:
+                # Just after saving, the card invites a note: text then is a note, whatever it says.
+                noted = await self._note_target(session, user)
+                if noted is not None:
+                    return self._save_note(noted, text)
             report = self._reader.read(text)
             if report.is_report and is_set_up(user):
                 return await self._take_report(session, user, current, report)
@@ -162,10 +163,14 @@ class CheckinService:
             assert user.timezone is not None
             now = self._now()
             today = local_today(now, user.timezone)
-            target, kind = await report_target(session, user, report, today)
+            where = await report_target(session, user, report, today)
+            target = where.entry
             if target is None:
-                target = await open_checkin(session, user, today, kind, now)
-                start_fresh(target)
+                target = await open_checkin(session, user, today, where.kind, now)
+                if where.saved is not None:
+                    start_draft(target, where.saved)
+                else:
+                    start_fresh(target)
         apply_report(target, report)
         return CheckinResult(Outcome.SHOW, view_of(target))
 
@@ -178,18 +183,32 @@ class CheckinService:
         tips: list[Tip] = []
         care: list[str] = []
         if checkin.step == "done":
+            first = checkin.completed_at is None
+            if checkin.amends_id is not None:
+                checkin = await self._save_draft(session, checkin)
             checkin.status, checkin.editing, checkin.backup = "done", False, None
             checkin.note_open_until = self._now() + NOTE_WINDOW
-            if checkin.completed_at is None:
-                checkin.completed_at = self._now()
+            checkin.completed_at = checkin.completed_at or self._now()
+            if first:
                 tips = self._tips.choose(list(split(checkin.triggers)), set(split(user.last_tip_ids)))
                 user.last_tip_ids = ",".join(t.id for t in tips)
-                assert user.timezone is not None
-                await session.flush()
-                care = await care_due(
-                    session, user, local_today(self._now(), user.timezone), self._now(), self._signs
-                )
+            # Every save, first or changed, is checked (care_due itself says so weekly at most).
+            assert user.timezone is not None
+            await session.flush()
+            today = local_today(self._now(), user.timezone)
+            care = await care_due(session, user, today, self._now(), self._signs)
         return CheckinResult(outcome, view_of(checkin), tips, care=tuple(care))
+
+    @staticmethod
+    async def _save_draft(session: AsyncSession, draft: Checkin) -> Checkin:
+        """Save of a draft: its answers go into the saved entry it amends, and the draft goes."""
+        saved = await session.get(Checkin, draft.amends_id, with_for_update=True)
+        if saved is None or saved.user_id != draft.user_id:  # deleted meanwhile: the draft stands alone
+            draft.amends_id = None
+            return draft
+        merge_draft(draft, saved)
+        await session.delete(draft)
+        return saved
 
     async def _card_action(
         self, session: AsyncSession, user: User, checkin: Checkin, value: str
@@ -220,15 +239,14 @@ class CheckinService:
             query = query.where(Checkin.kind == kind)
         return (await session.exec(query.order_by(col(Checkin.id).desc()).with_for_update())).first()
 
-    async def _latest(self, session: AsyncSession, user: User) -> Checkin | None:
-        query = select(Checkin).where(Checkin.user_id == user.id).order_by(col(Checkin.id).desc())
-        return (await session.exec(query)).first()
-
     async def _note_target(self, session: AsyncSession, user: User) -> Checkin | None:
-        latest = await self._latest(session, user)
-        if latest is None or latest.status != "done" or latest.note_open_until is None:
-            return None
-        return latest if self._now() <= latest.note_open_until else None
+        """The saved entry whose card invited a note in the last hour, if any."""
+        query = select(Checkin).where(
+            Checkin.user_id == user.id,
+            Checkin.status == "done",
+            col(Checkin.note_open_until) >= self._now(),
+        )
+        return (await session.exec(query.order_by(col(Checkin.note_open_until).desc()))).first()
 
 
 async def open_checkin(session: AsyncSession, user: User, day: date, kind: str, now: datetime) -> Checkin:
@@ -238,7 +256,9 @@ async def open_checkin(session: AsyncSession, user: User, day: date, kind: str, 
     for old in await session.exec(
         select(Checkin).where(Checkin.user_id == user.id, Checkin.status == "open")
     ):
-        if old.kind == kind or old.local_date < day:
+        if old.amends_id is not None and (old.kind == kind or old.local_date < day):
+            await session.delete(old)  # unsaved changes to a saved entry: the saved one stands
+        elif old.kind == kind or old.local_date < day:
             close(old)
     for done in await session.exec(
         select(Checkin).where(Checkin.user_id == user.id, col(Checkin.note_open_until).is_not(None))

@@ -18,7 +18,7 @@ from bot.services.schedule import local_today
 
 REPORT_DAYS = 90  # the doctor report covers at most this many days
 CSV_COLUMNS = (
-    "date", "kind", "status", "spasms", "places", "strength", "duration", "red_flags",
+    "date", "kind", "status", "spasms", "places", "strength", "duration", "duration_minutes", "red_flags",
     "stress", "triggers", "sleep_hours", "note",
 )  # fmt: skip
 
@@ -32,6 +32,7 @@ class Entry:
     locations: tuple[str, ...]
     severity: int | None
     duration: str | None
+    duration_minutes: int | None  # as typed in free text; None when a button was tapped
     red_flags: tuple[str, ...]
     stress: int | None
     triggers: tuple[str, ...]
@@ -64,7 +65,7 @@ class Export:
 def _entry(c: Checkin) -> Entry:
     return Entry(
         c.local_date, c.kind, c.status, c.had_spasm, split(c.locations), c.severity, c.duration,
-        split(c.red_flags), c.stress, split(c.triggers), c.sleep_hours, c.note,
+        c.duration_minutes, split(c.red_flags), c.stress, split(c.triggers), c.sleep_hours, c.note,
     )  # fmt: skip
 
 
@@ -77,7 +78,8 @@ def to_csv(entries: tuple[Entry, ...]) -> bytes:
         spasms = "" if e.had_spasm is None else ("yes" if e.had_spasm else "no")
         writer.writerow(
             [e.local_date.isoformat(), e.kind, e.status, spasms, ";".join(e.locations),
-             "" if e.severity is None else e.severity, e.duration or "", ";".join(e.red_flags),
+             "" if e.severity is None else e.severity, e.duration or "",
+             "" if e.duration_minutes is None else e.duration_minutes, ";".join(e.red_flags),
              "" if e.stress is None else e.stress, ";".join(e.triggers),
              "" if e.sleep_hours is None else e.sleep_hours, e.note or ""]
         )  # fmt: skip

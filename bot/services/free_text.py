@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from sqlmodel import col, select
@@ -24,21 +25,45 @@ def duration_bucket(minutes: int) -> str:
     return "hour" if minutes < 240 else "day"
 
 
-async def report_target(
-    session: AsyncSession, user: User, report: Report, today: date
-) -> tuple[Checkin | None, str]:
-    """Today's answered check-in, which a report adds to; or None and the kind of entry to open: an
-    episode for new spasms after today's check-in was answered, else today's check-in."""
+@dataclass(frozen=True)
+class Target:
+    """Where a report goes: an entry under way, or a new entry of `kind` (amending `saved`, if any)."""
+
+    entry: Checkin | None
+    kind: str = "checkin"
+    saved: Checkin | None = None
+
+
+async def report_target(session: AsyncSession, user: User, report: Report, today: date) -> Target:
+    """Today's check-in under way, however long ago it was opened; else a draft of changes to
+    today's answered check-in (new spasms after it are an episode instead); else a new check-in."""
     query = select(Checkin).where(
         Checkin.user_id == user.id,
         Checkin.kind == "checkin",
         Checkin.local_date == today,
-        col(Checkin.status).in_(("done", "partial")),
+        col(Checkin.status).in_(("open", "done", "partial")),
     )
-    answered = (await session.exec(query.order_by(col(Checkin.id).desc()).with_for_update())).first()
-    if answered is None:
-        return None, "checkin"
-    return (None, "episode") if report.had_spasm else (answered, "checkin")
+    entries = list(await session.exec(query.order_by(col(Checkin.id).desc()).with_for_update()))
+    under_way = next((e for e in entries if e.status == "open"), None)
+    if under_way is not None:
+        return Target(under_way)
+    if not entries:
+        return Target(None)
+    return Target(None, "episode") if report.had_spasm else Target(None, "checkin", entries[0])
+
+
+def start_draft(draft: Checkin, saved: Checkin) -> None:
+    """A new entry holding the saved answers, to take the report's changes until Save."""
+    for name in ANSWER_FIELDS:
+        setattr(draft, name, getattr(saved, name))
+    draft.amends_id = saved.id
+
+
+def merge_draft(draft: Checkin, saved: Checkin) -> None:
+    """Save: the draft's answers become the saved entry's."""
+    for name in ANSWER_FIELDS:
+        setattr(saved, name, getattr(draft, name))
+    saved.message_id, saved.status, saved.step = draft.message_id, "done", "done"
 
 
 def start_fresh(checkin: Checkin) -> None:
@@ -70,8 +95,7 @@ def apply_report(c: Checkin, report: Report) -> None:
     if report.stress is not None:
         c.stress = report.stress
     if report.triggers:
-        named = [t for t in split(c.triggers) if t != "not_sure"]  # named triggers replace "not sure"
-        c.triggers = _added(named, report.triggers, "triggers")
+        c.triggers = _added(split(c.triggers), report.triggers, "triggers")
     if report.sleep_hours is not None:
         c.sleep_hours = report.sleep_hours
     step, picks = ticked
@@ -83,5 +107,9 @@ def apply_report(c: Checkin, report: Report) -> None:
 
 
 def _added(current: Iterable[str], new: Iterable[str], step: str) -> str:
-    """A places or triggers answer with `new` added, stored in button order."""
-    return ",".join(sorted({*current, *new}, key=MULTI_STEPS[step].index))
+    """A places or triggers answer with `new` added, stored in button order; a named trigger
+    replaces "not sure", as a tap on it does."""
+    picks = {*current, *new}
+    if step == "triggers" and len(picks) > 1:
+        picks.discard("not_sure")
+    return ",".join(sorted(picks, key=MULTI_STEPS[step].index))

@@ -4,106 +4,36 @@ into plain values, with the words from content/reports.toml."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from bot.services.report_words import (
-    FILLERS,
-    MAX_TEXT,
-    POOR_SLEEP_UNDER,
-    STRESS_TRIGGER_FROM,
-    Anchor,
-    ReportWords,
-    tokens_of,
-)
+from bot.services.report_parts import Clause, Found, Hit, Report, Terms, is_activity
+from bot.services.report_words import FILLERS, MAX_TEXT, Anchor, ReportWords, tokens_of
 
 __all__ = ["Report", "ReportReader", "ReportWords"]
 
-KEY_NO = re.compile(r"\b([a-z]+)\s*[=:]\s*(?:no|none|n|false|0)\b(?![.,]\d)")
-KEY_VALUE = re.compile(r"\b([a-z]+)\s*[=:]\s*")
-# Triggers that are things done for a while: "on my laptop all day" is not how long spasms lasted.
-ACTIVITIES = frozenset({"screen", "overuse", "alcohol", "caffeine", "poor_sleep"})
+KEY_NO = re.compile(r"\b([a-z]+)\s*[=:]\s*(?:no|none|n|false|0|nope|nah|zero|nil)\b(?![.,]\d)")
+SELF = frozenset({"i", "i'm", "im", "me", "my", "mine", "i've", "ive", "myself"})
+SURPRISE = re.compile(r"\?[?!]+\s*$")
+# "Sleep? Eight hours." asks and answers like "sleep: eight hours"
+LABEL_ASKED = re.compile(r"(^|[.!?\n]\s*)([a-z]+)\?+\s+(?=\w)")
+# "Where: left eye", "How bad: 5/10": a label, not a question
+LABEL = re.compile(r"\s*[a-z' ]{1,24}[=:]")
+POSSESSIVE = re.compile(r"(?<=[a-z])'s\b")
 MAX_DIGITS = 6
 MAX_DURATION = 60 * 24 * 365  # minutes: a year; anything longer is not a duration we can store
+THOUSANDS = re.compile(r"\d{1,3},\d{3}")
+TENS = frozenset({20, 30, 40, 50, 60, 70, 80, 90})
 LIST_JOINS = frozenset({"or", "nor", "and", "any", "&"})
-
-
-@dataclass(frozen=True)
-class Report:
-    """What a message says; None or empty for whatever it does not say."""
-
-    had_spasm: bool | None = None
-    severity: int | None = None
-    stress: int | None = None
-    locations: frozenset[str] = field(default_factory=frozenset)
-    triggers: frozenset[str] = field(default_factory=frozenset)
-    sleep_hours: float | None = None
-    duration_minutes: int | None = None
-
-    @property
-    def is_report(self) -> bool:
-        amounts = (self.severity, self.stress, self.sleep_hours, self.duration_minutes)
-        return bool(
-            self.had_spasm is not None
-            or self.locations
-            or self.triggers
-            or any(v is not None for v in amounts)
-        )
-
-
-@dataclass(frozen=True)
-class _Hit:
-    start: int
-    end: int
-    kind: str  # spasm, none, negation, location, trigger, severity, stress, duration
-    value: str | int = ""
-
-
-class _Terms:
-    """Term lists as token sequences; "word*" matches any word starting with "word"."""
-
-    def __init__(self) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str, str | int]]] = {}
-        self._prefixed: list[tuple[tuple[str, ...], str, str | int]] = []
-
-    def add(self, term: str, kind: str, value: str | int = "") -> None:
-        words = tuple(tokens_of(term.rstrip("*")))
-        if not words:
-            return
-        if term.endswith("*"):
-            words = (*words[:-1], words[-1] + "*")
-        entry = (words, kind, value)
-        if len(words) == 1 and words[0].endswith("*"):
-            self._prefixed.append(entry)
-        else:
-            self._by_first.setdefault(words[0], []).append(entry)
-
-    def longest_at(self, tokens: list[str], i: int) -> _Hit | None:
-        best: _Hit | None = None
-        for words, kind, value in [*self._by_first.get(tokens[i], []), *self._prefixed]:
-            if _match(words, tokens, i) and (best is None or i + len(words) > best.end):
-                best = _Hit(i, i + len(words), kind, value)
-        return best
-
-
-def _match(words: tuple[str, ...], tokens: list[str], i: int) -> bool:
-    if i + len(words) > len(tokens):
-        return False
-    for word, token in zip(words, tokens[i : i + len(words)], strict=True):
-        if word.endswith("*"):
-            if not token.startswith(word[:-1]):
-                return False
-        elif word != token:
-            return False
-    return True
 
 
 class ReportReader:
     def __init__(self, words: ReportWords) -> None:
         self._w = words
-        terms = _Terms()
+        terms = Terms()
         # Added most specific first: on equal length the first added wins.
         for term in words.ignore:
             terms.add(term, "ignore")
+        for term in words.not_a_report:
+            terms.add(term, "aside")
         for term in words.spasm["none"]:
             terms.add(term, "none")
         for term, minutes in words.duration_phrases.items():
@@ -120,12 +50,29 @@ class ReportReader:
                 terms.add(term, "location", place)
         for term in words.spasm["words"]:
             terms.add(term, "spasm")
+        for trigger, names in words.vague_triggers.items():
+            for term in names:
+                terms.add(term, "vague", trigger)
         for term in words.negations:
             terms.add(term, "negation")
+        for kind, names in (("correction", words.corrections), ("other_day", words.other_days)):
+            for term in names:
+                terms.add(term, kind)
+        for kind, names in (("fine", words.spasm["fine"]), ("activity", words.activities)):
+            for term in names:
+                terms.add(term, kind)
+        for term in words.other_drinks:
+            terms.add(term, "drink")
         self._terms = terms
         spelled = sorted(words.spelling, key=len, reverse=True)
         self._spelling = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in spelled) or "(?!)")
         self._questions = [tuple(tokens_of(q)) for q in words.question_starts]
+        self._people = frozenset(words.people)
+        # "stress level: 8", "how bad: 5/10": the key is all the words of an anchor
+        keys = sorted({t for terms in words.words.values() for t in terms if " " in t}, key=len, reverse=True)
+        self._key_value = re.compile(
+            r"\b(" + "".join(f"{re.escape(k)}|" for k in keys) + r"[a-z]+)\s*[=:]\s*"
+        )
         self._anchors = {name: [tuple(tokens_of(t)) for t in terms_] for name, terms_ in words.words.items()}
         self._numbers = {tuple(tokens_of(k)): v for k, v in words.numbers.items()}
         breaks = sorted(words.clause_breaks, key=len, reverse=True)
@@ -133,33 +80,47 @@ class ReportReader:
         self._clause_split = re.compile("|".join(_clause_break(b) for b in breaks))
 
     def read(self, text: str) -> Report:
-        found = _Found()
-        clauses: list[tuple[list[str], list[_Hit]]] = []
-        for sentence in _sentences(self._respell(text[:MAX_TEXT].lower())):
-            if self._is_question(sentence):
+        found = Found()
+        clauses: list[tuple[list[str], list[Hit]]] = []
+        for sentence in _sentences(LABEL_ASKED.sub(r"\1\2: ", text[:MAX_TEXT].lower())):
+            if not LABEL.match(sentence) and self._is_question(sentence):
                 continue
-            for clause in self._clause_split.split(sentence):
+            for clause in self._clause_split.split(self._respell(sentence)):
                 tokens = tokens_of(clause)
-                if tokens:
-                    clauses.append((tokens, self._hits(tokens)))
+                hits = self._hits(tokens)
+                if tokens and not self._aside(tokens, hits):
+                    clauses.append((tokens, hits))
+        # "stressed yesterday but calm today": of another day's clause only its likely triggers
+        # count ("wine yesterday"), unless it speaks of the spasms too ("since last week my cheek...")
+        other_day = [
+            any(h.kind == "other_day" for h in hits)
+            and not any(h.kind in ("spasm", "location") for h in hits)
+            for _, hits in clauses
+        ]
+        if not all(other_day):
+            clauses = [
+                (tokens, hits if not other else [h for h in hits if h.kind in ("trigger", "vague", "drink")])
+                for (tokens, hits), other in zip(clauses, other_day, strict=True)
+            ]
+        found.corrected = any(h.kind == "correction" for _, hits in clauses for h in hits)
         # A strength or a length belongs to the spasms when the message speaks of any, unless its
         # own clause is about something else ("on my laptop all day").
         spasm_said = any(h.kind in ("spasm", "location") for _, hits in clauses for h in hits)
-        previous: list[_Hit] = []
-        for tokens, hits in clauses:
+        previous: list[Hit] = []
+        for number, (tokens, hits) in enumerate(clauses):
             own = any(h.kind in ("spasm", "location") for h in hits)
-            other = any(h.kind == "trigger" and h.value in ACTIVITIES for h in hits)
-            context = own or (spasm_said and not other)
+            other = any(is_activity(h) for h in hits)
             after_sleep = not own and any(h.kind == "trigger" and h.value == "poor_sleep" for h in previous)
-            self._read_clause(tokens, hits, context, after_sleep, found)
+            clause = Clause(tokens, hits, own, other, own or (spasm_said and not other), after_sleep, number)
+            self._read_clause(clause, found)
             previous = hits
         return found.report()
 
     def _respell(self, text: str) -> str:
         """Common shorthand spelled out, and "key=value" notes ("spasm=no sev=4") made clauses."""
-        text = self._spelling.sub(lambda m: self._w.spelling[m.group(0)], text)
+        text = POSSESSIVE.sub("", self._spelling.sub(lambda m: self._w.spelling[m.group(0)], text))
         text = KEY_NO.sub(r", no \1,", text)
-        return KEY_VALUE.sub(r", \1 ", text)
+        return self._key_value.sub(r", \1 ", text)
 
     def bare_scale(self, text: str) -> int | None:
         """A typed 0-10 answer: "7", "7/10", "seven", "7 out of 10"."""
@@ -174,16 +135,30 @@ class ReportReader:
         return int(value)
 
     def _is_question(self, sentence: str) -> bool:
-        if sentence.rstrip().endswith("?"):
-            return True
         tokens = tokens_of(sentence)
-        return any(tuple(tokens[: len(q)]) == q for q in self._questions)
+        if any(tuple(tokens[: len(q)]) == q for q in self._questions):
+            return True
+        # "nose twitched for a few seconds??" is surprise, not a question
+        return sentence.rstrip().endswith("?") and not SURPRISE.search(sentence)
 
-    def _read_clause(
-        self, tokens: list[str], hits: list[_Hit], spasm_context: bool, after_sleep: bool, found: _Found
-    ) -> None:
+    def _aside(self, tokens: list[str], hits: list[Hit]) -> bool:
+        """Hearsay, a wish, a plan, or someone else: "my sister gets spasms too"."""
+        if any(h.kind == "aside" for h in hits):
+            return True
+        start = 1 if tokens[0] in ("my", "our", "a") else 0
+        return start < len(tokens) and tokens[start] in self._people and not SELF & set(tokens[start + 1 :])
+
+    def _read_clause(self, clause: Clause, found: Found) -> None:
+        hits = clause.hits
         used: set[int] = {i for h in hits for i in range(h.start, h.end)}
-        for hit, negated in zip(hits, self._negations(hits, tokens), strict=True):
+        negations = self._negations(hits, clause.tokens)
+        spasm = any(h.kind == "spasm" and not n for h, n in zip(hits, negations, strict=True))
+        # "eye is fine today": the place is named to say it was calm
+        calm = not spasm and any(h.kind == "fine" for h in hits) and any(h.kind == "location" for h in hits)
+        # "drank" is alcohol unless the clause names another drink
+        other_drink = any(h.kind == "drink" or (h.kind, h.value) == ("trigger", "caffeine") for h in hits)
+        found.none = found.none or calm
+        for hit, negated in zip(hits, negations, strict=True):
             if hit.kind == "none":
                 found.none = True
             elif hit.kind == "spasm":
@@ -191,21 +166,21 @@ class ReportReader:
                     found.none = True
                 else:
                     found.spasm = True
-            elif hit.kind == "location" and not negated:
+            elif hit.kind == "location" and not negated and not calm:
                 found.locations.add(str(hit.value))
-            elif hit.kind == "trigger" and not negated:
+            elif (hit.kind == "trigger" or (hit.kind == "vague" and not other_drink)) and not negated:
                 found.triggers.add(str(hit.value))
             elif hit.kind == "stress":
                 level = 0 if negated else int(hit.value)
                 found.stress_words.append(level)
-            elif hit.kind == "severity" and not negated and spasm_context:
+            elif hit.kind == "severity" and not negated and clause.spasm_context:
                 found.severity_words.append(int(hit.value))
-            elif hit.kind == "duration" and spasm_context:
-                found.durations.append(int(hit.value))
-        self._read_numbers(tokens, used, spasm_context, after_sleep, found)
+            elif hit.kind == "duration" and clause.spasm_context and not clause.activity_owns(hit.start):
+                found.add_duration(clause, hit.start, int(hit.value))
+        self._read_numbers(clause, used, found)
 
-    def _hits(self, tokens: list[str]) -> list[_Hit]:
-        hits: list[_Hit] = []
+    def _hits(self, tokens: list[str]) -> list[Hit]:
+        hits: list[Hit] = []
         i = 0
         while i < len(tokens):
             hit = self._terms.longest_at(tokens, i)
@@ -216,7 +191,7 @@ class ReportReader:
             i = hit.end
         return hits
 
-    def _negations(self, hits: list[_Hit], tokens: list[str]) -> list[bool]:
+    def _negations(self, hits: list[Hit], tokens: list[str]) -> list[bool]:
         """Per hit: after a negation within the window, or listed right after a negated item of
         its kind ("no tea or coffee"). One pass, so a long list costs no more than its length."""
         window = self._w.negation_window
@@ -234,9 +209,8 @@ class ReportReader:
             flags.append(negated)
         return flags
 
-    def _read_numbers(
-        self, tokens: list[str], used: set[int], spasm_context: bool, after_sleep: bool, found: _Found
-    ) -> None:
+    def _read_numbers(self, clause: Clause, used: set[int], found: Found) -> None:
+        tokens = clause.tokens
         i = 0
         while i < len(tokens):
             if i in used:
@@ -247,25 +221,17 @@ class ReportReader:
                 i += 1
                 continue
             value, end = number
-            claimed = self._claim(tokens, i, end, value, spasm_context, after_sleep, found)
+            claimed = self._claim(clause, i, end, value, found)
             i = claimed if claimed > i else end
 
-    def _claim(
-        self,
-        tokens: list[str],
-        start: int,
-        end: int,
-        value: float,
-        spasm_context: bool,
-        after_sleep: bool,
-        found: _Found,
-    ) -> int:
+    def _claim(self, clause: Clause, start: int, end: int, value: float, found: Found) -> int:
         """Give one number to what it measures; the index after what it used (start if nothing)."""
+        tokens = clause.tokens
         before = self._anchor_before(tokens, start)
         unit = self._w.units.get(tokens[end]) if end < len(tokens) else None
         after_unit = end + 1 if unit is not None else end
         sleep = before == "sleep" or self._anchor_at(tokens, after_unit, "sleep")
-        sleep = sleep or (after_sleep and unit == 60)
+        sleep = sleep or (clause.after_sleep and unit == 60)
         if unit in (None, 60) and sleep and 0 < value <= 24:
             found.sleep.append(value)
             return after_unit
@@ -275,17 +241,36 @@ class ReportReader:
             if scale and (before == "stress_scale" or self._anchor_at(tokens, out_of_end, "stress_scale")):
                 found.stress_numbers.append(int(value))
                 return out_of_end
-            if scale and (before == "severity_scale" or out_of_end > end):
+            # "6/10" is the spasms' strength, unless another word owns it ("headache 6/10")
+            scored = out_of_end > end and (clause.own or self._opens_clause(clause, start))
+            if scale and (before == "severity_scale" or scored):
                 if before != "sleep":
                     found.severity_numbers.append(int(value))
                 return out_of_end
             return start
-        minutes = max(1, round(value * unit))
-        if minutes <= MAX_DURATION and (
-            spasm_context or (start > 0 and tokens[start - 1] in ("for", "lasted"))
-        ):
-            found.durations.append(minutes)
+        minutes, after_unit = self._minutes(tokens, value * unit, after_unit, unit)
+        for_spasm = clause.spasm_context or (
+            not clause.other and start > 0 and tokens[start - 1] in ("for", "lasted")
+        )
+        if minutes <= MAX_DURATION and for_spasm and not clause.activity_owns(start):
+            found.add_duration(clause, start, minutes)
         return after_unit
+
+    def _minutes(self, tokens: list[str], amount: float, end: int, unit: int) -> tuple[int, int]:
+        """A length in whole minutes, with any smaller part that follows: "1 hr 15 min"."""
+        following = self._number_at(tokens, end)
+        if following is not None and following[1] < len(tokens):
+            small = self._w.units.get(tokens[following[1]])
+            if small is not None and 0 < small < unit:
+                amount += following[0] * small
+                end = following[1] + 1
+        return max(1, round(amount)), end
+
+    @staticmethod
+    def _opens_clause(clause: Clause, start: int) -> bool:
+        """Only filler or a correction ("sorry, I mean") comes before `start`."""
+        fixing = {i for h in clause.hits if h.kind == "correction" for i in range(h.start, h.end)}
+        return all(t in FILLERS or i in fixing for i, t in enumerate(clause.tokens[:start]))
 
     def _anchor_before(self, tokens: list[str], start: int) -> Anchor | None:
         """The anchor word just before a number, skipping a few filler words."""
@@ -318,7 +303,7 @@ class ReportReader:
         if token[0].isdigit():
             if len(token) > MAX_DIGITS:
                 return None  # "99999999999": no amount a diary records
-            value = float(token.replace(",", "."))
+            value = _figure(token)
             # "2-3 hours", "6 or 7 hours": the larger figure
             for sep in ("-", "or", "to"):
                 if (
@@ -327,7 +312,7 @@ class ReportReader:
                     and tokens[i + 2][0].isdigit()
                     and len(tokens[i + 2]) <= MAX_DIGITS
                 ):
-                    return max(value, float(tokens[i + 2].replace(",", "."))), i + 3
+                    return max(value, _figure(tokens[i + 2])), i + 3
             return _and_a_half(tokens, value, i + 1)
         best: tuple[float, int] | None = None
         for words, value in self._numbers.items():
@@ -337,44 +322,11 @@ class ReportReader:
             # "a" is one only as in "a day" or "an hour", never as in "a solid 8 hours"
             following = tokens[best[1]] if best[1] < len(tokens) else ""
             return best if following in self._w.units else None
+        if best is not None and best[0] in TENS and best[1] < len(tokens):
+            ones = self._numbers.get((tokens[best[1]],))
+            if ones is not None and 1 <= ones <= 9 and ones == int(ones):  # "twenty five"
+                best = (best[0] + ones, best[1] + 1)
         return _and_a_half(tokens, *best) if best is not None else None
-
-
-@dataclass
-class _Found:
-    spasm: bool = False
-    none: bool = False
-    locations: set[str] = field(default_factory=set)
-    triggers: set[str] = field(default_factory=set)
-    severity_numbers: list[int] = field(default_factory=list)
-    severity_words: list[int] = field(default_factory=list)
-    stress_numbers: list[int] = field(default_factory=list)
-    stress_words: list[int] = field(default_factory=list)
-    sleep: list[float] = field(default_factory=list)
-    durations: list[int] = field(default_factory=list)
-
-    def report(self) -> Report:
-        severity = _first(self.severity_numbers) if self.severity_numbers else _first(self.severity_words)
-        stress = _first(self.stress_numbers) if self.stress_numbers else _first(self.stress_words)
-        sleep = self.sleep[0] if self.sleep else None
-        duration = self.durations[0] if self.durations else None
-        had_spasm: bool | None = None
-        if self.spasm or self.locations or severity is not None or duration is not None:
-            had_spasm = True
-        elif self.none:
-            had_spasm = False
-        triggers = set(self.triggers)
-        if stress is not None:
-            if stress >= STRESS_TRIGGER_FROM:
-                triggers.add("stress")
-            else:  # "stress 3" names the scale, not a cause
-                triggers.discard("stress")
-        if sleep is not None and sleep < POOR_SLEEP_UNDER:
-            triggers.add("poor_sleep")
-        if had_spasm is False:
-            return Report(False, None, stress, frozenset(), frozenset(triggers), sleep, None)
-        places = frozenset(self.locations)
-        return Report(had_spasm, severity, stress, places, frozenset(triggers), sleep, duration)
 
 
 def _and_a_half(tokens: list[str], value: float, end: int) -> tuple[float, int]:
@@ -384,8 +336,11 @@ def _and_a_half(tokens: list[str], value: float, end: int) -> tuple[float, int]:
     return value, end
 
 
-def _first(values: list[int]) -> int | None:
-    return values[0] if values else None
+def _figure(token: str) -> float:
+    """ "6.5", "7,5" (a decimal comma) or "1,000" (thousands)."""
+    if THOUSANDS.fullmatch(token):
+        return float(token.replace(",", ""))
+    return float(token.replace(",", "."))
 
 
 def _clause_break(mark: str) -> str:
@@ -397,4 +352,4 @@ def _clause_break(mark: str) -> str:
 
 def _sentences(text: str) -> list[str]:
     """Sentences with their end mark kept, so a question can be told by its "?"."""
-    return [s for s in re.split(r"(?<=[!?\n])\s*|(?<=\.)(?!\d)\s*", text) if s.strip()]
+    return [s for s in re.split(r"(?<=[!?\n])(?![!?])\s*|(?<=\.)(?!\d)\s*", text) if s.strip()]

@@ -18,14 +18,16 @@ STRESS_TRIGGER_FROM = 6  # a stress level this high counts as the "stress" trigg
 POOR_SLEEP_UNDER = 6.0  # fewer hours than this count as "poor sleep"
 MAX_TEXT = 4096  # Telegram's own limit; longer text is read up to here
 QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "–": "-", "—": "-", "~": " "})
-TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[a-z]+(?:['-][a-z]+)*|/")
+# A dash between numbers is a token of its own, for ranges: "5-6 hours".
+TOKEN = re.compile(r"\d+(?:[.,]\d+)?|(?<=\d)-(?=\s*\d)|[a-z]+(?:['-][a-z]+)*|/")
 # "5h", "20min", "stress7": a number glued to a word is two tokens.
 GLUED = re.compile(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)")
 FILLERS = frozenset({"about", "around", "only", "just", "like", "maybe", "approx", "roughly", "for", "of",
                      "a", "an", "was", "is", "at", "level", "lvl", "=", "been", "got", "get", "nearly",
                      "almost", "barely", "under", "over", "max", "total", "probably", ":",
                      "approximately", "circa", "some", "solid", "good", "decent", "full", "whole", "ish",
-                     "or", "so"})  # fmt: skip
+                     "or", "so", "actually", "really", "went", "up", "to", "rose", "reached", "hit",
+                     "down", "dropped", "now", "today", "still", "more"})  # fmt: skip
 
 
 class ReportWords(BaseModel):
@@ -35,11 +37,18 @@ class ReportWords(BaseModel):
     question_starts: list[str]
     spelling: dict[str, str]
     ignore: list[str]
+    not_a_report: list[str]
+    people: list[str]
+    activities: list[str]
+    other_drinks: list[str]
+    vague_triggers: dict[str, list[str]]
     negations: list[str]
     negation_window: int
     clause_breaks: list[str]
+    corrections: list[str]
+    other_days: list[str]
     numbers: dict[str, float]
-    spasm: dict[Literal["words", "none"], list[str]]
+    spasm: dict[Literal["words", "none", "fine"], list[str]]
     locations: dict[str, list[str]]
     triggers: dict[str, list[str]]
     severity_words: dict[str, int]
@@ -54,13 +63,16 @@ class ReportWords(BaseModel):
             raise ValueError(f"reports.locations must list exactly {sorted(LOCATIONS)}")
         if set(self.triggers) != set(REPORT_TRIGGERS):
             raise ValueError(f"reports.triggers must list exactly {sorted(REPORT_TRIGGERS)}")
-        if set(self.spasm) != {"words", "none"} or len(self.words) != 4:
+        if not set(self.vague_triggers) <= set(REPORT_TRIGGERS):
+            raise ValueError(f"reports.vague_triggers: triggers must be among {sorted(REPORT_TRIGGERS)}")
+        if set(self.spasm) != {"words", "none", "fine"} or len(self.words) != 4:
             raise ValueError("reports.spasm and reports.words must have all their lists")
         for name, values in (*self.severity_words.items(), *self.stress_words.items()):
             if not 0 <= values <= 10:
                 raise ValueError(f"reports: {name!r} must be 0-10")
         lists = [*self.spasm.values(), *self.locations.values(), *self.triggers.values()]
-        lists += self.words.values()
+        lists += [*self.words.values(), *self.vague_triggers.values(), self.not_a_report, self.activities]
+        lists += [self.other_drinks, self.corrections, self.other_days, self.people]
         if any(not terms or any(not t.strip() for t in terms) for terms in lists):
             raise ValueError("reports: every word list needs at least one non-empty term")
         return self
