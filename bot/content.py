@@ -151,6 +151,12 @@ class General(Strict):
     error: str
 
 
+class AdminText(Strict):
+    stats: str
+    error_alert: str
+    error_alert_held: str
+
+
 class SafetyText(Strict):
     emergency: str
     still_urgent: str
@@ -286,6 +292,7 @@ class Messages(Strict):
     export: ExportText
     general: General
     privacy: PrivacyText
+    admin: AdminText
     commands: dict[str, str]
     console: ConsoleText
 
@@ -345,6 +352,9 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "safety.urgent": {"number", "reasons"},
     "safety.prompt_care": {"reasons"},
     "console.bye": {"database"},
+    "admin.stats": {"people", "active", "checkins", "checkins_week", "escalations", "escalations_week"},
+    "admin.error_alert": {"kind", "where"},
+    "admin.error_alert_held": {"count"},
 }
 
 

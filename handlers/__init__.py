@@ -13,7 +13,7 @@ from telegram.ext import (
     filters,
 )
 
-from handlers import checkin, general, history, knowledge, onboarding, privacy, safety, summary
+from handlers import admin, checkin, general, history, knowledge, onboarding, privacy, safety, summary
 
 COMMANDS = (
     "start", "checkin", "log", "causes", "summary", "history", "export",
@@ -47,6 +47,8 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
             CommandHandler("privacy", privacy.privacy, filters=NEW_PRIVATE),
             CommandHandler("delete", privacy.delete, filters=NEW_PRIVATE),
             CommandHandler("help", general.help_command, filters=NEW_PRIVATE),
+            # Operators only, and kept out of COMMANDS and /help: to others it is an unknown command.
+            CommandHandler("stats", admin.stats, filters=NEW_PRIVATE),
             MessageHandler(filters.COMMAND & NEW_PRIVATE, general.unknown_command),
             CallbackQueryHandler(checkin.button, pattern=r"^c:"),
             CallbackQueryHandler(checkin.snooze_button, pattern=r"^z:\d{1,12}(:(60|180|tomorrow))?$"),

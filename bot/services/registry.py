@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from bot.config import Settings
 from bot.content import Content
 from bot.db import SessionFactory
+from bot.services.alerts import AlertGate
 from bot.services.checkins import CheckinService
 from bot.services.common import Clock
 from bot.services.erase import EraseService
@@ -19,6 +20,7 @@ from bot.services.knowledge import KnowledgeIndex, KnowledgeService
 from bot.services.outbox import OutboxService
 from bot.services.reminders import ReminderService
 from bot.services.report_reader import ReportReader
+from bot.services.stats import StatsService
 from bot.services.summary import SummaryService
 from bot.services.tips import TipService
 from bot.services.triage import Triager
@@ -47,6 +49,8 @@ class Services:
     export: ExportService
     history: HistoryService
     reminders: ReminderService
+    stats: StatsService
+    alerts: AlertGate
 
 
 def build_services(
@@ -85,6 +89,8 @@ def build_services(
         export=ExportService(db, clock),
         history=HistoryService(db),
         reminders=ReminderService(db, clock, timedelta(hours=settings.followup_hours)),
+        stats=StatsService(db, clock),
+        alerts=AlertGate(clock),
         knowledge=KnowledgeService(
             KnowledgeIndex(content.knowledge), db, clock, content.messages.checkin.triggers
         ),
