@@ -149,6 +149,7 @@ class General(Strict):
     unknown_text: str
     unknown_command: str
     error: str
+    slow_down: str
 
 
 class AdminText(Strict):

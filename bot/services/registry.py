@@ -15,6 +15,7 @@ from bot.services.common import Clock
 from bot.services.erase import EraseService
 from bot.services.escalation import EscalationService
 from bot.services.export import ExportService
+from bot.services.flood import FloodGuard
 from bot.services.history import HistoryService
 from bot.services.knowledge import KnowledgeIndex, KnowledgeService
 from bot.services.outbox import OutboxService
@@ -51,6 +52,7 @@ class Services:
     reminders: ReminderService
     stats: StatsService
     alerts: AlertGate
+    flood: FloodGuard
 
 
 def build_services(
@@ -91,6 +93,7 @@ def build_services(
         reminders=ReminderService(db, clock, timedelta(hours=settings.followup_hours)),
         stats=StatsService(db, clock),
         alerts=AlertGate(clock),
+        flood=FloodGuard(clock),
         knowledge=KnowledgeService(
             KnowledgeIndex(content.knowledge), db, clock, content.messages.checkin.triggers
         ),
