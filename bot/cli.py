@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 from telegram.error import InvalidToken, NetworkError
 
+from bot import logs
 from bot.config import Settings, get_settings
 
 if TYPE_CHECKING:
@@ -29,12 +30,8 @@ NO_TOKEN = (
 
 
 def _logging(settings: Settings) -> None:
-    logging.basicConfig(
-        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    # httpx logs request URLs, and Bot API URLs contain the token.
-    for noisy in ("httpx", "httpcore", "apscheduler"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    token = settings.telegram_bot_token
+    logs.configure(settings.log_level, [token.get_secret_value()] if token else [])
 
 
 async def _run(settings: Settings, webhook_url: str | None = None) -> None:

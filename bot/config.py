@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = ROOT / "data"
@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8080
     webhook_path: str = "/telegram"
+    # Operators' chats (comma-separated ids): only they may send /stats, and they get error alerts.
+    admin_chat_ids: Annotated[frozenset[int], NoDecode] = frozenset()
 
     @field_validator("telegram_bot_token", "webhook_secret", mode="before")
     @classmethod
@@ -62,6 +64,18 @@ class Settings(BaseSettings):
     def _refuse_placeholder(cls, value: SecretStr | None) -> SecretStr | None:
         if value is not None and value.get_secret_value().strip().lower() in PLACEHOLDER_TOKENS:
             raise ValueError("TELEGRAM_BOT_TOKEN is a placeholder; set the token from @BotFather")
+        return value
+
+    @field_validator("admin_chat_ids", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            parts = [part.strip() for part in value.split(",") if part.strip()]
+            if not all(part.lstrip("-").isdigit() for part in parts):
+                raise ValueError(f"ADMIN_CHAT_IDS must be chat ids separated by commas, got {value!r}")
+            return {int(part) for part in parts}
+        if isinstance(value, int):
+            return {value}
         return value
 
     @field_validator("telegram_base_url", "telegram_base_file_url")

@@ -154,6 +154,13 @@ class General(Strict):
     edited: str
     forwarded: str
     too_long: str
+    slow_down: str
+
+
+class AdminText(Strict):
+    stats: str
+    error_alert: str
+    error_alert_held: str
 
 
 class SafetyText(Strict):
@@ -291,6 +298,7 @@ class Messages(Strict):
     export: ExportText
     general: General
     privacy: PrivacyText
+    admin: AdminText
     commands: dict[str, str]
     console: ConsoleText
 
@@ -350,6 +358,9 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "safety.urgent": {"number", "reasons"},
     "safety.prompt_care": {"reasons"},
     "console.bye": {"database"},
+    "admin.stats": {"people", "active", "checkins", "checkins_week", "escalations", "escalations_week"},
+    "admin.error_alert": {"kind", "where"},
+    "admin.error_alert_held": {"count"},
 }
 
 

@@ -55,6 +55,9 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    # A database error's text would otherwise carry the statement's values (notes, answers) into
+    # the logged traceback.
+    kwargs.setdefault("hide_parameters", True)
     engine = create_async_engine(url, **kwargs)
     if is_sqlite(engine):
         _tune_sqlite(engine)

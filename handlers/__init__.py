@@ -13,7 +13,7 @@ from telegram.ext import (
     filters,
 )
 
-from handlers import checkin, general, history, knowledge, onboarding, privacy, safety, summary
+from handlers import admin, checkin, flood, general, history, knowledge, onboarding, privacy, safety, summary
 
 COMMANDS = (
     "start", "checkin", "log", "causes", "summary", "history", "export",
@@ -29,9 +29,11 @@ NEW_PRIVATE = filters.UpdateType.MESSAGE & PRIVATE
 
 def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     # Order matters. Group -1, red-flag triage of every text and caption (new or edited, any
-    # chat), runs before everything else and stops the rest on an emergency. Within group 0
-    # the first matching handler wins.
+    # chat), runs before everything else and stops the rest on an emergency. Group 0 counts
+    # each person's messages and, in a flood, keeps their data without answering (after
+    # triage, so it never delays an emergency reply). Within group 1 the first match wins.
     application.add_handler(MessageHandler(filters.TEXT | filters.CAPTION, safety.screen), group=-1)
+    application.add_handler(MessageHandler(NEW_PRIVATE, flood.limit), group=0)
     application.add_handlers(
         [
             MessageHandler(filters.FORWARDED & NEW_PRIVATE, general.forwarded),
@@ -49,6 +51,8 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
             CommandHandler("privacy", privacy.privacy, filters=NEW_PRIVATE),
             CommandHandler("delete", privacy.delete, filters=NEW_PRIVATE),
             CommandHandler("help", general.help_command, filters=NEW_PRIVATE),
+            # Operators only, and kept out of COMMANDS and /help: to others it is an unknown command.
+            CommandHandler("stats", admin.stats, filters=NEW_PRIVATE),
             MessageHandler(filters.COMMAND & NEW_PRIVATE, general.unknown_command),
             CallbackQueryHandler(checkin.button, pattern=r"^c:"),
             CallbackQueryHandler(checkin.snooze_button, pattern=r"^z:\d{1,12}(:(60|180|tomorrow))?\Z"),
@@ -70,6 +74,6 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
                 ~PRIVATE & (filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST), privacy.not_private
             ),
         ],
-        group=0,
+        group=1,
     )
     application.add_error_handler(general.on_error)

@@ -7,9 +7,10 @@ import logging
 from telegram import Update
 from telegram.constants import MessageLimit
 
+from bot.services.alerts import describe
 from bot.services.triage import ZERO_WIDTH
 from bot.services.users import Awaiting
-from handlers import checkin, knowledge, onboarding, summary
+from handlers import admin, checkin, knowledge, onboarding, summary
 from handlers.common import message_text, reply, sender_id
 from handlers.context import BotContext
 from handlers.views import Screen
@@ -91,14 +92,16 @@ async def unknown_button(update: Update, context: BotContext) -> None:
 
 
 async def on_error(update: object, context: BotContext) -> None:
-    """Log the failure without personal data and tell the person, so no exception reaches them raw."""
-    error = context.error
-    log.error("unhandled error: %s", type(error).__name__, exc_info=error)
-    if not isinstance(update, Update) or update.effective_chat is None:
-        return
-    try:
-        await context.bot.send_message(
-            update.effective_chat.id, context.services.content.messages.general.error
-        )
-    except Exception:  # the apology itself failed (Telegram down): the log above is what remains
-        log.warning("could not send the error apology")
+    """Log the failure without personal data, tell the person, so no exception reaches them raw,
+    and alert the operators."""
+    # Types and code locations only: an exception's text may quote what the person wrote.
+    error = describe(context.error)
+    log.error("unhandled error: %s at %s\n%s", error.kind, error.where, error.stack)
+    if isinstance(update, Update) and update.effective_chat is not None:
+        try:
+            await context.bot.send_message(
+                update.effective_chat.id, context.services.content.messages.general.error
+            )
+        except Exception:  # the apology itself failed (Telegram down): the log above is what remains
+            log.warning("could not send the error apology")
+    await admin.alert(context, error)

@@ -9,16 +9,19 @@ from datetime import UTC, datetime, timedelta
 from bot.config import Settings
 from bot.content import Content
 from bot.db import SessionFactory
+from bot.services.alerts import AlertGate
 from bot.services.checkins import CheckinService
 from bot.services.common import Clock
 from bot.services.erase import EraseService
 from bot.services.escalation import EscalationService
 from bot.services.export import ExportService
+from bot.services.flood import FloodGuard
 from bot.services.history import HistoryService
 from bot.services.knowledge import KnowledgeIndex, KnowledgeService
 from bot.services.outbox import OutboxService
 from bot.services.reminders import ReminderService
 from bot.services.report_reader import ReportReader
+from bot.services.stats import StatsService
 from bot.services.summary import SummaryService
 from bot.services.tips import TipService
 from bot.services.triage import Triager
@@ -47,6 +50,9 @@ class Services:
     export: ExportService
     history: HistoryService
     reminders: ReminderService
+    stats: StatsService
+    alerts: AlertGate
+    flood: FloodGuard
 
 
 def build_services(
@@ -85,6 +91,9 @@ def build_services(
         export=ExportService(db, clock),
         history=HistoryService(db),
         reminders=ReminderService(db, clock, timedelta(hours=settings.followup_hours)),
+        stats=StatsService(db, clock),
+        alerts=AlertGate(clock),
+        flood=FloodGuard(clock),
         knowledge=KnowledgeService(
             KnowledgeIndex(content.knowledge), db, clock, content.messages.checkin.triggers
         ),
