@@ -94,6 +94,9 @@ class CheckinText(Strict):
     field_spasm: str
     field_stress: str
     field_triggers: str
+    field_sleep: str
+    ask_sleep: str
+    sleep_none: str
     in_progress: str
     stale: str
     number_hint: str

@@ -11,7 +11,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.config import Settings
 from bot.content import Content, Tip
-from bot.services.checkin_flow import CheckinView
+from bot.services.checkin_flow import SLEEP_CHOICES, CheckinView
 from bot.services.schedule import format_minute
 from bot.services.users import Profile
 from bot.services.vocab import DURATIONS, LOCATIONS, REDFLAG_BUTTONS, SCALE, TRIGGERS
@@ -159,6 +159,10 @@ def _question(content: Content, view: CheckinView, scheduled: bool) -> Screen:
         return Screen(safety.ask_redflags, InlineKeyboardMarkup(rows))
     if view.step == "stress":
         return Screen(text.ask_stress, _scale(view, "stress"))
+    if view.step == "sleep":
+        labels = {**{h: h for h in SLEEP_CHOICES}, "none": text.sleep_none}
+        buttons = [_button(labels[h], f"c:{view.id}:sleep:{h}") for h in SLEEP_CHOICES]
+        return Screen(text.ask_sleep, InlineKeyboardMarkup([*_rows(buttons[:-1], 4), buttons[-1:]]))
     return Screen(text.ask_triggers, _multi(view, "triggers", TRIGGERS, text.triggers, text.done))
 
 
@@ -269,10 +273,11 @@ def checkin_card(content: Content, view: CheckinView) -> Screen:
 
 def correct_menu(content: Content, view: CheckinView) -> Screen:
     text = content.messages.checkin
-    fields = (("spasm", text.field_spasm), ("stress", text.field_stress), ("triggers", text.field_triggers))
+    fields = (("spasm", text.field_spasm), ("stress", text.field_stress), ("triggers", text.field_triggers),
+              ("sleep", text.field_sleep))  # fmt: skip
     buttons = [_button(label, f"c:{view.id}:card:{field}") for field, label in fields]
     lines = summary_lines(content, view)
-    markup = InlineKeyboardMarkup([buttons, [_button(text.back, f"c:{view.id}:card:back")]])
+    markup = InlineKeyboardMarkup([*_rows(buttons, 2), [_button(text.back, f"c:{view.id}:card:back")]])
     return Screen("\n".join([*lines, "", text.correct_title]), markup)
 
 

@@ -283,3 +283,27 @@ async def test_a_typed_trigger_replaces_a_ticked_not_sure_and_seconds_are_shown_
     await chat.send("/log")
     await chat.send("nose twitched for 10 seconds, 2/10")
     assert "How long: a minute or less" in chat.keyboard_message()["text"]
+
+
+async def test_edit_corrects_the_hours_slept_by_tap_or_by_typing(chat: Chat, services: Services) -> None:
+    await onboard(chat)
+    await chat.send("no twitching today, stress 3, slept 5-6 hours, 2 coffees")
+    await chat.tap("✏️ Edit")
+    await chat.tap("Sleep")
+    assert "How many hours did you sleep?" in chat.keyboard_message()["text"]
+    await chat.tap("7")
+    assert "Sleep: 7 h" in chat.keyboard_message()["text"]
+    await chat.tap("✅ Save")
+    (entry,) = await checkins(services)
+    assert (entry.status, entry.sleep_hours) == ("done", 7.0)
+
+    await chat.tap("Correct")
+    await chat.tap("Sleep")
+    await chat.send("six and a half hours")
+    (entry,) = await checkins(services)
+    assert (entry.status, entry.sleep_hours) == ("done", 6.5)
+    await chat.tap("Correct")
+    await chat.tap("Sleep")
+    await chat.tap("Not recorded")
+    (entry,) = await checkins(services)
+    assert (entry.status, entry.sleep_hours) == ("done", None)

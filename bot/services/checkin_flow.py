@@ -16,7 +16,9 @@ ANSWER_FIELDS = (
     "had_spasm", "locations", "severity", "duration", "duration_minutes", "red_flags", "stress",
     "triggers", "sleep_hours",
 )  # fmt: skip
-EDITABLE = ("spasm", "stress", "triggers")
+EDITABLE = ("spasm", "stress", "triggers", "sleep")
+SLEEP_CHOICES = ("3", "4", "5", "6", "7", "8", "9", "10", "none")  # hours; "none": not recorded
+MAX_SLEEP = 24.0
 
 
 class Outcome(StrEnum):
@@ -111,6 +113,8 @@ def apply_answer(c: Checkin, step: str, value: str) -> Outcome | None:
         setattr(c, step, int(value))
     elif step == "duration" and value in DURATIONS:
         c.duration, c.duration_minutes = value, None
+    elif step == "sleep" and value in SLEEP_CHOICES:
+        c.sleep_hours = None if value == "none" else float(value)
     elif step == "review" and value == "save":
         c.review = False
     elif step == "redflags" and (value in REDFLAG_BUTTONS or value == "none"):
@@ -148,10 +152,12 @@ def start_correction(c: Checkin, field: str) -> None:
         clear_spasm(c)
     elif field == "stress":
         c.stress = None
+    elif field == "sleep":
+        c.sleep_hours = None
     else:
         c.draft, c.triggers = c.triggers or "", None
     c.status, c.editing, c.note_open_until = "open", True, None
-    c.step = next_step(c)
+    c.step = "sleep" if field == "sleep" else next_step(c)  # sleep is asked only when corrected
 
 
 def close(c: Checkin) -> None:

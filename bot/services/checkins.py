@@ -132,6 +132,12 @@ class CheckinService:
             if user is None:
                 return None
             current = await self._latest_open(session, user)
+            if current is not None and current.step == "sleep":
+                hours = self._reader.bare_hours(text)
+                if hours is None:
+                    return CheckinResult(Outcome.USE_BUTTONS, view_of(current))
+                current.sleep_hours = hours
+                return await self._advance(session, user, current, Outcome.SHOW)
             if current is not None and current.step in NUMBER_STEPS:
                 value = self._reader.bare_scale(text)
                 if value is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from bot.services.checkin_flow import MAX_SLEEP
 from bot.services.report_parts import Clause, Found, Hit, Report, Terms, is_activity
 from bot.services.report_words import FILLERS, MAX_TEXT, Anchor, ReportWords, tokens_of
 
@@ -133,6 +134,17 @@ class ReportReader:
         if end != len(tokens) or value != int(value) or not 0 <= value <= 10:
             return None
         return int(value)
+
+    def bare_hours(self, text: str) -> float | None:
+        """Typed hours of sleep: "6.5", "7h", "seven and a half hours"."""
+        tokens = tokens_of(text)
+        number = self._number_at(tokens, 0)
+        if number is None:
+            return None
+        value, end = number
+        if end < len(tokens) and self._w.units.get(tokens[end]) == 60:
+            end += 1
+        return value if end == len(tokens) and 0 <= value <= MAX_SLEEP else None
 
     def _is_question(self, sentence: str) -> bool:
         tokens = tokens_of(sentence)
