@@ -177,3 +177,35 @@ def test_corrections_labels_and_durations_next_to_activities() -> None:
     assert parse_report("twitching lasted twenty five minutes").duration_minutes == 25
     assert parse_report("headache 6/10, eye twitch 3/10").severity == 3
     assert parse_report("nose twitched for a few seconds?? weird").had_spasm is True
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("stress 8 because of the exam next week", {"stress": 8}),
+        ("eye twitched when my boss said I have to work the weekend", {"locations": {"eyelid"}}),
+        ("left eye 6/10 in case it matters", {"severity": 6, "locations": {"eyelid"}}),
+        ("my watch says I slept 5 hours", {"sleep_hours": 5.0}),
+        ("kids up all night so slept 4 hours", {"sleep_hours": 4.0}),
+        ("partner noticed left eye twitching at dinner", {"locations": {"eyelid"}}),
+        ("very stressed about the move next month", {"stress": 8}),
+        ("Sorry for the delay. Slept 7 hours, plus a 1 hour nap", {"sleep_hours": 7.0}),
+        ("stress 4, actually 8", {"stress": 8}),
+        ("slept 6 hours, sorry I mean 7", {"sleep_hours": 7.0}),
+        ("had wine and a 20 minute twitch in my eye", {"duration_minutes": 20, "triggers": {"alcohol"}}),
+        (
+            "eye quiet in the morning but twitched in the afternoon",
+            {"had_spasm": True, "locations": {"eyelid"}},
+        ),
+        ("drank a lot last night and had 3 coffees today", {"triggers": {"alcohol", "caffeine"}}),
+        ("I'm going to try sleeping 8 hours a night from now on", {"is_report": False}),
+        ("I read that screens and poor sleep make twitching worse", {"is_report": False}),
+        ("my grandmother had blepharospasm", {"is_report": False}),
+    ],
+)
+def test_a_part_that_is_hearsay_or_a_plan_is_left_out_not_the_whole_message(
+    text: str, expected: dict[str, object]
+) -> None:
+    report = parse_report(text)
+    for name, value in expected.items():
+        assert getattr(report, name) == value, (text, name)

@@ -91,11 +91,13 @@ class Clause:
     after_sleep: bool  # follows a clause about poor sleep: "slept badly (7 hours ...)"
     number: int  # its place in the message
 
-    def activity_owns(self, position: int) -> bool:
-        """An activity, and no spasm, is said before `position`: "chewed gum all afternoon and now
-        my jaw twitches" (but "eye twitching at work for 2 hours" is the spasm's)."""
-        before = [h for h in self.hits if h.end <= position]
-        return not any(h.kind in ("spasm", "location") for h in before) and any(map(is_activity, before))
+    def activity_owns(self, start: int, end: int) -> bool:
+        """An activity, and no spasm, is said before a length: "chewed gum all afternoon and now my
+        jaw twitches" (but "eye twitching at work for 2 hours", "wine and a 20 minute twitch")."""
+        spasm = [h for h in self.hits if h.kind in ("spasm", "location")]
+        if any(h.end <= start or end <= h.start <= end + 1 for h in spasm):
+            return False
+        return any(is_activity(h) for h in self.hits if h.end <= start)
 
 
 def is_activity(hit: Hit) -> bool:
@@ -115,6 +117,18 @@ class Found:
     sleep: list[float] = field(default_factory=list)
     durations: list[tuple[bool, int, int]] = field(default_factory=list)  # (own clause, order, minutes)
     corrected: bool = False  # "actually", "I mean": the last figure of a kind stands
+    calm_places: set[str] = field(default_factory=set)  # "eye quiet in the morning but twitched later"
+    last_kind: str = ""  # what the latest figure measured, for a bare correction ("stress 4, actually 8")
+
+    def add(self, kind: str, value: float) -> None:
+        """A figure for sleep (hours), stress or severity (0-10)."""
+        if kind == "sleep":
+            self.sleep.append(value)
+        elif value == int(value) and 0 <= value <= 10:
+            (self.stress_numbers if kind == "stress" else self.severity_numbers).append(int(value))
+        else:
+            return
+        self.last_kind = kind
 
     def add_duration(self, clause: Clause, position: int, minutes: int) -> None:
         self.durations.append((clause.own, clause.number * 10_000 + position, minutes))
@@ -144,7 +158,7 @@ class Found:
             triggers.add("poor_sleep")
         if had_spasm is False:
             return Report(False, None, stress, frozenset(), frozenset(triggers), sleep, None)
-        places = frozenset(self.locations)
+        places = frozenset(self.locations or (self.calm_places if had_spasm else ()))
         return Report(had_spasm, severity, stress, places, frozenset(triggers), sleep, duration)
 
 

@@ -12,6 +12,8 @@ from bot.services.report_words import FILLERS, MAX_TEXT, Anchor, ReportWords, to
 __all__ = ["Report", "ReportReader", "ReportWords"]
 
 KEY_NO = re.compile(r"\b([a-z]+)\s*[=:]\s*(?:no|none|n|false|0|nope|nah|zero|nil)\b(?![.,]\d)")
+SUBJECTS = frozenset({"i'm", "im", "i", "am", "we're", "we"})
+JOINERS = frozenset({"because", "so", "and", "which", "when", "while"})
 SELF = frozenset({"i", "i'm", "im", "me", "my", "mine", "i've", "ive", "myself"})
 SURPRISE = re.compile(r"\?[?!]+\s*$")
 # "Sleep? Eight hours." asks and answers like "sleep: eight hours"
@@ -69,6 +71,8 @@ class ReportReader:
         self._spelling = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in spelled) or "(?!)")
         self._questions = [tuple(tokens_of(q)) for q in words.question_starts]
         self._people = frozenset(words.people)
+        self._openers = [tuple(tokens_of(o)) for o in words.not_a_report_openers]
+        self._aside_breaks = sorted((tuple(tokens_of(b)) for b in words.aside_breaks), key=len, reverse=True)
         # "stress level: 8", "how bad: 5/10": the key is all the words of an anchor
         keys = sorted({t for terms in words.words.values() for t in terms if " " in t}, key=len, reverse=True)
         self._key_value = re.compile(
@@ -88,9 +92,8 @@ class ReportReader:
                 continue
             for clause in self._clause_split.split(self._respell(sentence)):
                 tokens = tokens_of(clause)
-                hits = self._hits(tokens)
-                if tokens and not self._aside(tokens, hits):
-                    clauses.append((tokens, hits))
+                if tokens and not self._someone_else(tokens):
+                    clauses += self._own_parts(tokens)
         # "stressed yesterday but calm today": of another day's clause only its likely triggers
         # count ("wine yesterday"), unless it speaks of the spasms too ("since last week my cheek...")
         other_day = [
@@ -153,12 +156,45 @@ class ReportReader:
         # "nose twitched for a few seconds??" is surprise, not a question
         return sentence.rstrip().endswith("?") and not SURPRISE.search(sentence)
 
-    def _aside(self, tokens: list[str], hits: list[Hit]) -> bool:
-        """Hearsay, a wish, a plan, or someone else: "my sister gets spasms too"."""
-        if any(h.kind == "aside" for h in hits):
-            return True
-        start = 1 if tokens[0] in ("my", "our", "a") else 0
-        return start < len(tokens) and tokens[start] in self._people and not SELF & set(tokens[start + 1 :])
+    def _someone_else(self, tokens: list[str]) -> bool:
+        """ "my sister gets spasms too", but not "my husband and I had wine"."""
+        return (
+            len(tokens) > 1 and tokens[0] == "my" and tokens[1] in self._people and not SELF & set(tokens[2:])
+        )
+
+    def _own_parts(self, tokens: list[str]) -> list[tuple[list[str], list[Hit]]]:
+        """The clause, less any part of it that is hearsay, a wish or a plan ("stress 8 because of
+        the exam next week" keeps "stress 8")."""
+        hits = self._hits(tokens)
+        if not any(h.kind == "aside" for h in hits) and not self._opens_aside(tokens):
+            whole = self._parts(tokens)
+            if len(whole) == 1 or not any(self._opens_aside(part) for part in whole):
+                return [(tokens, hits)]
+        kept = []
+        for part in self._parts(tokens):
+            part_hits = self._hits(part)
+            if any(h.kind == "aside" for h in part_hits) or self._opens_aside(part):
+                break  # the rest of the clause is what was said, hoped or planned
+            kept.append((part, part_hits))
+        return kept
+
+    def _parts(self, tokens: list[str]) -> list[list[str]]:
+        parts: list[list[str]] = [[]]
+        i = 0
+        while i < len(tokens):
+            brk = next((b for b in self._aside_breaks if tuple(tokens[i : i + len(b)]) == b), None)
+            if brk is not None and parts[-1]:
+                parts.append([])
+            parts[-1] += tokens[i : i + len(brk or (0,))]
+            i += len(brk or (0,))
+        return [p for p in parts if p]
+
+    def _opens_aside(self, part: list[str]) -> bool:
+        """A part that opens with a wish or plan, after any joining word ("so I'll cut coffee")."""
+        start = 1 if part[0] in JOINERS else 0
+        while start < len(part) and part[start] in SUBJECTS:  # "I'm going to try..."
+            start += 1
+        return any(tuple(part[start : start + len(o)]) == o for o in self._openers)
 
     def _read_clause(self, clause: Clause, found: Found) -> None:
         hits = clause.hits
@@ -167,8 +203,9 @@ class ReportReader:
         spasm = any(h.kind == "spasm" and not n for h, n in zip(hits, negations, strict=True))
         # "eye is fine today": the place is named to say it was calm
         calm = not spasm and any(h.kind == "fine" for h in hits) and any(h.kind == "location" for h in hits)
-        # "drank" is alcohol unless the clause names another drink
-        other_drink = any(h.kind == "drink" or (h.kind, h.value) == ("trigger", "caffeine") for h in hits)
+        # "drank" is alcohol unless another drink is named: anywhere ("water"), or just after it ("coffees")
+        water = any(h.kind == "drink" for h in hits)
+        caffeine = [h.start for h in hits if (h.kind, h.value) == ("trigger", "caffeine")]
         found.none = found.none or calm
         for hit, negated in zip(hits, negations, strict=True):
             if hit.kind == "none":
@@ -178,16 +215,23 @@ class ReportReader:
                     found.none = True
                 else:
                     found.spasm = True
-            elif hit.kind == "location" and not negated and not calm:
-                found.locations.add(str(hit.value))
-            elif (hit.kind == "trigger" or (hit.kind == "vague" and not other_drink)) and not negated:
+            elif hit.kind == "location" and not negated:
+                (found.calm_places if calm else found.locations).add(str(hit.value))
+            elif hit.kind == "vague" and not negated:
+                if not water and not any(0 <= at - hit.end <= 3 for at in caffeine):
+                    found.triggers.add(str(hit.value))
+            elif hit.kind == "trigger" and not negated:
                 found.triggers.add(str(hit.value))
             elif hit.kind == "stress":
                 level = 0 if negated else int(hit.value)
                 found.stress_words.append(level)
             elif hit.kind == "severity" and not negated and clause.spasm_context:
                 found.severity_words.append(int(hit.value))
-            elif hit.kind == "duration" and clause.spasm_context and not clause.activity_owns(hit.start):
+            elif (
+                hit.kind == "duration"
+                and clause.spasm_context
+                and not clause.activity_owns(hit.start, hit.end)
+            ):
                 found.add_duration(clause, hit.start, int(hit.value))
         self._read_numbers(clause, used, found)
 
@@ -242,29 +286,32 @@ class ReportReader:
         before = self._anchor_before(tokens, start)
         unit = self._w.units.get(tokens[end]) if end < len(tokens) else None
         after_unit = end + 1 if unit is not None else end
+        if before is None and unit is None and found.last_kind and self._corrects(clause, start):
+            found.add(found.last_kind, value)  # "stress 4, actually 8"
+            return end
         sleep = before == "sleep" or self._anchor_at(tokens, after_unit, "sleep")
         sleep = sleep or (clause.after_sleep and unit == 60)
         if unit in (None, 60) and sleep and 0 < value <= 24:
-            found.sleep.append(value)
+            found.add("sleep", value)
             return after_unit
         if unit is None:
             out_of_end = self._skip_out_of(tokens, end)
             scale = value == int(value) and 0 <= value <= 10
             if scale and (before == "stress_scale" or self._anchor_at(tokens, out_of_end, "stress_scale")):
-                found.stress_numbers.append(int(value))
+                found.add("stress", value)
                 return out_of_end
             # "6/10" is the spasms' strength, unless another word owns it ("headache 6/10")
             scored = out_of_end > end and (clause.own or self._opens_clause(clause, start))
             if scale and (before == "severity_scale" or scored):
                 if before != "sleep":
-                    found.severity_numbers.append(int(value))
+                    found.add("severity", value)
                 return out_of_end
             return start
         minutes, after_unit = self._minutes(tokens, value * unit, after_unit, unit)
         for_spasm = clause.spasm_context or (
             not clause.other and start > 0 and tokens[start - 1] in ("for", "lasted")
         )
-        if minutes <= MAX_DURATION and for_spasm and not clause.activity_owns(start):
+        if minutes <= MAX_DURATION and for_spasm and not clause.activity_owns(start, after_unit):
             found.add_duration(clause, start, minutes)
         return after_unit
 
@@ -277,6 +324,16 @@ class ReportReader:
                 amount += following[0] * small
                 end = following[1] + 1
         return max(1, round(amount)), end
+
+    @staticmethod
+    def _corrects(clause: Clause, start: int) -> bool:
+        """A correction ("actually", "I mean") comes just before `start`, with only filler between."""
+        return any(
+            h.kind == "correction"
+            and h.end <= start
+            and all(t in FILLERS for t in clause.tokens[h.end : start])
+            for h in clause.hits
+        )
 
     @staticmethod
     def _opens_clause(clause: Clause, start: int) -> bool:

@@ -38,6 +38,8 @@ class ReportWords(BaseModel):
     spelling: dict[str, str]
     ignore: list[str]
     not_a_report: list[str]
+    not_a_report_openers: list[str]
+    aside_breaks: list[str]
     people: list[str]
     activities: list[str]
     other_drinks: list[str]
@@ -73,6 +75,7 @@ class ReportWords(BaseModel):
         lists = [*self.spasm.values(), *self.locations.values(), *self.triggers.values()]
         lists += [*self.words.values(), *self.vague_triggers.values(), self.not_a_report, self.activities]
         lists += [self.other_drinks, self.corrections, self.other_days, self.people]
+        lists += [self.not_a_report_openers, self.aside_breaks]
         if any(not terms or any(not t.strip() for t in terms) for terms in lists):
             raise ValueError("reports: every word list needs at least one non-empty term")
         return self
