@@ -91,4 +91,6 @@ async def button(update: Update, context: BotContext) -> None:
     assert card.markup is not None
     rows = [list(row) for row in card.markup.inline_keyboard]
     rows.append([InlineKeyboardButton(text.delete, callback_data=f"h:del:{entry.id}")])
-    await edit(query, Screen(card.text, InlineKeyboardMarkup(rows)))
+    shown = await edit(query, Screen(card.text, InlineKeyboardMarkup(rows)))
+    if shown is not None:  # the list could not be edited: the card's buttons live on the new message
+        await services.checkins.attach_message(entry.id, shown.message_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
+from sqlalchemy import or_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -67,7 +68,7 @@ class CheckinService:
             if user is None or not is_set_up(user):
                 return CheckinResult(Outcome.NEED_SETUP)
             user.awaiting_input = None
-            current = await self._latest_open(session, user, kind)
+            current = await self._latest_open(session, user, kind, corrections=False)
             if current is not None:
                 return CheckinResult(Outcome.SHOW, view_of(current), resumed=True)
             assert user.timezone is not None
@@ -134,10 +135,16 @@ class CheckinService:
             current = await self._latest_open(session, user)
             if current is not None and current.step == "sleep":
                 hours = self._reader.bare_hours(text)
-                if hours is None:
-                    return CheckinResult(Outcome.USE_BUTTONS, view_of(current))
-                current.sleep_hours = hours
-                return await self._advance(session, user, current, Outcome.SHOW)
+                if hours is not None:
+                    current.sleep_hours = hours
+                    return await self._advance(session, user, current, Outcome.SHOW)
+            if current is not None and current.amends_id is not None and not current.review:
+                # A correction waiting for a number takes one; anything else is not about that entry.
+                value = self._reader.bare_scale(text) if current.step in NUMBER_STEPS else None
+                if value is not None:
+                    apply_answer(current, current.step, str(value))
+                    return await self._advance(session, user, current, Outcome.SHOW)
+                current = None
             if current is not None and current.step in NUMBER_STEPS:
                 value = self._reader.bare_scale(text)
                 if value is not None:
@@ -230,11 +237,28 @@ class CheckinService:
             return CheckinResult(Outcome.CORRECT_MENU if value == "fix" else Outcome.SHOW, view_of(checkin))
         if value not in EDITABLE:
             return CheckinResult(Outcome.STALE)
-        start_correction(checkin, value)
-        return CheckinResult(Outcome.SHOW, view_of(checkin))
+        # A saved entry is corrected in a draft, so it stays counted as it is until the draft is done.
+        target = checkin if checkin.status == "open" else await self._draft_of(session, checkin)
+        start_correction(target, value)
+        return CheckinResult(Outcome.SHOW, view_of(target))
+
+    async def _draft_of(self, session: AsyncSession, saved: Checkin) -> Checkin:
+        """The draft of changes to a saved entry: the one under way (a report waiting for Save,
+        or another correction), else a new one."""
+        query = select(Checkin).where(Checkin.amends_id == saved.id, Checkin.status == "open")
+        draft = (await session.exec(query.with_for_update())).first()
+        if draft is None:
+            draft = Checkin(
+                user_id=saved.user_id, local_date=saved.local_date, kind=saved.kind, created_at=self._now()
+            )
+            start_draft(draft, saved)
+            session.add(draft)
+            await session.flush()
+        draft.message_id = saved.message_id
+        return draft
 
     async def _latest_open(
-        self, session: AsyncSession, user: User, kind: str | None = None
+        self, session: AsyncSession, user: User, kind: str | None = None, *, corrections: bool = True
     ) -> Checkin | None:
         query = select(Checkin).where(
             Checkin.user_id == user.id,
@@ -243,6 +267,8 @@ class CheckinService:
         )
         if kind is not None:
             query = query.where(Checkin.kind == kind)
+        if not corrections:  # a correction of a saved entry is not "the check-in in progress"
+            query = query.where(or_(col(Checkin.amends_id).is_(None), col(Checkin.review)))
         return (await session.exec(query.order_by(col(Checkin.id).desc()).with_for_update())).first()
 
     async def _note_target(self, session: AsyncSession, user: User) -> Checkin | None:

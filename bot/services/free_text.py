@@ -44,7 +44,8 @@ async def report_target(session: AsyncSession, user: User, report: Report, today
         col(Checkin.status).in_(("open", "done", "partial")),
     )
     entries = list(await session.exec(query.order_by(col(Checkin.id).desc()).with_for_update()))
-    under_way = next((e for e in entries if e.status == "open"), None)
+    # (a correction of a saved entry waiting for its answer is not where news goes)
+    under_way = next((e for e in entries if e.status == "open" and (e.amends_id is None or e.review)), None)
     if under_way is not None:
         return Target(under_way)
     if not entries:
@@ -56,7 +57,7 @@ def start_draft(draft: Checkin, saved: Checkin) -> None:
     """A new entry holding the saved answers, to take the report's changes until Save."""
     for name in ANSWER_FIELDS:
         setattr(draft, name, getattr(saved, name))
-    draft.amends_id = saved.id
+    draft.amends_id, draft.completed_at = saved.id, saved.completed_at  # tips were given already
 
 
 def merge_draft(draft: Checkin, saved: Checkin) -> None:

@@ -69,6 +69,8 @@ class HistoryService:
             await session.exec(
                 update(Outbox).where(col(Outbox.checkin_id) == checkin_id).values(checkin_id=None)
             )
+            for draft in await session.exec(select(Checkin).where(Checkin.amends_id == checkin_id)):
+                await session.delete(draft)  # unsaved changes to it go with it
             await session.delete(checkin)
             return day
 
