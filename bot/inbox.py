@@ -54,7 +54,7 @@ class DurablePoller:
                 await self.drain()
                 updates = await self._fetch(offset, stop)
                 if updates:
-                    await self.store([u.to_dict() for u in updates])
+                    await self.store(self._payloads(updates))
                     # Kept parsed until handled; after a crash they are parsed from the store.
                     self._fresh.update({u.update_id: u for u in updates})
                     # The next getUpdates with this offset is what acknowledges them to Telegram.
@@ -84,6 +84,12 @@ class DurablePoller:
             return ()
         updates: tuple[Update, ...] = fetch.result()
         return updates
+
+    def _payloads(self, updates: tuple[Update, ...]) -> list[dict[str, Any]]:
+        """Telegram's own JSON of the batch; re-serialising the parsed updates only as a fallback."""
+        raw = self._runtime.raw_updates
+        payloads = raw.take([u.update_id for u in updates]) if raw is not None else None
+        return payloads if payloads is not None else [u.to_dict() for u in updates]
 
     async def store(self, payloads: list[dict[str, Any]]) -> None:
         """Insert updates once each; a redelivered update_id is ignored."""
