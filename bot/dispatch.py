@@ -11,9 +11,9 @@ from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import Table, update
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col, select
-from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import Update
 from telegram.error import TelegramError
 
@@ -52,19 +52,18 @@ class _Job:
     then: list[_Job] = field(default_factory=list)  # later ones waiting for this one
 
 
-async def mark_handled(session: AsyncSession, marks: dict[int, str | None], now: datetime) -> None:
+INBOX: Table = InboxUpdate.__table__  # type: ignore[attr-defined]  # Core statements: the ORM's bulk machinery costs more than the SQL
+
+
+async def mark_handled(connection: AsyncConnection, marks: dict[int, str | None], now: datetime) -> None:
     """Mark updates handled (with the error, for one that could not be handled at all)."""
     ok = [update_id for update_id, error in marks.items() if error is None]
     if ok:
-        await session.exec(
-            update(InboxUpdate).where(col(InboxUpdate.update_id).in_(ok)).values(handled_at=now)
-        )
+        await connection.execute(update(INBOX).where(INBOX.c.update_id.in_(ok)).values(handled_at=now))
     for update_id, error in marks.items():
         if error is not None:
-            await session.exec(
-                update(InboxUpdate)
-                .where(col(InboxUpdate.update_id) == update_id)
-                .values(handled_at=now, error=error)
+            await connection.execute(
+                update(INBOX).where(INBOX.c.update_id == update_id).values(handled_at=now, error=error)
             )
 
 
@@ -202,7 +201,7 @@ class Dispatcher:
                 return
             try:
                 async with unit_of_work(self._db) as session:
-                    await mark_handled(session, marks, self._runtime.services.clock())
+                    await mark_handled(await session.connection(), marks, self._runtime.services.clock())
             except BaseException:
                 self.restore(marks)
                 raise

@@ -8,14 +8,12 @@ import json
 import logging
 from typing import Any
 
-from sqlmodel import col
 from telegram import Update
 from telegram.error import InvalidToken
 
 from bot.app import Runtime
 from bot.db import insert_ignoring_duplicates
-from bot.dispatch import Dispatcher, mark_handled
-from bot.models import InboxUpdate
+from bot.dispatch import INBOX, Dispatcher, mark_handled
 from bot.services.common import unit_of_work
 
 log = logging.getLogger(__name__)
@@ -132,10 +130,10 @@ class DurablePoller:
             marks = dispatcher.take_marks()
             try:
                 async with unit_of_work(self._db) as session:
-                    insert = insert_ignoring_duplicates(session, InboxUpdate, ["update_id"])
-                    result = await session.exec(insert.returning(col(InboxUpdate.update_id)), params=rows)
-                    new = set(result.scalars())
-                    await mark_handled(session, marks, self._runtime.services.clock())
+                    connection = await session.connection()
+                    insert = insert_ignoring_duplicates(session, INBOX, ["update_id"])
+                    new = set((await connection.execute(insert.returning(INBOX.c.update_id), rows)).scalars())
+                    await mark_handled(connection, marks, self._runtime.services.clock())
             except BaseException:
                 dispatcher.restore(marks)
                 raise
