@@ -5,8 +5,9 @@ against a bare python-telegram-bot echo bot fed the same updates the same way.
 
 Both bots poll the same offline Bot API (getUpdates, 100 at a time) in this process. The echo
 bot uses PTB's stock polling, which acknowledges updates before handling them; Spasm Diary
-stores each batch in its inbox first (SQLite with synchronous=FULL, or BENCH_DATABASE_URL) and
-marks them handled, 25 per commit."""
+stores each batch in its inbox first (SQLite with synchronous=FULL, or BENCH_DATABASE_URL),
+handles different people side by side (each person's updates in order) and marks them handled
+with the next store, or 25 per commit."""
 
 from __future__ import annotations
 
