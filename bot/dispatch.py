@@ -5,6 +5,7 @@ finished. Marked handled a group at a time; a crash re-handles at most the unmar
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 from collections import deque
@@ -114,10 +115,14 @@ class Dispatcher:
         for item in items:
             self._start(item.update_id, item)
 
-    async def wait_for_room(self) -> None:
-        while len(self._in_flight) >= MAX_IN_FLIGHT:
-            self.room.clear()
-            await self.room.wait()
+    async def wait_for_room(self, limit: float) -> bool:
+        """Wait (at most `limit` seconds) until fewer than MAX_IN_FLIGHT are under way; True if so."""
+        if len(self._in_flight) < MAX_IN_FLIGHT:
+            return True
+        self.room.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.room.wait(), limit)
+        return len(self._in_flight) < MAX_IN_FLIGHT
 
     def _start(self, update_id: int, stored: Update | str) -> None:
         if update_id in self._in_flight or self._stopping:

@@ -68,7 +68,8 @@ class DurablePoller:
                 if backlog:  # all of it before anything newer, so each person's order holds
                     await self.drain()
                     backlog = False
-                await self._dispatcher.wait_for_room()
+                if not await self._dispatcher.wait_for_room(limit=1.0):
+                    continue  # handling is far behind; look at stop and leadership again first
                 updates = await self._fetch(offset, stop)
                 if updates:
                     new = await self.store(self._payloads(updates))
@@ -80,6 +81,7 @@ class DurablePoller:
                 raise
             except Exception as exc:  # a network, Telegram or database fault: wait and go on
                 log.warning("polling failed (%s); retrying in %.0fs", type(exc).__name__, backoff)
+                backlog = True  # a store may have committed without saying so: read it back first
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), timeout=backoff)
                 backoff = min(backoff * 2, 30.0)
