@@ -1,6 +1,7 @@
 """Stored updates handled concurrently across people, strictly in arrival order for each person
 (and each chat): an update starts only after the one before it from the same sender or chat
-finished. Marked handled a group at a time; a crash re-handles at most the unmarked group."""
+finished. Marked handled a group at a time (with the next store, or MARK_EVERY per commit); a
+crash re-handles only what was handled since the last mark."""
 
 from __future__ import annotations
 
@@ -53,7 +54,8 @@ class _Job:
     then: list[_Job] = field(default_factory=list)  # later ones waiting for this one
 
 
-INBOX: Table = InboxUpdate.__table__  # type: ignore[attr-defined]  # Core statements: the ORM's bulk machinery costs more than the SQL
+# Core statements: the ORM's bulk machinery costs more than the SQL here.
+INBOX: Table = InboxUpdate.__table__  # type: ignore[attr-defined]
 
 
 async def mark_handled(connection: AsyncConnection, marks: dict[int, str | None], now: datetime) -> None:

@@ -121,6 +121,7 @@ class OutboxService:
                 if rows:
                     keys = ["user_id", "kind", "local_date"]
                     insert = insert_ignoring_duplicates(session, OUTBOX, keys)
+                    # With RETURNING, SQLAlchemy sends many rows per INSERT, not one statement a row.
                     await (await session.connection()).execute(insert.returning(OUTBOX.c.id), rows)
                 await set_column_by_id(session, USERS, schedule.attribute, moves)
         return EnqueueStats(enqueued, skipped)
