@@ -91,7 +91,7 @@ async def echo_bot(telegram: FakeTelegram, run: Callable[[Clocked], Awaitable[No
 
 
 async def diary_bot(telegram: FakeTelegram, run: Callable[[Clocked], Awaitable[None]]) -> Clocked:
-    from bot.app import build_runtime
+    from bot.app import build_runtime, freeze_startup_objects
     from bot.config import Settings
     from bot.inbox import DurablePoller
 
@@ -100,6 +100,7 @@ async def diary_bot(telegram: FakeTelegram, run: Callable[[Clocked], Awaitable[N
         settings = Settings(_env_file=None, database_url=url, data_dir=Path(folder), poll_timeout_seconds=0)
         runtime = await build_runtime(settings, request=OfflineRequest(telegram), schedule_ticks=False)
         await runtime.start(run_jobs=False)
+        freeze_startup_objects()  # as `run` does
         await runtime.leadership.try_acquire()
         clock = Clocked(telegram)
         stop = asyncio.Event()

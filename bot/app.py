@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
@@ -71,6 +72,13 @@ class Runtime:
             await self.application.stop()
         await self.application.shutdown()
         await self.engine.dispose()
+
+
+def freeze_startup_objects() -> None:
+    """Leave what start-up built (content, compiled patterns, handlers, mappings) out of every
+    later garbage collection: a full collection over it paused handling for 40-50 ms."""
+    gc.collect()
+    gc.freeze()
 
 
 def _composer(services: Services) -> Compose:
