@@ -5,8 +5,9 @@ against a bare python-telegram-bot echo bot fed the same updates the same way.
 
 Both bots poll the same offline Bot API (getUpdates, 100 at a time) in this process. The echo
 bot uses PTB's stock polling, which acknowledges updates before handling them; Spasm Diary
-stores each batch in its inbox first (SQLite with synchronous=FULL, or BENCH_DATABASE_URL) and
-marks them handled, 25 per commit."""
+stores each batch in its inbox first (SQLite with synchronous=FULL, or BENCH_DATABASE_URL),
+handles different people side by side (each person's updates in order) and marks them handled
+with the next store, or 25 per commit."""
 
 from __future__ import annotations
 
@@ -90,7 +91,7 @@ async def echo_bot(telegram: FakeTelegram, run: Callable[[Clocked], Awaitable[No
 
 
 async def diary_bot(telegram: FakeTelegram, run: Callable[[Clocked], Awaitable[None]]) -> Clocked:
-    from bot.app import build_runtime
+    from bot.app import build_runtime, freeze_startup_objects
     from bot.config import Settings
     from bot.inbox import DurablePoller
 
@@ -99,6 +100,7 @@ async def diary_bot(telegram: FakeTelegram, run: Callable[[Clocked], Awaitable[N
         settings = Settings(_env_file=None, database_url=url, data_dir=Path(folder), poll_timeout_seconds=0)
         runtime = await build_runtime(settings, request=OfflineRequest(telegram), schedule_ticks=False)
         await runtime.start(run_jobs=False)
+        freeze_startup_objects()  # as `run` does
         await runtime.leadership.try_acquire()
         clock = Clocked(telegram)
         stop = asyncio.Event()

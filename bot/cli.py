@@ -35,7 +35,7 @@ def _logging(settings: Settings) -> None:
 
 
 async def _run(settings: Settings, webhook_url: str | None = None) -> None:
-    from bot.app import build_runtime
+    from bot.app import build_runtime, freeze_startup_objects
 
     runtime = await build_runtime(settings)
     stop = asyncio.Event()
@@ -43,6 +43,7 @@ async def _run(settings: Settings, webhook_url: str | None = None) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     await runtime.start()
+    freeze_startup_objects()
     if webhook_url:
         await _serve_webhook(runtime, webhook_url, stop)
         return

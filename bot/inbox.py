@@ -8,19 +8,16 @@ import json
 import logging
 from typing import Any
 
-from sqlalchemy import update
-from sqlmodel import col, select
 from telegram import Update
-from telegram.error import InvalidToken, TelegramError
+from telegram.error import InvalidToken
 
 from bot.app import Runtime
 from bot.db import insert_ignoring_duplicates
-from bot.models import InboxUpdate
+from bot.dispatch import INBOX, Dispatcher, mark_handled
 from bot.services.common import unit_of_work
 
 log = logging.getLogger(__name__)
-DRAIN_BATCH = 100
-MARK_EVERY = 25  # updates marked handled per commit
+MARK_AFTER_SECONDS = 0.05  # a group smaller than MARK_EVERY is marked once handling goes quiet
 
 
 def sender_of(payload: dict[str, Any]) -> int | None:
@@ -34,29 +31,49 @@ def sender_of(payload: dict[str, Any]) -> int | None:
 
 
 class DurablePoller:
+    """Fetching and storing go on while earlier updates are handled. What is left in the store
+    (a crash, a change of leader) is handled first; after that, each batch is handed over as it
+    is stored, without reading it back."""
+
     def __init__(self, runtime: Runtime) -> None:
-        self._fresh: dict[int, Update] = {}
         self._runtime = runtime
         self._db = runtime.services.db
         self._timeout = runtime.services.settings.poll_timeout_seconds
+        self._dispatcher = Dispatcher(runtime)
 
     async def run(self, stop: asyncio.Event) -> None:
         """Poll until `stop`; only a token Telegram refuses ends it early (raised to the caller)."""
+        marking = asyncio.create_task(self._mark_when_quiet(stop))
+        try:
+            await self._poll(stop)
+        finally:
+            marking.cancel()
+            await asyncio.gather(marking, return_exceptions=True)
+            try:
+                await self._dispatcher.stop()
+            except Exception as exc:  # unmarked updates are handled again after the restart
+                log.warning("could not mark the last updates handled (%s)", type(exc).__name__)
+
+    async def _poll(self, stop: asyncio.Event) -> None:
         # No offset at start: Telegram redelivers whatever it was not told we received, and
-        # anything stored before a crash is already in the inbox for drain().
+        # anything stored before a crash is already in the inbox.
         offset: int | None = None
         backoff = 1.0
         leadership = self._runtime.leadership
+        backlog = True
         while not stop.is_set():
             if not leadership.held:
                 return  # another process leads now; the caller waits to take over again
             try:
-                await self.drain()
+                if backlog:  # all of it before anything newer, so each person's order holds
+                    await self.drain()
+                    backlog = False
+                if not await self._dispatcher.wait_for_room(limit=1.0):
+                    continue  # handling is far behind; look at stop and leadership again first
                 updates = await self._fetch(offset, stop)
                 if updates:
-                    await self.store([u.to_dict() for u in updates])
-                    # Kept parsed until handled; after a crash they are parsed from the store.
-                    self._fresh.update({u.update_id: u for u in updates})
+                    new = await self.store(self._payloads(updates))
+                    self._dispatcher.accept([u for u in updates if u.update_id in new])
                     # The next getUpdates with this offset is what acknowledges them to Telegram.
                     offset = max(u.update_id for u in updates) + 1
                 backoff = 1.0
@@ -64,9 +81,21 @@ class DurablePoller:
                 raise
             except Exception as exc:  # a network, Telegram or database fault: wait and go on
                 log.warning("polling failed (%s); retrying in %.0fs", type(exc).__name__, backoff)
+                backlog = True  # a store may have committed without saying so: read it back first
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), timeout=backoff)
                 backoff = min(backoff * 2, 30.0)
+
+    async def _mark_when_quiet(self, stop: asyncio.Event) -> None:
+        """A group smaller than MARK_EVERY is marked once handling goes quiet (or retried)."""
+        dispatcher = self._dispatcher
+        while not stop.is_set():
+            await asyncio.sleep(MARK_AFTER_SECONDS)
+            if dispatcher.marks_waiting and dispatcher.idle:
+                try:
+                    await dispatcher.flush()
+                except Exception as exc:  # kept; tried again next time
+                    log.warning("marking updates handled failed (%s)", type(exc).__name__)
 
     async def _fetch(self, offset: int | None, stop: asyncio.Event) -> tuple[Update, ...]:
         """Long-poll for updates; a stop request interrupts the wait, never the handling."""
@@ -85,59 +114,34 @@ class DurablePoller:
         updates: tuple[Update, ...] = fetch.result()
         return updates
 
-    async def store(self, payloads: list[dict[str, Any]]) -> None:
-        """Insert updates once each; a redelivered update_id is ignored."""
+    def _payloads(self, updates: tuple[Update, ...]) -> list[dict[str, Any]]:
+        """Telegram's own JSON of the batch; re-serialising the parsed updates only as a fallback."""
+        raw = self._runtime.raw_updates
+        payloads = raw.take([u.update_id for u in updates]) if raw is not None else None
+        return payloads if payloads is not None else [u.to_dict() for u in updates]
+
+    async def store(self, payloads: list[dict[str, Any]]) -> set[int]:
+        """Insert updates once each (a redelivered update_id is ignored); the ids that were new.
+        Updates handled since the last commit are marked in the same transaction."""
         rows = [
             {"update_id": p["update_id"], "payload": json.dumps(p), "sender_id": sender_of(p)}
             for p in payloads
         ]
-        async with unit_of_work(self._db) as session:
-            await session.exec(insert_ignoring_duplicates(session, InboxUpdate, ["update_id"]), params=rows)
+        dispatcher = self._dispatcher
+        async with dispatcher.writing:
+            marks = dispatcher.take_marks()
+            try:
+                async with unit_of_work(self._db) as session:
+                    connection = await session.connection()
+                    insert = insert_ignoring_duplicates(session, INBOX, ["update_id"])
+                    new = set((await connection.execute(insert.returning(INBOX.c.update_id), rows)).scalars())
+                    await mark_handled(connection, marks, self._runtime.services.clock())
+            except BaseException:
+                dispatcher.restore(marks)
+                raise
+            dispatcher.marked(marks)
+        return new
 
     async def drain(self) -> int:
-        """Handle stored updates in arrival order. They are marked handled a group at a time (one
-        commit per group rather than per update); a crash re-handles at most one group."""
-        handled = 0
-        while True:
-            async with unit_of_work(self._db) as session:
-                query = (
-                    select(InboxUpdate)
-                    .where(col(InboxUpdate.handled_at).is_(None))
-                    .order_by(col(InboxUpdate.update_id))
-                    .limit(DRAIN_BATCH)
-                )
-                batch = [(row.update_id, row.payload) for row in await session.exec(query)]
-            if not batch:
-                return handled
-            for start in range(0, len(batch), MARK_EVERY):
-                group = batch[start : start + MARK_EVERY]
-                errors = {update_id: await self._handle(update_id, payload) for update_id, payload in group}
-                await self._mark(errors)
-                handled += len(group)
-
-    async def _handle(self, update_id: int, payload: str) -> str | None:
-        """Process one update; the error's name if it could not be handled at all."""
-        application = self._runtime.application
-        try:
-            update = self._fresh.pop(update_id, None) or Update.de_json(json.loads(payload), application.bot)
-            await application.process_update(update)
-        except (TelegramError, ValueError, KeyError) as exc:  # a malformed update must not block the rest
-            log.error("update %s could not be handled: %s", update_id, type(exc).__name__)
-            return type(exc).__name__
-        return None
-
-    async def _mark(self, errors: dict[int, str | None]) -> None:
-        now = self._runtime.services.clock()
-        async with unit_of_work(self._db) as session:
-            ok = [update_id for update_id, error in errors.items() if error is None]
-            if ok:
-                await session.exec(
-                    update(InboxUpdate).where(col(InboxUpdate.update_id).in_(ok)).values(handled_at=now)
-                )
-            for update_id, error in errors.items():
-                if error is not None:
-                    await session.exec(
-                        update(InboxUpdate)
-                        .where(col(InboxUpdate.update_id) == update_id)
-                        .values(handled_at=now, error=error)
-                    )
+        """Handle every stored update, in order per person; how many were handled."""
+        return await self._dispatcher.drain()

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import itertools
+
 from sqlmodel import select
+from telegram import Update
+from telegram.ext import TypeHandler
 
 from bot.config import Settings
 from bot.inbox import DurablePoller
@@ -58,3 +63,48 @@ async def test_a_malformed_stored_update_does_not_block_the_rest(
     assert rows[20].handled_at is not None and rows[20].error is not None
     assert rows[21].error is None
     assert harness.telegram.sent_to(557)
+
+
+async def test_people_are_handled_side_by_side_but_each_persons_updates_strictly_in_order(
+    settings: Settings, services: Services
+) -> None:
+    events: list[tuple[str, int, int]] = []  # (begin or end, person, their n-th message)
+
+    async def watch(update: Update, _: object) -> None:
+        assert update.effective_user is not None and update.effective_message is not None
+        person, n = update.effective_user.id, int((update.effective_message.text or "").split()[-1])
+        events.append(("begin", person, n))
+        await asyncio.sleep(0.002 * (n % 3))  # a slow handler must not let the next one overtake
+        events.append(("end", person, n))
+
+    people = [Person(600 + i) for i in range(4)]
+    async with start_harness(settings, services) as harness:
+        harness.runtime.application.add_handler(TypeHandler(Update, watch), group=-2)
+        ids = itertools.count(100)
+        # Stored before the poller starts (as after a crash), then more arriving while it runs.
+        poller = DurablePoller(harness.runtime)
+        await poller.store([p.message(f"/help {n}", next(ids)) for n in range(3) for p in people])
+        harness.telegram.updates.extend(
+            p.message(f"/help {n}", next(ids)) for n in range(3, 12) for p in people
+        )
+        stop = asyncio.Event()
+        running = asyncio.create_task(poller.run(stop))
+        for _ in range(400):
+            if sum(kind == "end" for kind, _, _ in events) == 12 * len(people):
+                break
+            await asyncio.sleep(0.025)
+        stop.set()
+        await asyncio.wait_for(running, timeout=10)
+    for person in people:
+        mine = [(kind, n) for kind, who, n in events if who == person.user_id]
+        assert mine == [
+            (kind, n) for n in range(12) for kind in ("begin", "end")
+        ]  # once each, never overlapping
+    if harness.runtime.engine.dialect.name == "postgresql":  # SQLite handlers take turns
+        overlapping = any(
+            events[i][0] == "begin" and events[i + 1][0] == "begin" for i in range(len(events) - 1)
+        )
+        assert overlapping
+    async with unit_of_work(services.db) as session:
+        rows = list(await session.exec(select(InboxUpdate)))
+    assert len(rows) == 12 * len(people) and all(row.handled_at and not row.error for row in rows)

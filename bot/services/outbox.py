@@ -8,12 +8,12 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import Table, update
 from sqlalchemy import select as sa_select
-from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.db import SessionFactory, insert_ignoring_duplicates
+from bot.db import SessionFactory, insert_ignoring_duplicates, set_column_by_id
 from bot.models import Checkin, Outbox, User
 from bot.services.checkin_flow import CheckinView, has_answers, view_of
 from bot.services.checkins import day_already_covered, open_checkin
@@ -21,6 +21,9 @@ from bot.services.common import Clock, unit_of_work
 from bot.services.schedule import next_occurrence, next_weekly
 
 BATCH = 5000
+# Core statements for the bulk writes: the ORM's per-row bookkeeping costs more than the SQL.
+OUTBOX: Table = Outbox.__table__  # type: ignore[attr-defined]
+USERS: Table = User.__table__  # type: ignore[attr-defined]
 SUMMARY_GRACE = timedelta(hours=12)  # a summary is still worth sending this late
 FIRST_RETRY = timedelta(seconds=15)
 LONGEST_RETRY = timedelta(minutes=10)
@@ -101,24 +104,26 @@ class OutboxService:
                 if not people:
                     break
                 rows: list[dict[str, object]] = []
-                moves: list[dict[str, object]] = []
+                moves: dict[int, datetime | None] = {}
                 for person in people:
                     due: datetime = person[-1]
                     if person.paused or person.blocked or person.timezone is None:
-                        moves.append({"id": person.id, schedule.attribute: None})
+                        moves[person.id] = None
                         continue
                     day = due.astimezone(ZoneInfo(person.timezone)).date()
                     late = now - due > schedule.grace
                     skipped, enqueued = skipped + late, enqueued + (not late)
                     rows.append(
                         {"user_id": person.id, "kind": schedule.kind, "local_date": day, "due_at": due,
-                         "status": "skipped" if late else "pending", "not_before": now}
+                         "status": "skipped" if late else "pending", "not_before": now, "attempts": 0}
                     )  # fmt: skip
-                    moves.append({"id": person.id, schedule.attribute: schedule.following(person, now, day)})
+                    moves[person.id] = schedule.following(person, now, day)
                 if rows:
                     keys = ["user_id", "kind", "local_date"]
-                    await session.exec(insert_ignoring_duplicates(session, Outbox, keys), params=rows)
-                await session.exec(update(User), params=moves)
+                    insert = insert_ignoring_duplicates(session, OUTBOX, keys)
+                    # With RETURNING, SQLAlchemy sends many rows per INSERT, not one statement a row.
+                    await (await session.connection()).execute(insert.returning(OUTBOX.c.id), rows)
+                await set_column_by_id(session, USERS, schedule.attribute, moves)
         return EnqueueStats(enqueued, skipped)
 
     async def claim(self, limit: int = 30) -> list[Delivery]:

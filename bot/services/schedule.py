@@ -60,6 +60,7 @@ def resolve_timezone(text: str, aliases: dict[str, str]) -> str | None:
     return cities.get(key.replace("_", " "))
 
 
+@lru_cache(maxsize=8192)  # a tick asks for the same few thousand (day, minute, zone) many times
 def occurrence(day: date, minute: int, zone: ZoneInfo) -> datetime:
     """The UTC instant of `minute` on local `day`; a time skipped by DST moves to the next valid minute."""
     wall = datetime.combine(day, time(minute // 60, minute % 60))

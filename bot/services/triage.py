@@ -178,8 +178,16 @@ class Triager:
         self._any_flag = _regex("|".join(f"(?:{p})" for p in openers))
         self._all_clear = [_regex(p) for p in rules.all_clear]
         self._keep = set(rules.fuzzy_keep) | set(rules.fuzzy_terms)
+        # The last text normalised: screening reads each message twice (triage, then all-clear).
+        self._last = ("", self._normalise(""))
 
     def normalise(self, text: str) -> str:
+        if text == self._last[0]:
+            return self._last[1]
+        self._last = (text, self._normalise(text))
+        return self._last[1]
+
+    def _normalise(self, text: str) -> str:
         text = unicodedata.normalize("NFKC", text).translate(ZERO_WIDTH).translate(QUOTES).lower()
         text = " ".join(self._correct(word) for word in text.split())
         for pattern, replacement in self._rewrites:

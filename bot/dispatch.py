@@ -1,0 +1,235 @@
+"""Stored updates handled concurrently across people, strictly in arrival order for each person
+(and each chat): an update starts only after the one before it from the same sender or chat
+finished. Marked handled a group at a time (with the next store, or MARK_EVERY per commit); a
+crash re-handles only what was handled since the last mark."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Table, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlmodel import col, select
+from telegram import Update
+from telegram.error import TelegramError
+
+from bot.app import Runtime
+from bot.models import InboxUpdate
+from bot.services.common import unit_of_work
+
+log = logging.getLogger(__name__)
+DRAIN_BATCH = 100
+MARK_EVERY = 25  # updates marked handled per commit
+MAX_IN_FLIGHT = 400  # started and not yet marked handled
+# Handlers at once. PostgreSQL locks rows, and the pool (5 + 10 overflow) has room for this many
+# plus the poller, ticks and sender. SQLite has one writer: concurrent handlers would queue on
+# its busy timeout, and one waiting past it would fail, so there they take turns.
+RUNNING = {"postgresql": 8, "sqlite": 1}
+
+Key = tuple[str, int]
+
+
+def keys_of(item: Update) -> tuple[Key, ...]:
+    """What orders an update: its sender and its chat; an update with neither waits for its kind."""
+    keys: list[Key] = []
+    if item.effective_user is not None:
+        keys.append(("user", item.effective_user.id))
+    if item.effective_chat is not None:
+        keys.append(("chat", item.effective_chat.id))
+    return tuple(keys) or (("none", 0),)
+
+
+@dataclass(eq=False)
+class _Job:
+    update_id: int
+    item: Update
+    keys: tuple[Key, ...]
+    waiting: int = 0  # earlier updates from the same sender or chat not yet finished
+    then: list[_Job] = field(default_factory=list)  # later ones waiting for this one
+
+
+# Core statements: the ORM's bulk machinery costs more than the SQL here.
+INBOX: Table = InboxUpdate.__table__  # type: ignore[attr-defined]
+
+
+async def mark_handled(connection: AsyncConnection, marks: dict[int, str | None], now: datetime) -> None:
+    """Mark updates handled (with the error, for one that could not be handled at all)."""
+    ok = [update_id for update_id, error in marks.items() if error is None]
+    if ok:
+        await connection.execute(update(INBOX).where(INBOX.c.update_id.in_(ok)).values(handled_at=now))
+    for update_id, error in marks.items():
+        if error is not None:
+            await connection.execute(
+                update(INBOX).where(INBOX.c.update_id == update_id).values(handled_at=now, error=error)
+            )
+
+
+class Dispatcher:
+    def __init__(self, runtime: Runtime) -> None:
+        self._runtime = runtime
+        self._db = runtime.services.db
+        self._tails: dict[Key, _Job] = {}  # the last update started per sender and chat
+        self._ready: deque[_Job] = deque()  # nothing before them left; waiting for a slot
+        self._running = 0
+        self._slots = RUNNING.get(runtime.engine.dialect.name, 1)
+        self._in_flight: set[int] = set()  # started and not yet marked handled
+        self._marks: dict[int, str | None] = {}  # handled, waiting to be marked: id -> error
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._stopping = False
+        self.room = asyncio.Event()  # set when marking made room for more
+        # Storing and marking take turns: on SQLite a second writer would sleep on the busy timeout.
+        self.writing = asyncio.Lock()
+
+    @property
+    def idle(self) -> bool:
+        return not self._tasks
+
+    @property
+    def marks_waiting(self) -> bool:
+        return bool(self._marks)
+
+    async def dispatch(self) -> int:
+        """Start every stored, unhandled update not yet under way (up to MAX_IN_FLIGHT); how many."""
+        started = 0
+        while not self._stopping and (limit := min(DRAIN_BATCH, MAX_IN_FLIGHT - len(self._in_flight))) > 0:
+            async with unit_of_work(self._db) as session:
+                query = select(InboxUpdate.update_id, InboxUpdate.payload).where(
+                    col(InboxUpdate.handled_at).is_(None)
+                )
+                if self._in_flight:
+                    query = query.where(col(InboxUpdate.update_id).not_in(self._in_flight))
+                rows = list(await session.exec(query.order_by(col(InboxUpdate.update_id)).limit(limit)))
+            for update_id, payload in rows:
+                self._start(update_id, payload)
+            started += len(rows)
+            if len(rows) < limit:
+                break
+        return started
+
+    def accept(self, items: list[Update]) -> None:
+        """Start updates just stored (and not stored before), in update_id order."""
+        for item in items:
+            self._start(item.update_id, item)
+
+    async def wait_for_room(self, limit: float) -> bool:
+        """Wait (at most `limit` seconds) until fewer than MAX_IN_FLIGHT are under way; True if so."""
+        if len(self._in_flight) < MAX_IN_FLIGHT:
+            return True
+        self.room.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.room.wait(), limit)
+        return len(self._in_flight) < MAX_IN_FLIGHT
+
+    def _start(self, update_id: int, stored: Update | str) -> None:
+        if update_id in self._in_flight or self._stopping:
+            return
+        self._in_flight.add(update_id)
+        try:
+            bot = self._runtime.application.bot
+            item = stored if isinstance(stored, Update) else Update.de_json(json.loads(stored), bot)
+        except (TelegramError, ValueError, KeyError, TypeError) as exc:  # malformed: must not block the rest
+            log.error("update %s could not be handled: %s", update_id, type(exc).__name__)
+            self._marks[update_id] = type(exc).__name__
+            return
+        job = _Job(update_id, item, keys_of(item))
+        for before in {self._tails[k] for k in job.keys if k in self._tails}:
+            before.then.append(job)
+            job.waiting += 1
+        for key in job.keys:
+            self._tails[key] = job
+        if not job.waiting:
+            self._ready.append(job)
+            self._next()
+
+    def _next(self) -> None:
+        """Start ready updates while there are free slots."""
+        while self._ready and self._running < self._slots:
+            job = self._ready.popleft()
+            if self._stopping:  # not begun: stays stored, handled after the restart
+                self._in_flight.discard(job.update_id)
+                continue
+            self._running += 1
+            task = asyncio.create_task(self._run(job))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+    async def _run(self, job: _Job) -> None:
+        try:
+            self._marks[job.update_id] = await self._handle(job.update_id, job.item)
+        finally:
+            self._running -= 1
+            for key in job.keys:
+                if self._tails.get(key) is job:
+                    del self._tails[key]
+            for after in job.then:
+                after.waiting -= 1
+                if not after.waiting:
+                    self._ready.append(after)
+            self._next()
+        # A smaller group (or one while a store is being written) goes with the next write.
+        if len(self._marks) >= MARK_EVERY and not self.writing.locked():
+            try:
+                await self.flush()
+            except Exception as exc:  # kept and marked at the next flush
+                log.warning("marking updates handled failed (%s)", type(exc).__name__)
+
+    async def _handle(self, update_id: int, item: Update) -> str | None:
+        try:
+            await self._runtime.application.process_update(item)
+        except (TelegramError, ValueError, KeyError) as exc:
+            log.error("update %s could not be handled: %s", update_id, type(exc).__name__)
+            return type(exc).__name__
+        return None
+
+    def take_marks(self) -> dict[int, str | None]:
+        """The marks waiting, for a transaction to write; hand them back to `marked` or `restore`."""
+        marks, self._marks = self._marks, {}
+        return marks
+
+    def marked(self, marks: dict[int, str | None]) -> None:
+        self._in_flight.difference_update(marks)
+        if marks:
+            self.room.set()
+
+    def restore(self, marks: dict[int, str | None]) -> None:
+        """Not written: kept for the next try (and still in flight, so never started again)."""
+        self._marks.update(marks)
+
+    async def flush(self) -> None:
+        async with self.writing:
+            marks = self.take_marks()
+            if not marks:
+                return
+            try:
+                async with unit_of_work(self._db) as session:
+                    await mark_handled(await session.connection(), marks, self._runtime.services.clock())
+            except BaseException:
+                self.restore(marks)
+                raise
+            self.marked(marks)
+
+    async def settle(self) -> None:
+        """Wait for everything started to finish, then mark it."""
+        while self._tasks:
+            await asyncio.wait(set(self._tasks))
+        await self.flush()
+
+    async def drain(self) -> int:
+        """Handle everything stored, until nothing is left; how many were handled."""
+        handled = 0
+        while started := await self.dispatch():
+            handled += started
+            await self.settle()
+        await self.flush()
+        return handled
+
+    async def stop(self) -> None:
+        """Finish the handlers under way; the rest stays stored for the next start."""
+        self._stopping = True
+        await self.settle()
