@@ -12,6 +12,7 @@ with the next store, or 25 per commit."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import itertools
 import os
 import statistics
@@ -82,6 +83,8 @@ async def echo_bot(telegram: FakeTelegram, run: Callable[[Clocked], Awaitable[No
     clock = Clocked(telegram)
     async with app:
         await app.start()
+        gc.collect()
+        gc.freeze()  # the same start-up treatment as the diary bot gets, for a fair comparison
         assert app.updater is not None
         await app.updater.start_polling(poll_interval=0.0, timeout=0)
         await run(clock)

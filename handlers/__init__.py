@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from telegram import Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -28,10 +30,12 @@ NEW_PRIVATE = filters.UpdateType.MESSAGE & PRIVATE
 
 
 def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    # Order matters. Group -1, red-flag triage of every text and caption (new or edited, any
+    # Order matters. Group -3 deletes a stored update from a group or channel (nothing else for
+    # private chats). Group -1, red-flag triage of every text and caption (new or edited, any
     # chat), runs before everything else and stops the rest on an emergency. Group 0 counts
     # each person's messages and, in a flood, keeps their data without answering (after
     # triage, so it never delays an emergency reply). Within group 1 the first match wins.
+    application.add_handler(TypeHandler(Update, privacy.forget_if_not_private), group=-3)
     application.add_handler(MessageHandler(filters.TEXT | filters.CAPTION, safety.screen), group=-1)
     application.add_handler(MessageHandler(NEW_PRIVATE, flood.limit), group=0)
     application.add_handlers(

@@ -42,6 +42,18 @@ async def delete_button(update: Update, context: BotContext) -> None:
     await edit(query, Screen(text.deleted if had_data else text.nothing_stored))
 
 
+async def forget_if_not_private(update: Update, context: BotContext) -> None:
+    """Before anything else handles it: a stored update from a group or channel is deleted, so
+    nothing said there is kept (it is still screened and answered)."""
+    chat = update.effective_chat
+    if chat is None or chat.type == chat.PRIVATE:
+        return  # private chats (all the diary's own) never wait for this
+    try:
+        await context.services.erase.forget_update(update.update_id)
+    except Exception as exc:  # the 3-day purge removes it anyway; screening must go on
+        log.warning("could not forget a non-private update: %s", type(exc).__name__)
+
+
 async def not_private(update: Update, context: BotContext) -> None:
     """A group, supergroup or channel: health data does not belong there. Say so, then leave."""
     chat = update.effective_chat

@@ -108,3 +108,21 @@ async def test_people_are_handled_side_by_side_but_each_persons_updates_strictly
     async with unit_of_work(services.db) as session:
         rows = list(await session.exec(select(InboxUpdate)))
     assert len(rows) == 12 * len(people) and all(row.handled_at and not row.error for row in rows)
+
+
+async def test_an_update_from_a_group_is_not_kept_in_the_inbox(
+    settings: Settings, services: Services
+) -> None:
+    person = Person(556)
+    async with start_harness(settings, services) as harness:
+        poller = DurablePoller(harness.runtime)
+        in_group = person.message("stress 7, eye twitching", 30)
+        in_group["message"]["chat"] = {"id": -100777, "type": "supergroup", "title": "Friends"}
+        await poller.store([in_group, person.message("/help", 31)])
+        assert await poller.drain() == 2
+    assert [c.method for c in harness.telegram.calls if c.params.get("chat_id") == -100777] == [
+        "sendMessage", "leaveChat",
+    ]  # fmt: skip
+    async with unit_of_work(services.db) as session:
+        kept = [row.update_id for row in await session.exec(select(InboxUpdate))]
+    assert kept == [31]

@@ -31,3 +31,8 @@ class EraseService:
                 await session.exec(delete(model).where(col(model.user_id) == user.id))
             await session.exec(delete(User).where(col(User.id) == user.id))
             return True
+
+    async def forget_update(self, update_id: int) -> None:
+        """An update from a group or channel: not kept even until the inbox purge."""
+        async with unit_of_work(self._db) as session:
+            await session.exec(delete(InboxUpdate).where(col(InboxUpdate.update_id) == update_id))
