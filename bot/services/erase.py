@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sqlalchemy import delete
-from sqlmodel import col
+from sqlmodel import col, select
 
 from bot.db import SessionFactory
 from bot.models import Checkin, InboxUpdate, Outbox, SafetyEvent, User
@@ -23,6 +23,10 @@ class EraseService:
         self._forget(telegram_id)
         async with unit_of_work(self._db) as session:
             await session.exec(delete(InboxUpdate).where(col(InboxUpdate.sender_id) == telegram_id))
+            # Outbox rows before the user row is locked: the sender locks in that order too
+            # (a claimed row, then its user), so the two never wait for each other in a circle.
+            person = select(User.id).where(User.telegram_id == telegram_id).scalar_subquery()
+            await session.exec(delete(Outbox).where(col(Outbox.user_id) == person))
             user = await find_user(session, telegram_id, lock=True)
             if user is None:
                 return False
