@@ -133,24 +133,11 @@ class CheckinService:
             if user is None:
                 return None
             current = await self._latest_open(session, user)
-            if current is not None and current.step == "sleep":
-                hours = self._reader.bare_hours(text)
-                if hours is not None:
-                    current.sleep_hours = hours
-                    return await self._advance(session, user, current, Outcome.SHOW)
+            if current is not None and self._answer_typed(current, text):
+                return await self._advance(session, user, current, Outcome.SHOW)
             if current is not None and current.amends_id is not None and not current.review:
-                # A correction waiting for a number takes one; anything else is not about that entry.
-                value = self._reader.bare_scale(text) if current.step in NUMBER_STEPS else None
-                if value is not None:
-                    apply_answer(current, current.step, str(value))
-                    return await self._advance(session, user, current, Outcome.SHOW)
-                current = None
-            if current is not None and current.step in NUMBER_STEPS:
-                value = self._reader.bare_scale(text)
-                if value is not None:
-                    apply_answer(current, current.step, str(value))
-                    return await self._advance(session, user, current, Outcome.SHOW)
-            else:
+                current = None  # a correction takes only its own answer; the rest is not about it
+            if current is None or current.step not in NUMBER_STEPS:
                 # Just after saving, the card invites a note: text then is a note, whatever it says.
                 noted = await self._note_target(session, user)
                 if noted is not None:
@@ -161,6 +148,16 @@ class CheckinService:
             if current is not None and current.step in NUMBER_STEPS:
                 return CheckinResult(Outcome.NUMBER_HINT, view_of(current))
             return CheckinResult(Outcome.USE_BUTTONS, view_of(current)) if current else None
+
+    def _answer_typed(self, checkin: Checkin, text: str) -> bool:
+        """A typed number for the step waiting for one: 0-10, or hours slept."""
+        if checkin.step == "sleep":
+            hours = self._reader.bare_hours(text)
+            if hours is not None:
+                checkin.sleep_hours = hours
+            return hours is not None
+        value = self._reader.bare_scale(text) if checkin.step in NUMBER_STEPS else None
+        return value is not None and apply_answer(checkin, checkin.step, str(value)) is not None
 
     @staticmethod
     def _save_note(checkin: Checkin, text: str) -> CheckinResult:
@@ -288,9 +285,11 @@ async def open_checkin(session: AsyncSession, user: User, day: date, kind: str, 
     for old in await session.exec(
         select(Checkin).where(Checkin.user_id == user.id, Checkin.status == "open")
     ):
-        if old.amends_id is not None and (old.kind == kind or old.local_date < day):
+        if old.kind != kind and old.local_date >= day:
+            continue
+        if old.amends_id is not None:
             await session.delete(old)  # unsaved changes to a saved entry: the saved one stands
-        elif old.kind == kind or old.local_date < day:
+        else:
             close(old)
     for done in await session.exec(
         select(Checkin).where(Checkin.user_id == user.id, col(Checkin.note_open_until).is_not(None))
