@@ -17,7 +17,7 @@ import sys
 import time
 from datetime import date, timedelta
 
-from bot.charts import WORKERS, ChartSpec, chart_png
+from bot.render.charts import WORKERS, ChartSpec, chart_png
 
 TELEGRAM_PER_SECOND = 30
 

@@ -29,9 +29,9 @@ async def fill(url: str, people: int, due: int) -> None:
     """`people` set-up users, `due` of them due within this minute."""
     from sqlalchemy import insert
 
-    from bot.db import create_engine
-    from bot.migrate import upgrade
-    from bot.models import User
+    from bot.storage.db import create_engine
+    from bot.storage.migrate import upgrade
+    from bot.storage.models import User
 
     engine = create_engine(url)
     await upgrade(engine)
@@ -53,10 +53,10 @@ async def fill(url: str, people: int, due: int) -> None:
 async def ours(url: str, due: int) -> dict[str, float]:
     from sqlalchemy import func, select
 
-    from bot.app import build_runtime
+    from bot.bootstrap import build_runtime
     from bot.config import Settings
-    from bot.models import Outbox
-    from bot.offline import FakeTelegram, OfflineRequest
+    from bot.runtime.offline import FakeTelegram, OfflineRequest
+    from bot.storage.models import Outbox
 
     before = rss_mb()
     started = time.perf_counter()

@@ -26,7 +26,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
-from bot.offline import ApiCall, FakeTelegram, OfflineRequest, Person
+from bot.runtime.offline import ApiCall, FakeTelegram, OfflineRequest, Person
 
 Feed = Callable[[FakeTelegram, asyncio.Event], Awaitable[None]]
 
@@ -99,9 +99,10 @@ async def echo_bot(telegram: FakeTelegram, run: Callable[[Clocked], Awaitable[No
 
 
 async def diary_bot(telegram: FakeTelegram, run: Callable[[Clocked], Awaitable[None]]) -> Clocked:
-    from bot.app import build_runtime, freeze_startup_objects
+    from bot.bootstrap import build_runtime
     from bot.config import Settings
-    from bot.inbox import DurablePoller
+    from bot.runtime.inbox import DurablePoller
+    from bot.runtime.lifecycle import freeze_startup_objects
 
     with tempfile.TemporaryDirectory() as folder:
         url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{folder}/bench.db"

@@ -16,7 +16,7 @@ from bot import logs
 from bot.config import Settings, get_settings
 
 if TYPE_CHECKING:
-    from bot.app import Runtime
+    from bot.runtime.lifecycle import Runtime
 
 SHUTDOWN_GRACE_SECONDS = 20
 NO_SECRET = (
@@ -35,7 +35,8 @@ def _logging(settings: Settings) -> None:
 
 
 async def _run(settings: Settings, webhook_url: str | None = None) -> None:
-    from bot.app import build_runtime, freeze_startup_objects
+    from bot.bootstrap import build_runtime
+    from bot.runtime.lifecycle import freeze_startup_objects
 
     runtime = await build_runtime(settings)
     stop = asyncio.Event()
@@ -65,7 +66,7 @@ async def _run(settings: Settings, webhook_url: str | None = None) -> None:
 
 
 async def _serve_webhook(runtime: Runtime, url: str, stop: asyncio.Event) -> None:
-    from bot.webhook import WebhookReceiver
+    from bot.runtime.web import WebhookReceiver
 
     receiver = WebhookReceiver(runtime, url)
     try:
@@ -78,7 +79,7 @@ async def _serve_webhook(runtime: Runtime, url: str, stop: asyncio.Event) -> Non
 
 async def _lead(runtime: Runtime, stop: asyncio.Event) -> None:
     """Poll and handle updates while this process leads; otherwise stand by and try again."""
-    from bot.inbox import DurablePoller
+    from bot.runtime.inbox import DurablePoller
 
     every = runtime.services.settings.leader_retry_seconds
     while await runtime.leadership.wait_for_leadership(stop, every):
@@ -88,8 +89,8 @@ async def _lead(runtime: Runtime, stop: asyncio.Event) -> None:
 
 
 async def _migrate(settings: Settings) -> None:
-    from bot.db import create_engine
-    from bot.migrate import upgrade
+    from bot.storage.db import create_engine
+    from bot.storage.migrate import upgrade
 
     engine = create_engine(settings.resolved_database_url)
     await upgrade(engine)
@@ -132,9 +133,9 @@ def main(argv: list[str] | None = None) -> int:
         # (set before the import, as alembic logs while it is imported).
         for handler in logging.getLogger().handlers:
             handler.setLevel(max(handler.level, logging.WARNING))
-        from bot.console import chat
+        from bot.bootstrap import console_chat
 
-        asyncio.run(chat(settings))
+        asyncio.run(console_chat(settings))
     else:
         asyncio.run(_migrate(settings))
     return 0

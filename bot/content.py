@@ -11,11 +11,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-from bot.services.emergency import EmergencyBook
+from bot.domain.vocab import CARE_REASONS, DURATIONS, LOCATIONS, REDFLAG_BUTTONS, TRIGGERS
+from bot.language.emergency import EmergencyBook
+from bot.language.report_words import ReportWords
+from bot.language.triage import SafetyRules
 from bot.services.knowledge import KnowledgeBook
-from bot.services.report_words import ReportWords
-from bot.services.triage import SafetyRules
-from bot.services.vocab import CARE_REASONS, DURATIONS, LOCATIONS, REDFLAG_BUTTONS, TRIGGERS
 
 
 class Strict(BaseModel):

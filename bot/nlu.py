@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from bot.config import DEFAULT_CONTENT_DIR
 from bot.content import load_content
-from bot.services.report_reader import Report, ReportReader
+from bot.language.report_reader import Report, ReportReader
 
 __all__ = ["Report", "ReportReader", "parse_report"]
 

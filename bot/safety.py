@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from bot.config import DEFAULT_CONTENT_DIR
 from bot.content import load_content
-from bot.services.triage import Level, Triage, Triager
+from bot.language.triage import Level, Triage, Triager
 
 __all__ = ["Level", "Triage", "Triager", "triage"]
 

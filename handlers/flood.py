@@ -6,7 +6,7 @@ from telegram import Update
 from telegram.constants import MessageLimit
 from telegram.ext import ApplicationHandlerStop
 
-from bot.services.flood import Pace
+from bot.domain.flood import Pace
 from handlers.common import message_text, reply, sender_id
 from handlers.context import BotContext
 from handlers.views import Screen

@@ -7,8 +7,8 @@ import logging
 from telegram import Update
 from telegram.constants import MessageLimit
 
+from bot.language.triage import ZERO_WIDTH
 from bot.services.alerts import describe
-from bot.services.triage import ZERO_WIDTH
 from bot.services.users import Awaiting
 from handlers import admin, checkin, knowledge, onboarding, summary
 from handlers.common import message_text, reply, sender_id

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.content import Content
-from bot.services.checkin_flow import CheckinView
+from bot.domain.checkin_flow import CheckinView
 from handlers import views
 from handlers.common import answer, edit, reply, sender_id
 from handlers.context import BotContext

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.services.schedule import format_minute
+from bot.domain.schedule import format_minute
 from bot.services.users import Awaiting, Profile
 from handlers import views
 from handlers.common import answer, chat_id, edit, reply, sender_id

@@ -5,9 +5,9 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
 
-from bot.charts import chart_png, report_pdf
+from bot.domain.schedule import format_minute
+from bot.render.charts import chart_png, report_pdf
 from bot.services.export import to_csv
-from bot.services.schedule import format_minute
 from handlers import summary_views
 from handlers.common import answer, edit, reply, sender_id
 from handlers.context import BotContext

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from bot.charts import ChartSpec, ReportSpec
 from bot.content import Content
+from bot.render.charts import ChartSpec, ReportSpec
 from bot.services.export import Export
 from bot.services.summary import Stats, Summary
 from handlers.views import care_text

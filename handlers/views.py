@@ -11,10 +11,10 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.config import Settings
 from bot.content import Content, Tip
-from bot.services.checkin_flow import SLEEP_CHOICES, CheckinView
-from bot.services.schedule import format_minute
+from bot.domain.checkin_flow import SLEEP_CHOICES, CheckinView
+from bot.domain.schedule import format_minute
+from bot.domain.vocab import DURATIONS, LOCATIONS, REDFLAG_BUTTONS, SCALE, TRIGGERS
 from bot.services.users import Profile
-from bot.services.vocab import DURATIONS, LOCATIONS, REDFLAG_BUTTONS, SCALE, TRIGGERS
 
 CHECKIN_DATA = re.compile(r"^c:(\d{1,12}):([a-z_]{1,12}):([a-z_0-9]{1,12})\Z")
 

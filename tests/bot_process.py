@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from bot.offline import Person, buttons_of
+from bot.runtime.offline import Person, buttons_of
 from tests.fake_bot_api import FakeBotApiServer
 
 TOKEN = "123456:TEST-TOKEN"

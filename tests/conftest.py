@@ -14,9 +14,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import DEFAULT_CONTENT_DIR, Settings
 from bot.content import Content, load_content
-from bot.db import create_engine, session_factory
-from bot.migrate import upgrade
 from bot.services.registry import Services, build_services
+from bot.storage.db import create_engine, session_factory
+from bot.storage.migrate import upgrade
 from tests.harness import Chat, start_harness
 
 PG_URL = os.environ.get("TEST_DATABASE_URL", "")

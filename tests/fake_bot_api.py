@@ -15,7 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl
 
-from bot.offline import ApiCall, FakeTelegram
+from bot.runtime.offline import ApiCall, FakeTelegram
 
 JsonDict = dict[str, Any]
 

@@ -10,9 +10,10 @@ from typing import Any
 
 from telegram import Update
 
-from bot.app import Runtime, build_runtime
+from bot.bootstrap import build_runtime
 from bot.config import Settings
-from bot.offline import ApiCall, FakeTelegram, OfflineRequest, Person, buttons_of
+from bot.runtime.lifecycle import Runtime
+from bot.runtime.offline import ApiCall, FakeTelegram, OfflineRequest, Person, buttons_of
 from bot.services.registry import Services
 
 

@@ -11,9 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Settings
 from bot.content import Content
-from bot.db import session_factory
-from bot.offline import Failure
+from bot.runtime.offline import Failure
 from bot.services.registry import Services, build_services
+from bot.storage.db import session_factory
 from tests.conftest import FakeClock
 from tests.harness import Harness, start_harness
 from tests.helpers import onboard, quiet_day

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from bot.content import Content
-from bot.models import Checkin, User
 from bot.services.registry import Services
+from bot.storage.models import Checkin, User
 from tests.harness import Chat
 from tests.helpers import checkins, onboard, rows
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.content import Content
-from bot.offline import buttons_of
+from bot.runtime.offline import buttons_of
 from bot.services.registry import Services
 from tests.harness import Chat
 from tests.helpers import checkins, onboard, quiet_day

@@ -50,7 +50,7 @@ def test_migrate_creates_the_schema(tmp_path: Path) -> None:
     result = run_cli(["migrate"], tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "spasm-diary.db").exists()
-    assert ROOT.joinpath("bot", "migrations", "versions").is_dir()
+    assert ROOT.joinpath("bot", "storage", "migrations", "versions").is_dir()
 
 
 def test_console_chat_escalates_mid_checkin_and_the_checkin_can_be_finished(tmp_path: Path) -> None:

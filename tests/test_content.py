@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from bot.config import DEFAULT_CONTENT_DIR
 from bot.content import Content, load_content
-from bot.services.vocab import TRIGGERS
+from bot.domain.vocab import TRIGGERS
 
 
 def broken_copy(tmp_path: Path, file: str, old: str, new: str) -> Path:

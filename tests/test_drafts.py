@@ -3,7 +3,7 @@ stays as it is, counted everywhere, until the draft is saved; an abandoned draft
 
 from __future__ import annotations
 
-from bot.offline import Failure, buttons_of
+from bot.runtime.offline import Failure, buttons_of
 from bot.services.registry import Services
 from tests.conftest import FakeClock
 from tests.harness import Chat

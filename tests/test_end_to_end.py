@@ -11,9 +11,9 @@ from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import col, select
 
-from bot.db import session_factory
-from bot.models import Checkin, InboxUpdate, Outbox, SafetyEvent, User
-from bot.offline import Person
+from bot.runtime.offline import Person
+from bot.storage.db import session_factory
+from bot.storage.models import Checkin, InboxUpdate, Outbox, SafetyEvent, User
 from tests.bot_process import TOKEN, BotProcess
 from tests.fake_bot_api import FakeBotApiServer
 

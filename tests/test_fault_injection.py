@@ -18,9 +18,9 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import select
 
-from bot.db import session_factory
-from bot.models import InboxUpdate, Outbox, User
-from bot.offline import Person, buttons_of
+from bot.runtime.offline import Person, buttons_of
+from bot.storage.db import session_factory
+from bot.storage.models import InboxUpdate, Outbox, User
 from tests.bot_process import TOKEN, BotProcess
 from tests.fake_bot_api import FakeBotApiServer, Faults
 

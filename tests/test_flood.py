@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.content import Content
-from bot.services.flood import FloodGuard, Pace
+from bot.domain.flood import FloodGuard, Pace
 from bot.services.registry import Services
 from tests.conftest import FakeClock
 from tests.harness import Chat

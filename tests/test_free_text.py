@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from bot.config import Settings
 from bot.content import Content
-from bot.offline import buttons_of
+from bot.runtime.offline import buttons_of
 from bot.services.registry import Services
 from tests.conftest import FakeClock
 from tests.harness import Chat, start_harness

@@ -10,11 +10,11 @@ from telegram import Update
 from telegram.ext import TypeHandler
 
 from bot.config import Settings
-from bot.inbox import DurablePoller
-from bot.models import InboxUpdate, User
-from bot.offline import Person
+from bot.runtime.inbox import DurablePoller
+from bot.runtime.offline import Person
 from bot.services.common import unit_of_work
 from bot.services.registry import Services
+from bot.storage.models import InboxUpdate, User
 from tests.harness import start_harness
 
 

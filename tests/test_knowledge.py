@@ -10,7 +10,7 @@ import pytest
 from bot.config import DEFAULT_CONTENT_DIR
 from bot.content import Content
 from bot.knowledge import answer
-from bot.offline import buttons_of
+from bot.runtime.offline import buttons_of
 from bot.services.registry import Services
 from tests.conftest import FakeClock
 from tests.harness import Chat

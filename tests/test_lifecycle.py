@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from bot.content import Content
-from bot.offline import buttons_of
+from bot.runtime.offline import buttons_of
 from bot.services.registry import Services
 from tests.conftest import FakeClock
 from tests.harness import Chat

@@ -13,9 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Settings
 from bot.content import Content
-from bot.db import session_factory
 from bot.logs import LIBRARIES, REDACTED, Redact, quiet_libraries
 from bot.services.registry import build_services
+from bot.storage.db import session_factory
 from tests.conftest import FakeClock
 from tests.harness import start_harness
 

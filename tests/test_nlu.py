@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from bot.content import load_content
+from bot.language.report_reader import ReportReader
 from bot.nlu import parse_report
-from bot.services.report_reader import ReportReader
 from tests.report_scoring import DATA, FIELDS, Score, load, score
 
 SETS = sorted(DATA.glob("reports_*.tsv"))

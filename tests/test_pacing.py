@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.sender import Pacer
+from bot.runtime.sender import Pacer
 
 
 async def test_pacing_spaces_messages_overall_and_per_chat() -> None:

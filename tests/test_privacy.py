@@ -9,9 +9,9 @@ from sqlmodel import select
 
 from bot.config import Settings
 from bot.content import Content
-from bot.inbox import sender_of
-from bot.models import Checkin, InboxUpdate, Outbox, SafetyEvent, User
+from bot.runtime.inbox import sender_of
 from bot.services.registry import Services
+from bot.storage.models import Checkin, InboxUpdate, Outbox, SafetyEvent, User
 from tests.harness import Chat, start_harness
 from tests.helpers import onboard, quiet_day, rows
 

@@ -19,12 +19,12 @@ from telegram import Update
 
 from bot.config import Settings
 from bot.content import Content
-from bot.db import create_engine, session_factory
-from bot.migrate import upgrade
-from bot.models import Checkin, Outbox, SafetyEvent, User
-from bot.offline import JsonDict, Person, buttons_of
+from bot.runtime.offline import JsonDict, Person, buttons_of
 from bot.services.common import unit_of_work
 from bot.services.registry import build_services
+from bot.storage.db import create_engine, session_factory
+from bot.storage.migrate import upgrade
+from bot.storage.models import Checkin, Outbox, SafetyEvent, User
 from tests.conftest import FakeClock
 from tests.harness import Harness, start_harness
 

@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import select
 
-from bot.db import session_factory
-from bot.models import InboxUpdate
-from bot.offline import Person
+from bot.runtime.offline import Person
+from bot.storage.db import session_factory
+from bot.storage.models import InboxUpdate
 from tests.bot_process import TOKEN, BotProcess
 from tests.fake_bot_api import FakeBotApiServer
 
@@ -60,7 +60,7 @@ async def test_two_processes_handle_each_update_once_and_a_standby_takes_over(
 async def test_the_leader_lock_is_exclusive_and_really_released(engine: AsyncEngine) -> None:
     if engine.dialect.name != "postgresql":
         pytest.skip("the lock is PostgreSQL's")
-    from bot.leader import Leadership
+    from bot.runtime.leader import Leadership
 
     first, second = Leadership(engine), Leadership(engine)
     assert await first.try_acquire() and not await second.try_acquire()

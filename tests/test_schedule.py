@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.services.schedule import next_occurrence, occurrence, parse_time, resolve_timezone
+from bot.domain.schedule import next_occurrence, occurrence, parse_time, resolve_timezone
 
 # (zone, spring-forward day, its skipped local hour, fall-back day, its repeated local hour)
 TRANSITIONS = [

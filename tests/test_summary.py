@@ -9,11 +9,11 @@ from datetime import UTC, date, datetime, timedelta
 from sqlmodel import select
 
 from bot.content import Content
-from bot.models import Checkin, Outbox
-from bot.offline import buttons_of
+from bot.runtime.offline import buttons_of
 from bot.services.common import unit_of_work
 from bot.services.registry import Services
 from bot.services.summary import stats_for, stress_insight
+from bot.storage.models import Checkin, Outbox
 from handlers.summary_views import CAPTION_LIMIT, split_caption
 from tests.conftest import FakeClock
 from tests.harness import Chat
@@ -130,7 +130,7 @@ async def test_the_summary_day_and_time_are_set_in_settings(
     await chat.send("18:30")
     assert chat.last_text() == "Your weekly summary will come on Fridays at 18:30."
     async with unit_of_work(services.db) as session:
-        from bot.models import User
+        from bot.storage.models import User
 
         user = (await session.exec(select(User))).one()
     assert (user.summary_weekday, user.summary_minute) == (4, 18 * 60 + 30)

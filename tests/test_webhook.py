@@ -13,9 +13,9 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import select
 
-from bot.db import session_factory
-from bot.models import InboxUpdate
-from bot.offline import Person
+from bot.runtime.offline import Person
+from bot.storage.db import session_factory
+from bot.storage.models import InboxUpdate
 from tests.bot_process import TOKEN, BotProcess
 from tests.fake_bot_api import FakeBotApiServer
 

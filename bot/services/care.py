@@ -8,8 +8,8 @@ from datetime import date, datetime, timedelta
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.models import Checkin, SafetyEvent, User
-from bot.services.checkin_flow import split
+from bot.domain.checkin_flow import split
+from bot.storage.models import Checkin, SafetyEvent, User
 
 CARE_GAP = timedelta(days=7)
 LOOKBACK_DAYS = 42

@@ -9,8 +9,8 @@ from datetime import datetime
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.db import SessionFactory
-from bot.models import User
+from bot.storage.db import SessionFactory
+from bot.storage.models import User
 
 Clock = Callable[[], datetime]
 

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from sqlalchemy import delete
 from sqlmodel import col, select
 
-from bot.db import SessionFactory
-from bot.models import Checkin, InboxUpdate, Outbox, SafetyEvent, User
 from bot.services.common import find_user, unit_of_work
+from bot.storage.db import SessionFactory
+from bot.storage.models import Checkin, InboxUpdate, Outbox, SafetyEvent, User
 
 
 class EraseService:

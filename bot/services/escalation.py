@@ -8,10 +8,10 @@ from datetime import datetime, timedelta
 
 from sqlmodel import col, select
 
-from bot.db import SessionFactory
-from bot.models import SafetyEvent
+from bot.language.emergency import EmergencyBook
 from bot.services.common import Clock, find_user, unit_of_work
-from bot.services.emergency import EmergencyBook
+from bot.storage.db import SessionFactory
+from bot.storage.models import SafetyEvent
 
 log = logging.getLogger(__name__)
 # "I'm fine now" within this time of an emergency reply gets the still-urgent reminder.

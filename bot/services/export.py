@@ -10,11 +10,11 @@ from datetime import date, datetime, timedelta
 
 from sqlmodel import col, select
 
-from bot.db import SessionFactory
-from bot.models import Checkin, SafetyEvent
-from bot.services.checkin_flow import split
+from bot.domain.checkin_flow import split
+from bot.domain.schedule import local_today
 from bot.services.common import Clock, find_user, unit_of_work
-from bot.services.schedule import local_today
+from bot.storage.db import SessionFactory
+from bot.storage.models import Checkin, SafetyEvent
 
 REPORT_DAYS = 90  # the doctor report covers at most this many days
 CSV_COLUMNS = (

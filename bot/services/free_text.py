@@ -11,9 +11,9 @@ from datetime import date
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.models import Checkin, User
-from bot.services.checkin_flow import ANSWER_FIELDS, MULTI_STEPS, clear_spasm, keep_backup, next_step, split
-from bot.services.report_reader import Report
+from bot.domain.checkin_flow import ANSWER_FIELDS, MULTI_STEPS, clear_spasm, keep_backup, next_step, split
+from bot.language.report_reader import Report
+from bot.storage.models import Checkin, User
 
 
 def duration_bucket(minutes: int) -> str:

@@ -8,10 +8,10 @@ from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.db import SessionFactory
-from bot.models import Checkin, Outbox, SafetyEvent
-from bot.services.checkin_flow import CheckinView, split, view_of
+from bot.domain.checkin_flow import CheckinView, split, view_of
 from bot.services.common import find_user, unit_of_work
+from bot.storage.db import SessionFactory
+from bot.storage.models import Checkin, Outbox, SafetyEvent
 
 RECENT = 10
 

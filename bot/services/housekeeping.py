@@ -7,9 +7,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete
 from sqlmodel import col
 
-from bot.db import SessionFactory
-from bot.models import InboxUpdate
 from bot.services.common import unit_of_work
+from bot.storage.db import SessionFactory
+from bot.storage.models import InboxUpdate
 
 # Telegram may reuse update ids after a quiet week; handled ones are only needed briefly.
 INBOX_KEEP = timedelta(days=3)

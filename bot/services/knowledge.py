@@ -11,12 +11,12 @@ from rank_bm25 import BM25Okapi
 from rapidfuzz import fuzz, process
 from sqlmodel import col, select
 
-from bot.db import SessionFactory
-from bot.models import Checkin
-from bot.services.checkin_flow import split
+from bot.domain.checkin_flow import split
+from bot.domain.schedule import local_today
+from bot.domain.vocab import TRIGGERS
 from bot.services.common import Clock, find_user, unit_of_work
-from bot.services.schedule import local_today
-from bot.services.vocab import TRIGGERS
+from bot.storage.db import SessionFactory
+from bot.storage.models import Checkin
 
 STOPWORDS = frozenset(
     """a an the and or but if of to in on at for with from by about as into is are was were be been being

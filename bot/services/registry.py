@@ -8,24 +8,24 @@ from datetime import UTC, datetime, timedelta
 
 from bot.config import Settings
 from bot.content import Content
-from bot.db import SessionFactory
+from bot.domain.flood import FloodGuard
+from bot.language.report_reader import ReportReader
+from bot.language.triage import Triager
 from bot.services.alerts import AlertGate
 from bot.services.checkins import CheckinService
 from bot.services.common import Clock
 from bot.services.erase import EraseService
 from bot.services.escalation import EscalationService
 from bot.services.export import ExportService
-from bot.services.flood import FloodGuard
 from bot.services.history import HistoryService
 from bot.services.knowledge import KnowledgeIndex, KnowledgeService
 from bot.services.outbox import OutboxService
 from bot.services.reminders import ReminderService
-from bot.services.report_reader import ReportReader
 from bot.services.stats import StatsService
 from bot.services.summary import SummaryService
 from bot.services.tips import TipService
-from bot.services.triage import Triager
 from bot.services.users import UserService
+from bot.storage.db import SessionFactory
 
 
 def system_clock() -> datetime:

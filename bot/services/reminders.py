@@ -9,10 +9,10 @@ from enum import StrEnum
 
 from sqlmodel import col, select
 
-from bot.db import SessionFactory, insert_ignoring_duplicates
-from bot.models import Checkin, Outbox
-from bot.services.checkin_flow import has_answers
+from bot.domain.checkin_flow import has_answers
 from bot.services.common import Clock, find_user, unit_of_work
+from bot.storage.db import SessionFactory, insert_ignoring_duplicates
+from bot.storage.models import Checkin, Outbox
 
 FOLLOWUP_LOOKBACK = timedelta(hours=24)
 

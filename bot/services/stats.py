@@ -10,9 +10,9 @@ from sqlalchemy import func, or_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.db import SessionFactory
-from bot.models import Checkin, SafetyEvent, User
 from bot.services.common import Clock, unit_of_work
+from bot.storage.db import SessionFactory
+from bot.storage.models import Checkin, SafetyEvent, User
 
 WEEK = timedelta(days=7)
 

@@ -11,13 +11,13 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.content import Tip
-from bot.db import SessionFactory
-from bot.models import Checkin, User
+from bot.domain.checkin_flow import split
+from bot.domain.schedule import local_today
 from bot.services.care import Signs, reasons_in
-from bot.services.checkin_flow import split
 from bot.services.common import Clock, find_user, unit_of_work
-from bot.services.schedule import local_today
 from bot.services.tips import TipService
+from bot.storage.db import SessionFactory
+from bot.storage.models import Checkin, User
 
 PERIOD_DAYS = {"week": 7, "month": 30}
 MIN_DAYS = 2  # fewer recorded days than this: a kind message, no chart

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from bot.db import SessionFactory
-from bot.models import User
+from bot.domain.schedule import next_occurrence, next_weekly, parse_time, resolve_timezone
 from bot.services.common import Clock, find_user, is_set_up, unit_of_work
-from bot.services.schedule import next_occurrence, next_weekly, parse_time, resolve_timezone
+from bot.storage.db import SessionFactory
+from bot.storage.models import User
 
 
 class Awaiting(StrEnum):

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import bot.models
+import bot.storage.models
 
 revision: str = "0003"
 down_revision: str | None = "0002"
@@ -23,7 +23,7 @@ def upgrade() -> None:
         "safety_events",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=False),
-        sa.Column("occurred_at", bot.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("occurred_at", bot.storage.models.UTCDateTime(timezone=True), nullable=False),
         sa.Column("level", sa.String(), nullable=False),
         sa.Column("reasons", sa.String(), nullable=False),
         sa.Column("source", sa.String(), nullable=False),
@@ -40,7 +40,9 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("red_flags", sa.String(), nullable=True))
 
     with op.batch_alter_table("users", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("last_care_at", bot.models.UTCDateTime(timezone=True), nullable=True))
+        batch_op.add_column(
+            sa.Column("last_care_at", bot.storage.models.UTCDateTime(timezone=True), nullable=True)
+        )
 
 
 def downgrade() -> None:

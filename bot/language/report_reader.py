@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from bot.services.checkin_flow import MAX_SLEEP
-from bot.services.report_parts import Clause, Found, Hit, Report, Terms, is_activity
-from bot.services.report_words import FILLERS, MAX_TEXT, Anchor, ReportWords, tokens_of
+from bot.domain.checkin_flow import MAX_SLEEP
+from bot.language.report_parts import Clause, Found, Hit, Report, Terms, is_activity
+from bot.language.report_words import FILLERS, MAX_TEXT, Anchor, ReportWords, tokens_of
 
 __all__ = ["Report", "ReportReader", "ReportWords"]
 

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 def alembic_config(url: str | None = None) -> Config:
     cfg = Config()
-    cfg.set_main_option("script_location", "bot:migrations")
+    cfg.set_main_option("script_location", "bot.storage:migrations")
     if url:
         cfg.set_main_option("sqlalchemy.url", url)
     return cfg

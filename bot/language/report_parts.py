@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.services.report_words import POOR_SLEEP_UNDER, STRESS_TRIGGER_FROM, tokens_of
+from bot.language.report_words import POOR_SLEEP_UNDER, STRESS_TRIGGER_FROM, tokens_of
 
 # Triggers that are things done for a while: "on my laptop all day" is not how long spasms lasted.
 ACTIVITIES = frozenset({"screen", "overuse", "alcohol", "caffeine", "poor_sleep"})

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from bot.models import Checkin
-from bot.services.vocab import DURATIONS, LOCATIONS, REDFLAG_BUTTONS, TRIGGERS
+from bot.domain.vocab import DURATIONS, LOCATIONS, REDFLAG_BUTTONS, TRIGGERS
+from bot.storage.models import Checkin
 
 NUMBER_STEPS = ("severity", "stress")
 MULTI_STEPS = {"locations": LOCATIONS, "triggers": TRIGGERS}

@@ -1,4 +1,4 @@
-"""Alembic environment: runs on a connection handed in by bot.migrate, or on DATABASE_URL."""
+"""Alembic environment: runs on a connection handed in by bot.storage.migrate, or on DATABASE_URL."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 from sqlmodel.sql.sqltypes import AutoString
 
-from bot import models  # noqa: F401  (registers the tables)
 from bot.config import get_settings
-from bot.db import create_engine
+from bot.storage import models  # noqa: F401  (registers the tables)
+from bot.storage.db import create_engine
 
 config = context.config
 target_metadata = SQLModel.metadata

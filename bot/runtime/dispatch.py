@@ -19,9 +19,9 @@ from sqlmodel import col, select
 from telegram import Update
 from telegram.error import TelegramError
 
-from bot.app import Runtime
-from bot.models import InboxUpdate
+from bot.runtime.lifecycle import Runtime
 from bot.services.common import unit_of_work
+from bot.storage.models import InboxUpdate
 
 log = logging.getLogger(__name__)
 DRAIN_BATCH = 100

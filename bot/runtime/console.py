@@ -9,9 +9,8 @@ from typing import Any
 
 from telegram import Update
 
-from bot.app import Runtime, build_runtime
-from bot.config import Settings
-from bot.offline import ApiCall, FakeTelegram, OfflineRequest, Person, buttons_of
+from bot.runtime.lifecycle import Runtime
+from bot.runtime.offline import ApiCall, FakeTelegram, Person, buttons_of
 
 CONSOLE_USER_ID = 1_000_000_001
 
@@ -85,9 +84,9 @@ class ConsoleChat:
             print(content.due_already)
 
 
-async def chat(settings: Settings) -> None:
-    telegram = FakeTelegram()
-    runtime = await build_runtime(settings, request=OfflineRequest(telegram))
+async def chat(runtime: Runtime, telegram: FakeTelegram) -> None:
+    """Type as the person; `runtime` talks to `telegram`, the offline Bot API."""
+    settings = runtime.services.settings
     console = ConsoleChat(runtime, telegram)
     content = runtime.services.content.messages.console
     await runtime.start()

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import bot.models
+import bot.storage.models
 
 revision: str = "0004"
 down_revision: str | None = "0003"
@@ -23,7 +23,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("summary_weekday", sa.Integer(), nullable=False, server_default="6"))
         batch_op.add_column(sa.Column("summary_minute", sa.Integer(), nullable=False, server_default="1140"))
         batch_op.add_column(
-            sa.Column("next_summary_at", bot.models.UTCDateTime(timezone=True), nullable=True)
+            sa.Column("next_summary_at", bot.storage.models.UTCDateTime(timezone=True), nullable=True)
         )
         batch_op.create_index(batch_op.f("ix_users_next_summary_at"), ["next_summary_at"], unique=False)
 

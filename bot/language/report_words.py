@@ -9,8 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from bot.services.triage import ZERO_WIDTH
-from bot.services.vocab import LOCATIONS, TRIGGERS
+from bot.domain.vocab import LOCATIONS, TRIGGERS
+from bot.language.triage import ZERO_WIDTH
 
 Anchor = Literal["sleep", "stress_scale", "severity_scale", "scale_out_of"]
 REPORT_TRIGGERS = tuple(t for t in TRIGGERS if t != "not_sure")

@@ -12,8 +12,8 @@ import logging
 from aiohttp import web
 from telegram import Update
 
-from bot.app import Runtime
-from bot.inbox import DurablePoller
+from bot.runtime.inbox import DurablePoller
+from bot.runtime.lifecycle import Runtime
 
 log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import bot.models
+import bot.storage.models
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -23,8 +23,8 @@ def upgrade() -> None:
         "inbox",
         sa.Column("update_id", sa.BigInteger(), autoincrement=False, nullable=False),
         sa.Column("payload", sa.String(), nullable=False),
-        sa.Column("received_at", bot.models.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("handled_at", bot.models.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("received_at", bot.storage.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("handled_at", bot.storage.models.UTCDateTime(timezone=True), nullable=True),
         sa.Column("error", sa.String(), nullable=True),
         sa.PrimaryKeyConstraint("update_id"),
     )
@@ -41,10 +41,10 @@ def upgrade() -> None:
         sa.Column("awaiting_input", sa.String(), nullable=True),
         sa.Column("paused", sa.Boolean(), nullable=False),
         sa.Column("blocked", sa.Boolean(), nullable=False),
-        sa.Column("next_due_at", bot.models.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("next_due_at", bot.storage.models.UTCDateTime(timezone=True), nullable=True),
         sa.Column("last_tip_ids", sa.String(), nullable=False),
-        sa.Column("created_at", bot.models.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("updated_at", bot.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("created_at", bot.storage.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", bot.storage.models.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("users", schema=None) as batch_op:
@@ -67,12 +67,12 @@ def upgrade() -> None:
         sa.Column("stress", sa.Integer(), nullable=True),
         sa.Column("triggers", sa.String(), nullable=True),
         sa.Column("note", sa.String(), nullable=True),
-        sa.Column("note_open_until", bot.models.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("note_open_until", bot.storage.models.UTCDateTime(timezone=True), nullable=True),
         sa.Column("sleep_hours", sa.Float(), nullable=True),
         sa.Column("draft", sa.String(), nullable=False),
         sa.Column("message_id", sa.BigInteger(), nullable=True),
-        sa.Column("created_at", bot.models.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("completed_at", bot.models.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("created_at", bot.storage.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("completed_at", bot.storage.models.UTCDateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(
             ["user_id"],
             ["users.id"],
@@ -89,12 +89,12 @@ def upgrade() -> None:
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(), nullable=False),
         sa.Column("local_date", sa.Date(), nullable=False),
-        sa.Column("due_at", bot.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("due_at", bot.storage.models.UTCDateTime(timezone=True), nullable=False),
         sa.Column("status", sa.String(), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
-        sa.Column("not_before", bot.models.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("claimed_at", bot.models.UTCDateTime(timezone=True), nullable=True),
-        sa.Column("sent_at", bot.models.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("not_before", bot.storage.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("claimed_at", bot.storage.models.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("sent_at", bot.storage.models.UTCDateTime(timezone=True), nullable=True),
         sa.Column("checkin_id", sa.Integer(), nullable=True),
         sa.Column("message_id", sa.BigInteger(), nullable=True),
         sa.Column("error", sa.String(), nullable=True),

@@ -1,0 +1,81 @@
+"""The composition root: settings, storage, content, services and the runtime, with the handlers
+registered. The only module of `bot` that imports `handlers`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import BotCommand
+from telegram.ext import ApplicationBuilder, CallbackContext, ContextTypes
+from telegram.request import BaseRequest, HTTPXRequest
+
+from bot.config import Settings
+from bot.content import load_content
+from bot.runtime.leader import Leadership
+from bot.runtime.lifecycle import App, Runtime
+from bot.runtime.raw_updates import RawUpdates
+from bot.runtime.sender import Pacer, Sender
+from bot.services.registry import Services, build_services
+from bot.storage.db import create_engine, session_factory
+from bot.storage.migrate import upgrade
+from handlers import routes
+from handlers.context import BotContext, attach_services
+from handlers.outgoing import composer
+
+
+async def build_runtime(
+    settings: Settings,
+    *,
+    request: BaseRequest | None = None,
+    services: Services | None = None,
+    schedule_ticks: bool = True,
+) -> Runtime:
+    """Migrate the database, load content, and build the Application (not yet started)."""
+    engine = create_engine(settings.resolved_database_url)
+    await upgrade(engine)
+    if services is None:
+        content = load_content(settings.content_dir)
+        services = build_services(settings, content, session_factory(engine))
+    token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else "0:offline"
+    builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(settings.telegram_base_url)
+        .base_file_url(settings.telegram_base_file_url)
+        .context_types(ContextTypes(context=BotContext))
+        .updater(None)
+    )
+    if request is not None:
+        raw_updates = RawUpdates(request)
+        builder = builder.request(request)
+    else:
+        # What the builder would make for getUpdates: one connection, a read timeout past the poll's.
+        raw_updates = RawUpdates(
+            HTTPXRequest(connection_pool_size=1, read_timeout=settings.poll_timeout_seconds + 10)
+        )
+        builder = builder.read_timeout(settings.telegram_read_timeout)
+    builder = builder.get_updates_request(raw_updates)
+    application: App = builder.build()
+    attach_services(application, services)
+    routes.register(application)
+    pacer = Pacer(settings.send_per_second, settings.send_chat_gap_seconds)
+    sender = Sender(application.bot, services.outbox, composer(services), pacer)
+    commands = [BotCommand(name, services.content.messages.commands[name]) for name in routes.COMMANDS]
+    runtime = Runtime(application, services, engine, sender, Leadership(engine), commands, raw_updates)
+    if schedule_ticks and application.job_queue is not None:
+
+        async def tick(_context: CallbackContext[Any, Any, Any, Any]) -> None:
+            await runtime.tick()
+
+        application.job_queue.run_repeating(tick, interval=settings.tick_seconds, first=1.0, name="tick")
+    return runtime
+
+
+async def console_chat(settings: Settings) -> None:
+    """The console chat: this runtime on the offline Bot API, with the terminal as the person."""
+    from bot.runtime.console import chat
+    from bot.runtime.offline import FakeTelegram, OfflineRequest
+
+    telegram = FakeTelegram()
+    runtime = await build_runtime(settings, request=OfflineRequest(telegram))
+    await chat(runtime, telegram)

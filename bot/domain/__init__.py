@@ -1,0 +1,1 @@
+"""Pure rules of the diary: no database, no network, no Telegram."""

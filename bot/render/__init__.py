@@ -1,0 +1,1 @@
+"""Charts and the doctor report, drawn in worker processes."""

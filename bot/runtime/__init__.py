@@ -1,0 +1,1 @@
+"""The running bot: intake (polling, webhook), dispatch, sending, leadership, console, offline API."""

@@ -1,0 +1,71 @@
+"""What a running bot holds, so `run`, `chat`, benchmarks and tests start, tick and stop it alike."""
+
+from __future__ import annotations
+
+import gc
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+from telegram import BotCommand
+from telegram.ext import Application
+
+from bot.runtime.leader import Leadership
+from bot.runtime.raw_updates import RawUpdates
+from bot.runtime.sender import Sender
+from bot.services.housekeeping import purge_handled_updates
+from bot.services.registry import Services
+
+log = logging.getLogger(__name__)
+App = Application[Any, Any, Any, Any, Any, Any]
+
+
+@dataclass
+class Runtime:
+    """Everything a running bot holds; built by `bot.bootstrap.build_runtime`."""
+
+    application: App
+    services: Services
+    engine: AsyncEngine
+    sender: Sender
+    leadership: Leadership
+    commands: Sequence[BotCommand] = ()  # the command menu registered with Telegram at start
+    raw_updates: RawUpdates | None = None  # Telegram's JSON of the last getUpdates batch
+
+    async def tick(self) -> None:
+        """One scheduler pass, by the leading process only: queue whoever is due, then send."""
+        if not await self.leadership.still_held():
+            return
+        stale = timedelta(seconds=self.services.settings.sending_stale_seconds)
+        await self.services.outbox.recover_interrupted(stale)
+        await purge_handled_updates(self.services.db, self.services.clock())
+        stats = await self.services.outbox.enqueue_due()
+        await self.services.reminders.enqueue_followups()
+        if stats.enqueued or stats.skipped_late:
+            log.info("check-ins queued: %d, skipped as too late: %d", stats.enqueued, stats.skipped_late)
+        await self.sender.send_pending()
+
+    async def start(self, *, run_jobs: bool = True) -> None:
+        """Initialize, register the command list with Telegram, and start handling and ticks."""
+        application = self.application
+        await application.initialize()
+        await application.bot.set_my_commands(list(self.commands))
+        if run_jobs:
+            await application.start()
+
+    async def stop(self) -> None:
+        await self.leadership.release()
+        if self.application.running:
+            await self.application.stop()
+        await self.application.shutdown()
+        await self.engine.dispose()
+
+
+def freeze_startup_objects() -> None:
+    """Leave what start-up built (content, compiled patterns, handlers, mappings) out of every
+    later garbage collection: a full collection over it paused handling for 40-50 ms."""
+    gc.collect()
+    gc.freeze()

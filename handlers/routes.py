@@ -1,0 +1,83 @@
+"""Every handler, registered in one place and in order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import Update
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from handlers import admin, checkin, flood, general, history, knowledge, onboarding, privacy, safety, summary
+
+COMMANDS = (
+    "start", "checkin", "log", "causes", "summary", "history", "export",
+    "settings", "pause", "resume", "privacy", "delete", "help",
+)  # fmt: skip
+
+
+# Only new messages in private chats drive the diary: an edit is not a new answer, and group
+# chats are not private enough for health data.
+PRIVATE = filters.ChatType.PRIVATE
+NEW_PRIVATE = filters.UpdateType.MESSAGE & PRIVATE
+
+
+def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    # Order matters. Group -3 deletes a stored update from a group or channel (nothing else for
+    # private chats). Group -1, red-flag triage of every text and caption (new or edited, any
+    # chat), runs before everything else and stops the rest on an emergency. Group 0 counts
+    # each person's messages and, in a flood, keeps their data without answering (after
+    # triage, so it never delays an emergency reply). Within group 1 the first match wins.
+    application.add_handler(TypeHandler(Update, privacy.forget_if_not_private), group=-3)
+    application.add_handler(MessageHandler(filters.TEXT | filters.CAPTION, safety.screen), group=-1)
+    application.add_handler(MessageHandler(NEW_PRIVATE, flood.limit), group=0)
+    application.add_handlers(
+        [
+            MessageHandler(filters.FORWARDED & NEW_PRIVATE, general.forwarded),
+            MessageHandler(filters.UpdateType.EDITED_MESSAGE & PRIVATE, general.edited),
+            CommandHandler("start", onboarding.start, filters=NEW_PRIVATE),
+            CommandHandler("settings", onboarding.show_settings, filters=NEW_PRIVATE),
+            CommandHandler("pause", onboarding.pause, filters=NEW_PRIVATE),
+            CommandHandler("resume", onboarding.resume, filters=NEW_PRIVATE),
+            CommandHandler("checkin", checkin.checkin, filters=NEW_PRIVATE),
+            CommandHandler("log", checkin.log_episode, filters=NEW_PRIVATE),
+            CommandHandler("causes", knowledge.causes, filters=NEW_PRIVATE),
+            CommandHandler("summary", summary.summary, filters=NEW_PRIVATE),
+            CommandHandler("history", history.history, filters=NEW_PRIVATE),
+            CommandHandler("export", summary.export, filters=NEW_PRIVATE),
+            CommandHandler("privacy", privacy.privacy, filters=NEW_PRIVATE),
+            CommandHandler("delete", privacy.delete, filters=NEW_PRIVATE),
+            CommandHandler("help", general.help_command, filters=NEW_PRIVATE),
+            # Operators only, and kept out of COMMANDS and /help: to others it is an unknown command.
+            CommandHandler("stats", admin.stats, filters=NEW_PRIVATE),
+            MessageHandler(filters.COMMAND & NEW_PRIVATE, general.unknown_command),
+            CallbackQueryHandler(checkin.button, pattern=r"^c:"),
+            CallbackQueryHandler(checkin.snooze_button, pattern=r"^z:\d{1,12}(:(60|180|tomorrow))?\Z"),
+            CallbackQueryHandler(onboarding.zone_button, pattern=r"^tz:(\d{1,3}|d)\Z"),
+            CallbackQueryHandler(onboarding.time_button, pattern=r"^tm:([01]\d|2[0-3])[0-5]\d\Z"),
+            CallbackQueryHandler(onboarding.settings_button, pattern=r"^set:(tz|time)\Z"),
+            CallbackQueryHandler(knowledge.topic_button, pattern=r"^k:[a-z_]{1,20}\Z"),
+            CallbackQueryHandler(summary.settings_button, pattern=r"^set:sum\Z"),
+            CallbackQueryHandler(summary.day_button, pattern=r"^sd:[0-6]\Z"),
+            CallbackQueryHandler(summary.time_button, pattern=r"^smt:([01]\d|2[0-3])[0-5]\d\Z"),
+            CallbackQueryHandler(history.button, pattern=r"^h:((del|delok):)?\d{1,12}\Z"),
+            CallbackQueryHandler(privacy.delete_button, pattern=r"^del:(yes|no)\Z"),
+            CallbackQueryHandler(general.unknown_button),
+            MessageHandler(filters.TEXT & ~filters.COMMAND & NEW_PRIVATE, general.text),
+            MessageHandler(~filters.TEXT & ~filters.StatusUpdate.ALL & NEW_PRIVATE, general.not_text),
+            # Groups and channels: said once on joining (or at the first message), then left.
+            ChatMemberHandler(privacy.not_private, ChatMemberHandler.MY_CHAT_MEMBER),
+            MessageHandler(
+                ~PRIVATE & (filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST), privacy.not_private
+            ),
+        ],
+        group=1,
+    )
+    application.add_error_handler(general.on_error)
