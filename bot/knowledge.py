@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from bot.config import DEFAULT_CONTENT_DIR
 from bot.content import load_content
-from bot.services.knowledge import Answer, KnowledgeIndex
+from bot.language.knowledge import Answer, KnowledgeIndex
 
 __all__ = ["Answer", "answer"]
 

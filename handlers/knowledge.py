@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
-from bot.services.knowledge import KnowledgeBook
+from bot.content.knowledge import KnowledgeBook
 from handlers.common import answer, edit, reply, sender_id
 from handlers.context import BotContext
 from handlers.views import Screen

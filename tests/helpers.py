@@ -6,9 +6,9 @@ from typing import Any
 
 from sqlmodel import col, select
 
-from bot.services.common import unit_of_work
 from bot.services.registry import Services
 from bot.storage.models import Checkin, Outbox, User
+from bot.storage.unit_of_work import unit_of_work
 from tests.harness import Chat
 
 

@@ -28,6 +28,8 @@ def broken_copy(tmp_path: Path, file: str, old: str, new: str) -> Path:
     [
         ("messages.toml", "ask_stress = ", "ask_strss = "),  # a missing key (and an unknown one)
         ("messages.toml", "Saved ✅ {date}", "Saved ✅ {day}"),  # a placeholder the code never fills
+        ("messages.toml", 'yes = "Yes"', 'yes = "Yes {name}"'),  # a placeholder in a text declaring none
+        ("messages.toml", 'no = "No"', 'no = " "'),  # an empty text
         ("messages.toml", 'jaw = "Jaw"\n', ""),  # a location without a label
         ("tips.toml", 'source = "guidance"', 'source = "a blog"'),  # a tip without a known source
         ("timezones.toml", '"Europe/London"', '"Europe/Londn"'),  # a zone that does not exist
@@ -39,6 +41,11 @@ def broken_copy(tmp_path: Path, file: str, old: str, new: str) -> Path:
 def test_broken_content_fails_at_load(tmp_path: Path, file: str, old: str, new: str) -> None:
     with pytest.raises(ValidationError):
         load_content(broken_copy(tmp_path, file, old, new))
+
+
+def test_a_misspelt_placeholder_is_named_by_its_path_in_the_file(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match=r"checkin\.saved_title: unknown placeholder\(s\) \['day'\]"):
+        load_content(broken_copy(tmp_path, "messages.toml", "Saved ✅ {date}", "Saved ✅ {day}"))
 
 
 def test_every_trigger_has_a_tip_and_every_tip_names_its_source(content: Content) -> None:

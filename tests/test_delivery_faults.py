@@ -13,9 +13,9 @@ from bot.config import Settings
 from bot.content import Content
 from bot.runtime.inbox import DurablePoller
 from bot.runtime.offline import CONNECTION_REFUSED, Failure, Person
-from bot.services.common import unit_of_work
 from bot.services.registry import Services
 from bot.storage.models import InboxUpdate
+from bot.storage.unit_of_work import unit_of_work
 from tests.conftest import FakeClock
 from tests.harness import Chat, start_harness
 from tests.helpers import checkins, onboard, outbox

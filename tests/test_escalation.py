@@ -9,11 +9,11 @@ import pytest
 from sqlmodel import select
 
 from bot.content import Content
+from bot.domain.care import reasons_in
 from bot.runtime.offline import CONNECTION_REFUSED, ApiCall, Failure
-from bot.services.care import reasons_in
-from bot.services.common import unit_of_work
 from bot.services.registry import Services
 from bot.storage.models import Checkin, SafetyEvent
+from bot.storage.unit_of_work import unit_of_work
 from tests.conftest import FakeClock
 from tests.harness import Chat
 from tests.helpers import checkins, onboard, quiet_day, rows

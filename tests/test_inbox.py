@@ -12,9 +12,9 @@ from telegram.ext import TypeHandler
 from bot.config import Settings
 from bot.runtime.inbox import DurablePoller
 from bot.runtime.offline import Person
-from bot.services.common import unit_of_work
 from bot.services.registry import Services
 from bot.storage.models import InboxUpdate, User
+from bot.storage.unit_of_work import unit_of_work
 from tests.harness import start_harness
 
 

@@ -20,11 +20,11 @@ from telegram import Update
 from bot.config import Settings
 from bot.content import Content
 from bot.runtime.offline import JsonDict, Person, buttons_of
-from bot.services.common import unit_of_work
 from bot.services.registry import build_services
 from bot.storage.db import create_engine, session_factory
 from bot.storage.migrate import upgrade
 from bot.storage.models import Checkin, Outbox, SafetyEvent, User
+from bot.storage.unit_of_work import unit_of_work
 from tests.conftest import FakeClock
 from tests.harness import Harness, start_harness
 

@@ -60,7 +60,7 @@ async def test_the_same_day_is_never_enqueued_twice_even_if_the_schedule_is_repl
     # As if a second process or a restored backup still had the old due time.
     user = await user_row(services, chat.user_id)
     assert user is not None
-    from bot.services.common import unit_of_work
+    from bot.storage.unit_of_work import unit_of_work
 
     async with unit_of_work(services.db) as session:
         stored = await session.get(type(user), user.id)

@@ -10,10 +10,10 @@ from sqlmodel import select
 
 from bot.content import Content
 from bot.runtime.offline import buttons_of
-from bot.services.common import unit_of_work
 from bot.services.registry import Services
 from bot.services.summary import stats_for, stress_insight
 from bot.storage.models import Checkin, Outbox
+from bot.storage.unit_of_work import unit_of_work
 from handlers.summary_views import CAPTION_LIMIT, split_caption
 from tests.conftest import FakeClock
 from tests.harness import Chat

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from bot.domain.entry import Entry
 from bot.domain.vocab import DURATIONS, LOCATIONS, REDFLAG_BUTTONS, TRIGGERS
-from bot.storage.models import Checkin
 
 NUMBER_STEPS = ("severity", "stress")
 MULTI_STEPS = {"locations": LOCATIONS, "triggers": TRIGGERS}
@@ -59,7 +59,7 @@ def split(value: str | None) -> tuple[str, ...]:
     return tuple(v for v in (value or "").split(",") if v)
 
 
-def view_of(c: Checkin) -> CheckinView:
+def view_of(c: Entry) -> CheckinView:
     assert c.id is not None
     return CheckinView(
         c.id, c.kind, c.local_date, c.status, c.step, c.had_spasm, split(c.locations),
@@ -68,7 +68,7 @@ def view_of(c: Checkin) -> CheckinView:
     )  # fmt: skip
 
 
-def next_step(c: Checkin) -> str:
+def next_step(c: Entry) -> str:
     if c.had_spasm is None:
         return "spasm"
     if c.had_spasm:
@@ -88,7 +88,7 @@ def next_step(c: Checkin) -> str:
     return "review" if c.review else "done"
 
 
-def has_answers(c: Checkin) -> bool:
+def has_answers(c: Entry) -> bool:
     return c.had_spasm is not None or c.stress is not None
 
 
@@ -103,7 +103,7 @@ def _toggle(draft: str, value: str, allowed: tuple[str, ...]) -> str:
     return ",".join(sorted(picks, key=allowed.index))
 
 
-def apply_answer(c: Checkin, step: str, value: str) -> Outcome | None:
+def apply_answer(c: Entry, step: str, value: str) -> Outcome | None:
     """Store one answer; None when the value is not a valid answer to that step."""
     if step == "spasm" and value in ("y", "n"):
         c.had_spasm = value == "y"
@@ -131,11 +131,11 @@ def apply_answer(c: Checkin, step: str, value: str) -> Outcome | None:
     return Outcome.SHOW
 
 
-def clear_spasm(c: Checkin) -> None:
+def clear_spasm(c: Entry) -> None:
     c.locations, c.severity, c.duration, c.duration_minutes, c.red_flags = None, None, None, None, None
 
 
-def keep_backup(c: Checkin) -> None:
+def keep_backup(c: Entry) -> None:
     """Remember the answers as they stand (and whether they were saved), to go back to them if
     the change under way is abandoned."""
     if c.backup is None:
@@ -143,7 +143,7 @@ def keep_backup(c: Checkin) -> None:
         c.backup = json.dumps({**saved, "status": c.status})
 
 
-def start_correction(c: Checkin, field: str) -> None:
+def start_correction(c: Entry, field: str) -> None:
     """Reopen one answer of a finished check-in, keeping the saved answers until it is done again."""
     keep_backup(c)
     if field == "spasm":
@@ -160,7 +160,7 @@ def start_correction(c: Checkin, field: str) -> None:
     c.step = "sleep" if field == "sleep" else next_step(c)  # sleep is asked only when corrected
 
 
-def close(c: Checkin) -> None:
+def close(c: Entry) -> None:
     """A check-in left unfinished: an abandoned correction or unconfirmed free-text report goes back
     to what was there before it."""
     status = c.status

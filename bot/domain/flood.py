@@ -6,7 +6,7 @@ from collections import deque
 from datetime import datetime, timedelta
 from enum import Enum
 
-from bot.services.common import Clock
+from bot.domain.clock import Clock
 
 LIMIT = 30
 WINDOW = timedelta(minutes=1)

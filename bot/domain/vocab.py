@@ -13,6 +13,8 @@ TRIGGERS = (
     "medication",
     "not_sure",
 )
+# What a typed report can name as a trigger ("not sure" is for the buttons only).
+REPORT_TRIGGERS = tuple(t for t in TRIGGERS if t != "not_sure")
 SCALE = tuple(range(11))
 # The red-flag buttons of the "Anything else right now?" step (each is a triage flag id).
 REDFLAG_BUTTONS = ("seizure", "unconscious", "paralysis", "breathing", "speech")

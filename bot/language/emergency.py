@@ -2,41 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from bot.content.emergency import EmergencyBook
 
 SYSTEM_ZONEINFO = Path("/usr/share/zoneinfo")
-
-
-class EmergencyBook(BaseModel):
-    """content/emergency.toml."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    fallback: str
-    numbers: dict[str, str]
-
-    @field_validator("fallback")
-    @classmethod
-    def _digits(cls, value: str) -> str:
-        if not re.fullmatch(r"\d{3,6}", value):
-            raise ValueError(f"emergency number {value!r} must be 3 to 6 digits")
-        return value
-
-    @field_validator("numbers")
-    @classmethod
-    def _table(cls, numbers: dict[str, str]) -> dict[str, str]:
-        for country, number in numbers.items():
-            if not re.fullmatch(r"[A-Z]{2}", country) or not re.fullmatch(r"\d{3,6}", number):
-                raise ValueError(f"emergency.numbers: bad entry {country} = {number!r}")
-        return numbers
-
-    def for_zone(self, zone: str | None) -> str:
-        country = country_of_zone(zone) if zone else None
-        return self.numbers.get(country or "", self.fallback)
 
 
 def _read_tzdata(name: str) -> bytes | None:
@@ -80,3 +52,9 @@ def country_of_zone(zone: str) -> str | None:
         return None
     data = _read_tzdata(zone)
     return _zones_by_content().get(data) if data is not None else None
+
+
+def number_for_zone(book: EmergencyBook, zone: str | None) -> str:
+    """The emergency number of the zone's country, or the book's fallback (112)."""
+    country = country_of_zone(zone) if zone else None
+    return book.numbers.get(country or "", book.fallback)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
+from bot.content.reports import Anchor, ReportWords
 from bot.domain.checkin_flow import MAX_SLEEP
 from bot.language.report_parts import Clause, Found, Hit, Report, Terms, is_activity
-from bot.language.report_words import FILLERS, MAX_TEXT, Anchor, ReportWords, tokens_of
+from bot.language.report_words import FILLERS, MAX_TEXT, tokens_of
 
 __all__ = ["Report", "ReportReader", "ReportWords"]
 

@@ -8,8 +8,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 from rapidfuzz import fuzz, process
+
+from bot.content.safety import SafetyRules
 
 Level = Literal["emergency", "urgent", "none"]
 ZERO_WIDTH = dict.fromkeys(
@@ -26,95 +27,6 @@ PERSONAL = (
     r"\b(i|me|my|mine|myself|he|his|him|she|her|they|their|we|our|us|son|daughter|husband|wife"
     r"|mum|mom|dad|partner|baby|child|kid|grandma|grandpa|friend)\b"
 )
-
-
-def _regex(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
-
-class Flag(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    id: str
-    now: list[str]
-    mention: list[str]
-
-
-class UrgentSign(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    id: str
-    patterns: list[str]
-
-
-class Pair(BaseModel):
-    """Two ideas within `window` words of each other in one clause (in this order if `ordered`),
-    unless the clause affirms `unless` (e.g. an eye shut *during a spasm* is the spasm itself)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    flag: str
-    window: int
-    first: str
-    second: str
-    ordered: bool = False
-    unless: str | None = None
-
-
-class SafetyRules(BaseModel):
-    """content/safety.toml, checked at load: every pattern must compile."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    rewrites: list[tuple[str, str]]
-    fuzzy_terms: list[str]
-    fuzzy_keep: list[str]
-    idioms: list[str]
-    negations: list[str]
-    negation_window: int
-    clause_breaks: list[str]
-    uncertain: list[str]
-    after_negation: str
-    history: list[str]
-    hypothetical: list[str]
-    recent: list[str]
-    mention_blockers: list[str]
-    question_starts: str
-    question_words: list[str]
-    flags: list[Flag]
-    pairs: list[Pair]
-    urgent: list[UrgentSign]
-    all_clear: list[str]
-
-    @field_validator(
-        "idioms",
-        "clause_breaks",
-        "uncertain",
-        "history",
-        "hypothetical",
-        "recent",
-        "mention_blockers",
-        "question_words",
-        "all_clear",
-    )
-    @classmethod
-    def _compiles(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            _regex(pattern)
-        return patterns
-
-    @field_validator("flags")
-    @classmethod
-    def _flag_patterns(cls, flags: list[Flag]) -> list[Flag]:
-        for flag in flags:
-            for pattern in flag.now + flag.mention:
-                _regex(pattern)
-        return flags
-
-    @model_validator(mode="after")
-    def _pairs_name_flags(self) -> SafetyRules:
-        known = {f.id for f in self.flags}
-        for pair in self.pairs:
-            _regex(pair.first), _regex(pair.second), _regex(pair.unless or "")
-            if pair.flag not in known:
-                raise ValueError(f"pairs: unknown flag {pair.flag!r}")
-        return self
 
 
 class _Clause(str):
@@ -148,35 +60,35 @@ class Triager:
 
     def __init__(self, rules: SafetyRules) -> None:
         self.rules = rules
-        self._rewrites = [(_regex(a), b) for a, b in rules.rewrites]
-        self._idioms = [_regex(p) for p in rules.idioms]
-        self._breaks = _regex("|".join(f"(?:{p})" for p in rules.clause_breaks))
-        self._uncertain = [_regex(p) for p in rules.uncertain]
-        self._after_negation = _regex(rules.after_negation)
+        self._rewrites = [(re.compile(a), b) for a, b in rules.rewrites]
+        self._idioms = [re.compile(p) for p in rules.idioms]
+        self._breaks = re.compile("|".join(f"(?:{p})" for p in rules.clause_breaks))
+        self._uncertain = [re.compile(p) for p in rules.uncertain]
+        self._after_negation = re.compile(rules.after_negation)
         self._negations = [n.split() for n in rules.negations]
-        self._history = [_regex(p) for p in rules.history]
-        self._hypothetical = [_regex(p) for p in rules.hypothetical]
-        self._personal = _regex(PERSONAL)
-        self._recent = [_regex(p) for p in rules.recent]
-        self._blockers = [_regex(p) for p in rules.mention_blockers]
-        self._question_start = _regex(rules.question_starts)
-        self._question_words = [_regex(p) for p in rules.question_words]
+        self._history = [re.compile(p) for p in rules.history]
+        self._hypothetical = [re.compile(p) for p in rules.hypothetical]
+        self._personal = re.compile(PERSONAL)
+        self._recent = [re.compile(p) for p in rules.recent]
+        self._blockers = [re.compile(p) for p in rules.mention_blockers]
+        self._question_start = re.compile(rules.question_starts)
+        self._question_words = [re.compile(p) for p in rules.question_words]
         self._flags = [
-            (f.id, [_regex(p) for p in f.now], [_regex(p) for p in f.mention]) for f in rules.flags
+            (f.id, [re.compile(p) for p in f.now], [re.compile(p) for p in f.mention]) for f in rules.flags
         ]
         self._pairs: dict[str, list[_CompiledPair]] = {}
         for pair in rules.pairs:
             compiled = _CompiledPair(
-                _regex(pair.first), _regex(pair.second), pair.window, pair.ordered,
-                _regex(pair.unless) if pair.unless else None,
+                re.compile(pair.first), re.compile(pair.second), pair.window, pair.ordered,
+                re.compile(pair.unless) if pair.unless else None,
             )  # fmt: skip
             self._pairs.setdefault(pair.flag, []).append(compiled)
-        self._urgent = [(u.id, [_regex(p) for p in u.patterns]) for u in rules.urgent]
+        self._urgent = [(u.id, [re.compile(p) for p in u.patterns]) for u in rules.urgent]
         # Any pattern that could start a red flag, in one regex: most messages match none of them.
         openers = [p for f in rules.flags for p in f.now + f.mention] + [q.first for q in rules.pairs]
         openers += [q.second for q in rules.pairs]
-        self._any_flag = _regex("|".join(f"(?:{p})" for p in openers))
-        self._all_clear = [_regex(p) for p in rules.all_clear]
+        self._any_flag = re.compile("|".join(f"(?:{p})" for p in openers))
+        self._all_clear = [re.compile(p) for p in rules.all_clear]
         self._keep = set(rules.fuzzy_keep) | set(rules.fuzzy_terms)
         # The last text normalised: screening reads each message twice (triage, then all-clear).
         self._last = ("", self._normalise(""))

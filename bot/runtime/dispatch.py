@@ -20,8 +20,8 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from bot.runtime.lifecycle import Runtime
-from bot.services.common import unit_of_work
 from bot.storage.models import InboxUpdate
+from bot.storage.unit_of_work import unit_of_work
 
 log = logging.getLogger(__name__)
 DRAIN_BATCH = 100

@@ -13,8 +13,8 @@ from telegram.error import InvalidToken
 
 from bot.runtime.dispatch import INBOX, Dispatcher, mark_handled
 from bot.runtime.lifecycle import Runtime
-from bot.services.common import unit_of_work
 from bot.storage.db import insert_ignoring_duplicates
+from bot.storage.unit_of_work import unit_of_work
 
 log = logging.getLogger(__name__)
 MARK_AFTER_SECONDS = 0.05  # a group smaller than MARK_EVERY is marked once handling goes quiet

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from bot.services.common import Clock
+from bot.domain.clock import Clock
 
 ALERT_GAP = timedelta(minutes=5)
 ROOT = Path(__file__).resolve().parents[2]

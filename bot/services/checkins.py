@@ -10,6 +10,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.content import Tip
+from bot.domain.care import Signs
 from bot.domain.checkin_flow import (
     EDITABLE,
     MULTI_STEPS,
@@ -24,14 +25,16 @@ from bot.domain.checkin_flow import (
     start_correction,
     view_of,
 )
+from bot.domain.clock import Clock
 from bot.domain.schedule import local_today
 from bot.language.report_reader import Report, ReportReader
-from bot.services.care import Signs, care_due
-from bot.services.common import Clock, find_user, is_set_up, unit_of_work
+from bot.services.care import care_due
+from bot.services.common import find_user, is_set_up
 from bot.services.free_text import apply_report, merge_draft, report_target, start_draft, start_fresh
 from bot.services.tips import TipService
 from bot.storage.db import SessionFactory
 from bot.storage.models import Checkin, SafetyEvent, User
+from bot.storage.unit_of_work import unit_of_work
 
 __all__ = ["CheckinResult", "CheckinService", "CheckinView", "Outcome", "day_already_covered", "open_checkin"]
 

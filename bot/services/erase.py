@@ -7,9 +7,10 @@ from collections.abc import Callable
 from sqlalchemy import delete
 from sqlmodel import col, select
 
-from bot.services.common import find_user, unit_of_work
+from bot.services.common import find_user
 from bot.storage.db import SessionFactory
 from bot.storage.models import Checkin, InboxUpdate, Outbox, SafetyEvent, User
+from bot.storage.unit_of_work import unit_of_work
 
 
 class EraseService:

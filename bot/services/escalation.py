@@ -8,10 +8,13 @@ from datetime import datetime, timedelta
 
 from sqlmodel import col, select
 
-from bot.language.emergency import EmergencyBook
-from bot.services.common import Clock, find_user, unit_of_work
+from bot.content.emergency import EmergencyBook
+from bot.domain.clock import Clock
+from bot.language.emergency import number_for_zone
+from bot.services.common import find_user
 from bot.storage.db import SessionFactory
 from bot.storage.models import SafetyEvent
+from bot.storage.unit_of_work import unit_of_work
 
 log = logging.getLogger(__name__)
 # "I'm fine now" within this time of an emergency reply gets the still-urgent reminder.
@@ -39,7 +42,7 @@ class EscalationService:
                 zone = await asyncio.wait_for(self._zone_of(telegram_id), LOOKUP_TIMEOUT)
             except Exception:  # an emergency reply must never wait on, or fail with, the database
                 log.exception("emergency number lookup failed; using the default zone's")
-        return self._book.for_zone(zone or self._default_zone)
+        return number_for_zone(self._book, zone or self._default_zone)
 
     async def _zone_of(self, telegram_id: int) -> str | None:
         async with unit_of_work(self._db) as session:

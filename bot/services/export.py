@@ -11,10 +11,12 @@ from datetime import date, datetime, timedelta
 from sqlmodel import col, select
 
 from bot.domain.checkin_flow import split
+from bot.domain.clock import Clock
 from bot.domain.schedule import local_today
-from bot.services.common import Clock, find_user, unit_of_work
+from bot.services.common import find_user
 from bot.storage.db import SessionFactory
 from bot.storage.models import Checkin, SafetyEvent
+from bot.storage.unit_of_work import unit_of_work
 
 REPORT_DAYS = 90  # the doctor report covers at most this many days
 CSV_COLUMNS = (

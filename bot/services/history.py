@@ -9,9 +9,10 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.domain.checkin_flow import CheckinView, split, view_of
-from bot.services.common import find_user, unit_of_work
+from bot.services.common import find_user
 from bot.storage.db import SessionFactory
 from bot.storage.models import Checkin, Outbox, SafetyEvent
+from bot.storage.unit_of_work import unit_of_work
 
 RECENT = 10
 

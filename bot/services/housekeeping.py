@@ -7,9 +7,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete
 from sqlmodel import col
 
-from bot.services.common import unit_of_work
 from bot.storage.db import SessionFactory
 from bot.storage.models import InboxUpdate
+from bot.storage.unit_of_work import unit_of_work
 
 # Telegram may reuse update ids after a quiet week; handled ones are only needed briefly.
 INBOX_KEEP = timedelta(days=3)

@@ -8,17 +8,18 @@ from datetime import UTC, datetime, timedelta
 
 from bot.config import Settings
 from bot.content import Content
+from bot.domain.clock import Clock
 from bot.domain.flood import FloodGuard
+from bot.language.knowledge import KnowledgeIndex
 from bot.language.report_reader import ReportReader
 from bot.language.triage import Triager
 from bot.services.alerts import AlertGate
 from bot.services.checkins import CheckinService
-from bot.services.common import Clock
 from bot.services.erase import EraseService
 from bot.services.escalation import EscalationService
 from bot.services.export import ExportService
 from bot.services.history import HistoryService
-from bot.services.knowledge import KnowledgeIndex, KnowledgeService
+from bot.services.knowledge import KnowledgeService
 from bot.services.outbox import OutboxService
 from bot.services.reminders import ReminderService
 from bot.services.stats import StatsService

@@ -10,9 +10,11 @@ from enum import StrEnum
 from sqlmodel import col, select
 
 from bot.domain.checkin_flow import has_answers
-from bot.services.common import Clock, find_user, unit_of_work
+from bot.domain.clock import Clock
+from bot.services.common import find_user
 from bot.storage.db import SessionFactory, insert_ignoring_duplicates
 from bot.storage.models import Checkin, Outbox
+from bot.storage.unit_of_work import unit_of_work
 
 FOLLOWUP_LOOKBACK = timedelta(hours=24)
 

@@ -10,9 +10,10 @@ from sqlalchemy import func, or_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.services.common import Clock, unit_of_work
+from bot.domain.clock import Clock
 from bot.storage.db import SessionFactory
 from bot.storage.models import Checkin, SafetyEvent, User
+from bot.storage.unit_of_work import unit_of_work
 
 WEEK = timedelta(days=7)
 

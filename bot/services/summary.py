@@ -11,13 +11,15 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.content import Tip
+from bot.domain.care import Signs, reasons_in
 from bot.domain.checkin_flow import split
+from bot.domain.clock import Clock
 from bot.domain.schedule import local_today
-from bot.services.care import Signs, reasons_in
-from bot.services.common import Clock, find_user, unit_of_work
+from bot.services.common import find_user
 from bot.services.tips import TipService
 from bot.storage.db import SessionFactory
 from bot.storage.models import Checkin, User
+from bot.storage.unit_of_work import unit_of_work
 
 PERIOD_DAYS = {"week": 7, "month": 30}
 MIN_DAYS = 2  # fewer recorded days than this: a kind message, no chart

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from bot.domain.clock import Clock
 from bot.domain.schedule import next_occurrence, next_weekly, parse_time, resolve_timezone
-from bot.services.common import Clock, find_user, is_set_up, unit_of_work
+from bot.services.common import find_user, is_set_up
 from bot.storage.db import SessionFactory
 from bot.storage.models import User
+from bot.storage.unit_of_work import unit_of_work
 
 
 class Awaiting(StrEnum):

@@ -1,0 +1,62 @@
+"""content/knowledge.toml: topics, their sources and the words that find them, checked at load."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from bot.domain.vocab import TRIGGERS
+
+
+class Topic(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+    title: str
+    sources: list[str]
+    related: list[str]
+    answer: str
+    asks: list[str]
+    keywords: str = ""  # everyday words for this topic, e.g. "coffee tea chai espresso"
+    personal: str | None = None
+
+
+class KnowledgeBook(BaseModel):
+    """content/knowledge.toml, checked at load."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    menu_title: str
+    back: str
+    not_covered: str
+    source_line: str
+    personal_line: str
+    min_score: float
+    topic_weight: float
+    min_coverage: float
+    domain_words: list[str]
+    uncovered: list[str]
+    face_words: list[str]
+    other_body: list[str]
+    question_starts: str
+    sources: dict[str, str]
+    topics: list[Topic]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> KnowledgeBook:
+        ids = [t.id for t in self.topics]
+        if len(ids) != len(set(ids)):
+            raise ValueError("knowledge: duplicate topic ids")
+        for topic in self.topics:
+            if not topic.sources or not set(topic.sources) <= set(self.sources):
+                raise ValueError(f"knowledge {topic.id}: sources must be among {sorted(self.sources)}")
+            if not set(topic.related) <= set(ids):
+                raise ValueError(f"knowledge {topic.id}: unknown related topic")
+            if topic.personal is not None and topic.personal not in TRIGGERS:
+                raise ValueError(f"knowledge {topic.id}: personal must be a trigger id")
+            if len(topic.id) > 20 or not re.fullmatch(r"[a-z_]+", topic.id):
+                raise ValueError(f"knowledge {topic.id}: ids are short lower-case words")
+        re.compile(self.question_starts)
+        return self
+
+    def topic(self, topic_id: str) -> Topic | None:
+        return next((t for t in self.topics if t.id == topic_id), None)

@@ -1,0 +1,62 @@
+"""content/reports.toml: the words the free-text reader knows, checked at load."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from bot.domain.vocab import LOCATIONS, REPORT_TRIGGERS
+
+Anchor = Literal["sleep", "stress_scale", "severity_scale", "scale_out_of"]
+
+
+class ReportWords(BaseModel):
+    """content/reports.toml: every list non-empty, every place and trigger worded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    question_starts: list[str]
+    spelling: dict[str, str]
+    ignore: list[str]
+    not_a_report: list[str]
+    not_a_report_openers: list[str]
+    aside_breaks: list[str]
+    people: list[str]
+    activities: list[str]
+    other_drinks: list[str]
+    vague_triggers: dict[str, list[str]]
+    negations: list[str]
+    negation_window: int
+    clause_breaks: list[str]
+    corrections: list[str]
+    other_days: list[str]
+    numbers: dict[str, float]
+    spasm: dict[Literal["words", "none", "fine"], list[str]]
+    locations: dict[str, list[str]]
+    triggers: dict[str, list[str]]
+    severity_words: dict[str, int]
+    stress_words: dict[str, int]
+    duration_phrases: dict[str, int]
+    units: dict[str, int]
+    words: dict[Anchor, list[str]]
+
+    @model_validator(mode="after")
+    def _complete(self) -> ReportWords:
+        if set(self.locations) != set(LOCATIONS):
+            raise ValueError(f"reports.locations must list exactly {sorted(LOCATIONS)}")
+        if set(self.triggers) != set(REPORT_TRIGGERS):
+            raise ValueError(f"reports.triggers must list exactly {sorted(REPORT_TRIGGERS)}")
+        if not set(self.vague_triggers) <= set(REPORT_TRIGGERS):
+            raise ValueError(f"reports.vague_triggers: triggers must be among {sorted(REPORT_TRIGGERS)}")
+        if set(self.spasm) != {"words", "none", "fine"} or len(self.words) != 4:
+            raise ValueError("reports.spasm and reports.words must have all their lists")
+        for name, values in (*self.severity_words.items(), *self.stress_words.items()):
+            if not 0 <= values <= 10:
+                raise ValueError(f"reports: {name!r} must be 0-10")
+        lists = [*self.spasm.values(), *self.locations.values(), *self.triggers.values()]
+        lists += [*self.words.values(), *self.vague_triggers.values(), self.not_a_report, self.activities]
+        lists += [self.other_drinks, self.corrections, self.other_days, self.people]
+        lists += [self.not_a_report_openers, self.aside_breaks]
+        if any(not terms or any(not t.strip() for t in terms) for terms in lists):
+            raise ValueError("reports: every word list needs at least one non-empty term")
+        return self

@@ -1,0 +1,96 @@
+"""content/safety.toml: the red-flag rules triage reads, checked at load (every pattern compiles)."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+
+
+def _regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+class Flag(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+    now: list[str]
+    mention: list[str]
+
+
+class UrgentSign(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+    patterns: list[str]
+
+
+class Pair(BaseModel):
+    """Two ideas within `window` words of each other in one clause (in this order if `ordered`),
+    unless the clause affirms `unless` (e.g. an eye shut *during a spasm* is the spasm itself)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    flag: str
+    window: int
+    first: str
+    second: str
+    ordered: bool = False
+    unless: str | None = None
+
+
+class SafetyRules(BaseModel):
+    """content/safety.toml, checked at load: every pattern must compile."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    rewrites: list[tuple[str, str]]
+    fuzzy_terms: list[str]
+    fuzzy_keep: list[str]
+    idioms: list[str]
+    negations: list[str]
+    negation_window: int
+    clause_breaks: list[str]
+    uncertain: list[str]
+    after_negation: str
+    history: list[str]
+    hypothetical: list[str]
+    recent: list[str]
+    mention_blockers: list[str]
+    question_starts: str
+    question_words: list[str]
+    flags: list[Flag]
+    pairs: list[Pair]
+    urgent: list[UrgentSign]
+    all_clear: list[str]
+
+    @field_validator(
+        "idioms",
+        "clause_breaks",
+        "uncertain",
+        "history",
+        "hypothetical",
+        "recent",
+        "mention_blockers",
+        "question_words",
+        "all_clear",
+    )
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            _regex(pattern)
+        return patterns
+
+    @field_validator("flags")
+    @classmethod
+    def _flag_patterns(cls, flags: list[Flag]) -> list[Flag]:
+        for flag in flags:
+            for pattern in flag.now + flag.mention:
+                _regex(pattern)
+        return flags
+
+    @model_validator(mode="after")
+    def _pairs_name_flags(self) -> SafetyRules:
+        known = {f.id for f in self.flags}
+        for pair in self.pairs:
+            _regex(pair.first), _regex(pair.second), _regex(pair.unless or "")
+            if pair.flag not in known:
+                raise ValueError(f"pairs: unknown flag {pair.flag!r}")
+        return self

@@ -1,0 +1,148 @@
+"""Finding the topic a question is about: BM25 over each topic's phrasings, typos corrected."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rank_bm25 import BM25Okapi
+from rapidfuzz import fuzz, process
+
+from bot.content.knowledge import KnowledgeBook, Topic
+
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at for with from by about as into is are was were be been being
+    am i me my mine myself you your it its this that these those there here what which who whom whose
+    why how when where do does did doing done can could would should will shall may might must have has
+    had having so just really very much many lot lots some any all no not too also than then them they
+    their we our us he she his her him get got getting keep keeps kept thing things something anything
+    know tell please thanks thank ok okay hi hello hey im ive id dont doesnt cant wont isnt arent like
+    whats hows well haven havent""".split()
+)
+TYPO_SCORE = 84
+TYPO_MIN_LENGTH = 5
+GENERIC_TOPICS = 6
+SHORT_QUESTION = 12  # words, for a question that does not name the face or spasms
+
+
+def stem(word: str) -> str:
+    """A light, predictable stemmer: twitching, twitches -> twitch; worries, worried -> worry."""
+    if len(word) > 4 and word.endswith(("ies", "ied")):
+        return word[:-3] + "y"
+    if word.endswith("ing") and len(word) >= 7:
+        return word[:-3]
+    if word.endswith("ed") and len(word) >= 6:
+        return word[:-2]
+    if word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) >= 4:
+        return word[:-1]
+    return word
+
+
+def words(text: str) -> list[str]:
+    """Meaningful words, stemmed: no stop words, no punctuation."""
+    text = text.lower().replace("’", "'").replace("'", "")
+    stems = (stem(w) for w in re.findall(r"[a-z&]+", text) if w not in STOPWORDS)
+    return [w for w in stems if w not in STOPWORDS]
+
+
+@dataclass(frozen=True)
+class Answer:
+    topic: str
+    text: str  # the answer as sent, with its source line
+    score: float = 0.0
+
+
+class KnowledgeIndex:
+    """BM25 over each topic's example phrasings, with typos corrected against their words."""
+
+    def __init__(self, book: KnowledgeBook) -> None:
+        self.book = book
+        self._doc_topics: list[str] = []
+        docs: list[list[str]] = []
+        for topic in book.topics:
+            for phrase in [topic.title, *topic.asks]:
+                docs.append(words(phrase))
+                self._doc_topics.append(topic.id)
+        self._bm25 = BM25Okapi(docs)
+        # One document per topic as well: long, rambling questions add up evidence across it.
+        topic_docs = [words(" ".join([t.title, *t.asks, t.keywords, t.answer])) for t in book.topics]
+        self._topic_ids = [t.id for t in book.topics]
+        self._topic_bm25 = BM25Okapi(topic_docs)
+        keywords = {w for t in book.topics for w in words(t.keywords)}
+        self._vocabulary = sorted({w for doc in docs for w in doc} | keywords)
+        self._domain = {stem(w) for w in book.domain_words}
+        self._keywords = keywords
+        self._other_body = {stem(w) for w in book.other_body}
+        self._uncovered = {stem(w) for w in book.uncovered}
+        self._face = {stem(w) for w in book.face_words}
+        self._known = set(self._vocabulary) | self._domain
+        # Words found across many topics (eye, twitch, cause) do not tell topics apart.
+        topic_sets = [set(doc) for doc in topic_docs]
+        spread = {w: sum(w in doc for doc in topic_sets) for w in self._known}
+        self._generic = {w for w, topics in spread.items() if topics >= GENERIC_TOPICS}
+        self._question = re.compile(book.question_starts)
+
+    def tokens(self, text: str) -> list[str]:
+        """Stemmed words, a misspelt one replaced by the known word it is closest to."""
+        out = []
+        for token in words(text):
+            if token not in self._known and len(token) >= TYPO_MIN_LENGTH:
+                best = process.extractOne(token, self._vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
+                token = best[0] if best else token
+            out.append(token)
+        return out
+
+    def match(self, question: str) -> tuple[str, float] | None:
+        """The best topic, or None unless the question is about this domain and mostly in known words."""
+        tokens = self.tokens(question)
+        if not tokens or self._off_topic(question):
+            return None
+        if self._domain & set(tokens):
+            if sum(t in self._known for t in tokens) / len(tokens) < self.book.min_coverage:
+                return None
+        else:
+            # No face or spasm words: answer only a short question that names a topic word as
+            # typed (a guessed correction is not enough) and is not about another body part.
+            typed = words(question)
+            named = self._keywords & set(typed)
+            known = sum(t in self._known for t in typed) / len(typed)
+            if len(typed) > SHORT_QUESTION or not named or known <= self.book.min_coverage:
+                return None
+        # Such words say *that* it is about spasms, not *which* topic: score on the rest.
+        specific = [t for t in tokens if t not in self._generic and t in self._known] or tokens
+        best = dict.fromkeys(self._topic_ids, 0.0)
+        for topic_id, score in zip(self._doc_topics, self._bm25.get_scores(specific), strict=True):
+            best[topic_id] = max(best[topic_id], float(score))
+        for topic_id, score in zip(self._topic_ids, self._topic_bm25.get_scores(specific), strict=True):
+            best[topic_id] += self.book.topic_weight * float(score)
+        topic_id, score = max(best.items(), key=lambda item: item[1])
+        return (topic_id, score) if score >= self.book.min_score else None
+
+    def _off_topic(self, question: str) -> bool:
+        """About something we have no content on, or about another part of the body."""
+        typed = set(words(question))
+        if self._uncovered & typed:
+            return True
+        return bool(self._other_body & typed) and not self._face & typed
+
+    def looks_like_question(self, text: str) -> bool:
+        return "?" in text or bool(self._question.search(text.lower()))
+
+    def answer(self, question: str) -> Answer | None:
+        found = self.match(question)
+        if found is None:
+            return None
+        topic = self.book.topic(found[0])
+        assert topic is not None
+        return Answer(topic.id, self.render(topic), found[1])
+
+    def render(self, topic: Topic, personal: str | None = None) -> str:
+        sources = "; ".join(self.book.sources[s] for s in topic.sources)
+        parts = [
+            topic.answer,
+            *([personal] if personal else []),
+            self.book.source_line.format(sources=sources),
+        ]
+        return "\n\n".join(parts)
