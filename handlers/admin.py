@@ -9,7 +9,7 @@ from telegram import Update
 from bot.services.alerts import ErrorInfo
 from handlers.common import chat_id, reply
 from handlers.context import BotContext
-from handlers.views import Screen
+from handlers.views.screen import Screen
 
 log = logging.getLogger(__name__)
 

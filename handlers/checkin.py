@@ -11,12 +11,14 @@ from telegram.error import BadRequest
 
 from bot.services.checkins import CheckinResult, Outcome
 from bot.services.reminders import Snooze
-from handlers import views
+from handlers import callbacks
 from handlers.common import answer, edit, reply, sender_id
 from handlers.context import BotContext
 from handlers.onboarding import start
 from handlers.safety import send_with_retries
-from handlers.views import Screen
+from handlers.views.checkin import checkin_question, correct_menu, snooze_options, tips_message
+from handlers.views.safety import care_text, emergency_text
+from handlers.views.screen import Screen
 
 
 async def checkin(update: Update, context: BotContext) -> None:
@@ -37,7 +39,7 @@ async def _begin(update: Update, context: BotContext, kind: str) -> None:
         return
     if result.resumed:
         await reply(update, Screen(services.content.messages.checkin.in_progress))
-    sent = await reply(update, views.checkin_question(services.content, result.view))
+    sent = await reply(update, checkin_question(services.content, result.view))
     await services.checkins.attach_message(result.view.id, sent.message_id)
 
 
@@ -47,12 +49,13 @@ async def button(update: Update, context: BotContext) -> None:
     assert query is not None
     services = context.services
     text = services.content.messages.checkin
-    parsed = views.parse_checkin_data(query.data)
+    parsed = callbacks.CHECKIN.parse(query.data)
     message_id = query.message.message_id if query.message else None
     if parsed is None:
         await answer(query, text.stale)
         return
-    result = await services.checkins.press(sender_id(update), *parsed, message_id)
+    entry_id, step, value = parsed
+    result = await services.checkins.press(sender_id(update), int(entry_id), step, value, message_id)
     if result.outcome == Outcome.STALE or result.view is None:
         await answer(query, text.stale)
         return
@@ -67,13 +70,13 @@ async def button(update: Update, context: BotContext) -> None:
         services.escalation.remember(sender_id(update))
         number = await services.escalation.number_for(sender_id(update))
         assert update.effective_message is not None
-        alarm = views.emergency_text(services.content, number, result.emergency)
+        alarm = emergency_text(services.content, number, result.emergency)
         await send_with_retries(update.effective_message.reply_text, alarm)
     await answer(query)
     if result.outcome == Outcome.CORRECT_MENU:
-        shown = await edit(query, views.correct_menu(services.content, result.view))
+        shown = await edit(query, correct_menu(services.content, result.view))
     else:
-        shown = await edit(query, views.checkin_question(services.content, result.view))
+        shown = await edit(query, checkin_question(services.content, result.view))
     if shown is not None:  # shown anew: its buttons are the live ones now
         await services.checkins.attach_message(result.view.id, shown.message_id)
     if result.outcome != Outcome.CORRECT_MENU:
@@ -101,7 +104,7 @@ async def typed(update: Update, context: BotContext, text: str) -> Typed:
         await reply(update, Screen(wording.note_saved.format(date=result.view.local_date.isoformat())))
     else:
         await _retire_keyboard(update, context, result.view.message_id)
-        sent = await reply(update, views.checkin_question(services.content, result.view))
+        sent = await reply(update, checkin_question(services.content, result.view))
         await services.checkins.attach_message(result.view.id, sent.message_id)
         await _send_tips(update, context, result)
     return Typed.HANDLED
@@ -120,9 +123,9 @@ async def _send_tips(update: Update, context: BotContext, result: CheckinResult)
     services = context.services
     if result.tips:
         sources = services.content.tips.sources
-        await reply(update, Screen(views.tips_message(services.content, result.tips, sources)))
+        await reply(update, Screen(tips_message(services.content, result.tips, sources)))
     if result.care:
-        await reply(update, Screen(views.care_text(services.content, result.care)))
+        await reply(update, Screen(care_text(services.content, result.care)))
 
 
 async def snooze_button(update: Update, context: BotContext) -> None:
@@ -131,13 +134,16 @@ async def snooze_button(update: Update, context: BotContext) -> None:
     assert query is not None and query.data is not None
     services = context.services
     text = services.content.messages.checkin
-    parts = query.data.split(":")
-    checkin_id = int(parts[1])
-    if len(parts) == 2:
+    menu, chosen = callbacks.SNOOZE_MENU.parse(query.data), callbacks.SNOOZE.parse(query.data)
+    if menu is not None:
         await answer(query)
-        await edit(query, views.snooze_options(services.content, checkin_id))
+        await edit(query, snooze_options(services.content, int(menu[0])))
         return
-    minutes = None if parts[2] == "tomorrow" else int(parts[2])
+    if chosen is None:
+        await answer(query, text.stale)
+        return
+    checkin_id = int(chosen[0])
+    minutes = None if chosen[1] == "tomorrow" else int(chosen[1])
     result = await services.reminders.snooze(sender_id(update), checkin_id, minutes)
     if result.outcome == Snooze.STALE:
         await answer(query, text.stale)

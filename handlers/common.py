@@ -7,7 +7,7 @@ import contextlib
 from telegram import CallbackQuery, Message, Update
 from telegram.error import BadRequest, TelegramError
 
-from handlers.views import Screen
+from handlers.views.screen import Screen
 
 
 def sender_id(update: Update) -> int:

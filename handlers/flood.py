@@ -9,7 +9,7 @@ from telegram.ext import ApplicationHandlerStop
 from bot.domain.flood import Pace
 from handlers.common import message_text, reply, sender_id
 from handlers.context import BotContext
-from handlers.views import Screen
+from handlers.views.screen import Screen
 
 
 async def limit(update: Update, context: BotContext) -> None:

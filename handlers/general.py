@@ -13,7 +13,7 @@ from bot.services.users import Awaiting
 from handlers import admin, checkin, knowledge, onboarding, summary
 from handlers.common import message_text, reply, sender_id
 from handlers.context import BotContext
-from handlers.views import Screen
+from handlers.views.screen import Screen
 
 log = logging.getLogger(__name__)
 

@@ -6,10 +6,11 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.content import Content
 from bot.domain.checkin_flow import CheckinView
-from handlers import views
+from handlers import callbacks
 from handlers.common import answer, edit, reply, sender_id
 from handlers.context import BotContext
-from handlers.views import Screen
+from handlers.views.checkin import checkin_card
+from handlers.views.screen import Screen
 
 
 def _short(content: Content, entry: CheckinView) -> str:
@@ -45,7 +46,7 @@ async def history(update: Update, context: BotContext) -> None:
     rows = [
         [InlineKeyboardButton(
             text.entry_button.format(date=e.local_date.isoformat(), summary=_short(services.content, e)),
-            callback_data=f"h:{e.id}",
+            callback_data=callbacks.HISTORY_ENTRY.build(e.id),
         )]
         for e in entries
     ]  # fmt: skip
@@ -53,15 +54,20 @@ async def history(update: Update, context: BotContext) -> None:
 
 
 async def button(update: Update, context: BotContext) -> None:
-    """h:<id> shows an entry; h:del:<id> asks to delete; h:delok:<id> deletes; h:keep:<id> keeps."""
+    """Shows an entry, asks whether to delete it, or deletes it once confirmed."""
     query = update.callback_query
     assert query is not None and query.data is not None
     services = context.services
     text = services.content.messages.history
-    action, _, raw_id = query.data.removeprefix("h:").rpartition(":")
-    entry_id = int(raw_id)
+    confirmed = callbacks.HISTORY_DELETE_SURE.parse(query.data)
+    asked = callbacks.HISTORY_DELETE.parse(query.data)
+    found = confirmed or asked or callbacks.HISTORY_ENTRY.parse(query.data)
+    if found is None:  # an id beyond what the table holds
+        await answer(query, services.content.messages.checkin.stale)
+        return
+    entry_id = int(found[0])
     person = sender_id(update)
-    if action == "delok":
+    if confirmed is not None:
         day = await services.history.delete(person, entry_id)
         if day is None:
             await answer(query, services.content.messages.checkin.stale)
@@ -75,10 +81,11 @@ async def button(update: Update, context: BotContext) -> None:
         await answer(query, services.content.messages.checkin.stale)
         return
     await answer(query)
-    if action == "del":
+    if asked is not None:
+        sure = callbacks.HISTORY_DELETE_SURE.build(entry.id)
         keyboard = [[
-            InlineKeyboardButton(text.yes_delete, callback_data=f"h:delok:{entry.id}"),
-            InlineKeyboardButton(text.keep, callback_data=f"h:{entry.id}"),
+            InlineKeyboardButton(text.yes_delete, callback_data=sure),
+            InlineKeyboardButton(text.keep, callback_data=callbacks.HISTORY_ENTRY.build(entry.id)),
         ]]  # fmt: skip
         await edit(
             query,
@@ -87,10 +94,10 @@ async def button(update: Update, context: BotContext) -> None:
             ),
         )
         return
-    card = views.checkin_card(services.content, entry)
+    card = checkin_card(services.content, entry)
     assert card.markup is not None
     rows = [list(row) for row in card.markup.inline_keyboard]
-    rows.append([InlineKeyboardButton(text.delete, callback_data=f"h:del:{entry.id}")])
+    rows.append([InlineKeyboardButton(text.delete, callback_data=callbacks.HISTORY_DELETE.build(entry.id))])
     shown = await edit(query, Screen(card.text, InlineKeyboardMarkup(rows)))
     if shown is not None:  # the list could not be edited: the card's buttons live on the new message
         await services.checkins.attach_message(entry.id, shown.message_id)

@@ -5,15 +5,16 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.content.knowledge import KnowledgeBook
+from handlers import callbacks
 from handlers.common import answer, edit, reply, sender_id
 from handlers.context import BotContext
-from handlers.views import Screen
+from handlers.views.screen import Screen
 
-MENU = "k:menu"
+MENU = "menu"  # the topic list itself, in place of a topic id
 
 
 def _menu(book: KnowledgeBook, intro: str) -> Screen:
-    rows = [[InlineKeyboardButton(t.title, callback_data=f"k:{t.id}")] for t in book.topics]
+    rows = [[InlineKeyboardButton(t.title, callback_data=callbacks.TOPIC.build(t.id))] for t in book.topics]
     return Screen(intro, InlineKeyboardMarkup(rows))
 
 
@@ -21,8 +22,12 @@ def _answer_screen(book: KnowledgeBook, topic_id: str, text: str) -> Screen:
     topic = book.topic(topic_id)
     assert topic is not None
     related = [book.topic(r) for r in topic.related]
-    rows = [[InlineKeyboardButton(t.title, callback_data=f"k:{t.id}")] for t in related if t is not None]
-    rows.append([InlineKeyboardButton(book.back, callback_data=MENU)])
+    rows = [
+        [InlineKeyboardButton(t.title, callback_data=callbacks.TOPIC.build(t.id))]
+        for t in related
+        if t is not None
+    ]
+    rows.append([InlineKeyboardButton(book.back, callback_data=callbacks.TOPIC.build(MENU))])
     return Screen(text, InlineKeyboardMarkup(rows))
 
 
@@ -38,11 +43,13 @@ async def topic_button(update: Update, context: BotContext) -> None:
     assert query is not None and query.data is not None
     services = context.services
     book = services.content.knowledge
-    if query.data == MENU:
+    parsed = callbacks.TOPIC.parse(query.data)
+    topic_id = parsed[0] if parsed else ""
+    if topic_id == MENU:
         await answer(query)
         await edit(query, _menu(book, book.menu_title))
         return
-    found = await services.knowledge.topic_answer(sender_id(update), query.data.removeprefix("k:"))
+    found = await services.knowledge.topic_answer(sender_id(update), topic_id)
     if found is None:
         await answer(query, services.content.messages.general.button_expired)
         return

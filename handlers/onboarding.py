@@ -6,19 +6,29 @@ from telegram import Update
 
 from bot.domain.schedule import format_minute
 from bot.services.users import Awaiting, Profile
-from handlers import views
+from handlers import callbacks
 from handlers.common import answer, chat_id, edit, reply, sender_id
 from handlers.context import BotContext
-from handlers.views import Screen
+from handlers.views.onboarding import (
+    ask_time,
+    ask_timezone,
+    next_checkin,
+    onboarding_done,
+    settings_overview,
+    time_keyboard,
+    zone_for_button,
+    zone_keyboard,
+)
+from handlers.views.screen import Screen
 
 
 def _next_question(context: BotContext, profile: Profile) -> Screen:
     content = context.services.content
     if profile.set_up:
-        return Screen(views.onboarding_done(content, profile))
+        return Screen(onboarding_done(content, profile))
     if profile.awaiting == Awaiting.TIME or profile.timezone is not None:
-        return views.ask_time(content)
-    return views.ask_timezone(content, context.services.settings)
+        return ask_time(content)
+    return ask_timezone(content, context.services.settings)
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -30,7 +40,7 @@ async def start(update: Update, context: BotContext) -> None:
         await reply(update, Screen(text.welcome))
     elif profile.set_up:
         await reply(update, Screen(text.welcome_back))
-        await reply(update, views.settings_overview(services.content, profile))
+        await reply(update, settings_overview(services.content, profile))
         return
     else:
         await reply(update, Screen(text.need_setup))
@@ -43,7 +53,7 @@ async def show_settings(update: Update, context: BotContext) -> None:
     if profile is None or not profile.set_up:
         await start(update, context)
         return
-    await reply(update, views.settings_overview(context.services.content, profile))
+    await reply(update, settings_overview(context.services.content, profile))
 
 
 async def settings_button(update: Update, context: BotContext) -> None:
@@ -51,7 +61,7 @@ async def settings_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     await answer(query)
-    what = Awaiting.TIMEZONE if query.data == "set:tz" else Awaiting.TIME
+    what = Awaiting.TIMEZONE if callbacks.SETTING.parse(query.data) == ("tz",) else Awaiting.TIME
     profile = await context.services.users.ask(sender_id(update), what)
     if profile is None:
         await start(update, context)
@@ -59,9 +69,7 @@ async def settings_button(update: Update, context: BotContext) -> None:
     content = context.services.content
     await edit(
         query,
-        views.ask_timezone(content, context.services.settings)
-        if what == Awaiting.TIMEZONE
-        else views.ask_time(content),
+        ask_timezone(content, context.services.settings) if what == Awaiting.TIMEZONE else ask_time(content),
     )
 
 
@@ -69,7 +77,7 @@ async def zone_button(update: Update, context: BotContext) -> None:
     """A time zone button from the onboarding or settings list."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    zone = views.zone_for_button(context.services.content, context.services.settings, query.data)
+    zone = zone_for_button(context.services.content, context.services.settings, query.data)
     if zone is None:
         await answer(query, context.services.content.messages.general.button_expired)
         return
@@ -82,7 +90,8 @@ async def time_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
     await answer(query)
-    raw = query.data.removeprefix("tm:")
+    parsed = callbacks.CHECKIN_TIME.parse(query.data)
+    raw = parsed[0] if parsed else ""
     await _save_time(update, context, f"{raw[:2]}:{raw[2:]}", in_place=True)
 
 
@@ -102,7 +111,7 @@ async def _save_zone(update: Update, context: BotContext, text: str, *, in_place
         return
     if not result.ok:
         retry = services.content.messages.onboarding.timezone_unknown.format(text=text[:64])
-        await reply(update, Screen(retry, views.zone_keyboard(services.content, services.settings)))
+        await reply(update, Screen(retry, zone_keyboard(services.content, services.settings)))
         return
     saved = services.content.messages.settings.timezone_saved.format(timezone=result.profile.timezone)
     await _confirm(update, context, saved, result.profile, in_place=in_place)
@@ -116,7 +125,7 @@ async def _save_time(update: Update, context: BotContext, text: str, *, in_place
         return
     if not result.ok:
         retry = services.content.messages.onboarding.time_invalid.format(text=text[:32])
-        await reply(update, Screen(retry, views.time_keyboard(services.content)))
+        await reply(update, Screen(retry, time_keyboard(services.content)))
         return
     minute = result.profile.checkin_minute or 0
     saved = services.content.messages.settings.time_saved.format(time=format_minute(minute))
@@ -155,4 +164,4 @@ async def _set_paused(update: Update, context: BotContext, paused: bool) -> None
         await reply(update, Screen(text.paused if changed else text.already_paused))
         return
     template = text.resumed if changed else text.already_on
-    await reply(update, Screen(template.format(next_checkin=views.next_checkin(services.content, profile))))
+    await reply(update, Screen(template.format(next_checkin=next_checkin(services.content, profile))))

@@ -6,7 +6,8 @@ from bot.render.charts import chart_png
 from bot.runtime.sender import Compose, Outgoing
 from bot.services.outbox import Delivery
 from bot.services.registry import Services
-from handlers import summary_views, views
+from handlers.views.checkin import checkin_question
+from handlers.views.summary import chart_spec, split_caption, summary_lines, too_little
 
 
 def composer(services: Services) -> Compose:
@@ -16,17 +17,17 @@ def composer(services: Services) -> Compose:
         if delivery.kind == "summary":
             summary = await services.summary.build(delivery.telegram_id, "week", end=delivery.local_date)
             if summary is None or not summary.enough:
-                return Outgoing(summary_views.too_little(content, summary) if summary else "")
+                return Outgoing(too_little(content, summary) if summary else "")
             lines = [
                 content.messages.summary.weekly_intro,
                 "",
-                *summary_views.summary_lines(content, summary),
+                *summary_lines(content, summary),
             ]
-            caption, extra = summary_views.split_caption(lines, content.messages.summary.more)
-            photo = await chart_png(summary_views.chart_spec(content, summary.current))
+            caption, extra = split_caption(lines, content.messages.summary.more)
+            photo = await chart_png(chart_spec(content, summary.current))
             return Outgoing(caption, photo=photo, extra=extra)
         assert delivery.checkin is not None
-        screen = views.checkin_question(content, delivery.checkin, scheduled=True)
+        screen = checkin_question(content, delivery.checkin, scheduled=True)
         if delivery.kind == "followup":
             return Outgoing(f"{content.messages.checkin.followup_intro}\n\n{screen.text}", screen.markup)
         return Outgoing(screen.text, screen.markup)

@@ -8,9 +8,10 @@ import logging
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
+from handlers import callbacks
 from handlers.common import answer, edit, reply, sender_id
 from handlers.context import BotContext
-from handlers.views import Screen
+from handlers.views.screen import Screen
 
 log = logging.getLogger(__name__)
 
@@ -23,8 +24,8 @@ async def delete(update: Update, context: BotContext) -> None:
     """/delete: ask first; nothing is removed until the person confirms."""
     text = context.services.content.messages.privacy
     markup = InlineKeyboardMarkup(
-        [[InlineKeyboardButton(text.delete_yes, callback_data="del:yes")],
-         [InlineKeyboardButton(text.delete_no, callback_data="del:no")]]
+        [[InlineKeyboardButton(text.delete_yes, callback_data=callbacks.ERASE.build("yes"))],
+         [InlineKeyboardButton(text.delete_no, callback_data=callbacks.ERASE.build("no"))]]
     )  # fmt: skip
     await reply(update, Screen(text.delete_ask, markup))
 
@@ -35,7 +36,7 @@ async def delete_button(update: Update, context: BotContext) -> None:
     services = context.services
     text = services.content.messages.privacy
     await answer(query)
-    if query.data != "del:yes":
+    if callbacks.ERASE.parse(query.data) != ("yes",):
         await edit(query, Screen(text.delete_cancelled))
         return
     had_data = await services.erase.erase(sender_id(update))

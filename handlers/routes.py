@@ -15,7 +15,19 @@ from telegram.ext import (
     filters,
 )
 
-from handlers import admin, checkin, flood, general, history, knowledge, onboarding, privacy, safety, summary
+from handlers import (
+    admin,
+    callbacks,
+    checkin,
+    flood,
+    general,
+    history,
+    knowledge,
+    onboarding,
+    privacy,
+    safety,
+    summary,
+)  # fmt: skip
 
 COMMANDS = (
     "start", "checkin", "log", "causes", "summary", "history", "export",
@@ -58,17 +70,25 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
             # Operators only, and kept out of COMMANDS and /help: to others it is an unknown command.
             CommandHandler("stats", admin.stats, filters=NEW_PRIVATE),
             MessageHandler(filters.COMMAND & NEW_PRIVATE, general.unknown_command),
-            CallbackQueryHandler(checkin.button, pattern=r"^c:"),
-            CallbackQueryHandler(checkin.snooze_button, pattern=r"^z:\d{1,12}(:(60|180|tomorrow))?\Z"),
-            CallbackQueryHandler(onboarding.zone_button, pattern=r"^tz:(\d{1,3}|d)\Z"),
-            CallbackQueryHandler(onboarding.time_button, pattern=r"^tm:([01]\d|2[0-3])[0-5]\d\Z"),
-            CallbackQueryHandler(onboarding.settings_button, pattern=r"^set:(tz|time)\Z"),
-            CallbackQueryHandler(knowledge.topic_button, pattern=r"^k:[a-z_]{1,20}\Z"),
-            CallbackQueryHandler(summary.settings_button, pattern=r"^set:sum\Z"),
-            CallbackQueryHandler(summary.day_button, pattern=r"^sd:[0-6]\Z"),
-            CallbackQueryHandler(summary.time_button, pattern=r"^smt:([01]\d|2[0-3])[0-5]\d\Z"),
-            CallbackQueryHandler(history.button, pattern=r"^h:((del|delok):)?\d{1,12}\Z"),
-            CallbackQueryHandler(privacy.delete_button, pattern=r"^del:(yes|no)\Z"),
+            # An old or forged check-in button is answered as stale by its own handler.
+            CallbackQueryHandler(checkin.button, pattern=callbacks.CHECKIN.family),
+            CallbackQueryHandler(
+                checkin.snooze_button, pattern=callbacks.any_of(callbacks.SNOOZE_MENU, callbacks.SNOOZE)
+            ),
+            CallbackQueryHandler(onboarding.zone_button, pattern=callbacks.ZONE.pattern),
+            CallbackQueryHandler(onboarding.time_button, pattern=callbacks.CHECKIN_TIME.pattern),
+            CallbackQueryHandler(onboarding.settings_button, pattern=callbacks.SETTING.pattern),
+            CallbackQueryHandler(knowledge.topic_button, pattern=callbacks.TOPIC.pattern),
+            CallbackQueryHandler(summary.settings_button, pattern=callbacks.SUMMARY_SETTING.pattern),
+            CallbackQueryHandler(summary.day_button, pattern=callbacks.SUMMARY_DAY.pattern),
+            CallbackQueryHandler(summary.time_button, pattern=callbacks.SUMMARY_TIME.pattern),
+            CallbackQueryHandler(
+                history.button,
+                pattern=callbacks.any_of(
+                    callbacks.HISTORY_ENTRY, callbacks.HISTORY_DELETE, callbacks.HISTORY_DELETE_SURE
+                ),
+            ),
+            CallbackQueryHandler(privacy.delete_button, pattern=callbacks.ERASE.pattern),
             CallbackQueryHandler(general.unknown_button),
             MessageHandler(filters.TEXT & ~filters.COMMAND & NEW_PRIVATE, general.text),
             MessageHandler(~filters.TEXT & ~filters.StatusUpdate.ALL & NEW_PRIVATE, general.not_text),

@@ -12,8 +12,8 @@ from telegram.constants import ChatType
 from telegram.error import NetworkError, RetryAfter, TimedOut
 from telegram.ext import ApplicationHandlerStop
 
-from handlers import views
 from handlers.context import BotContext
+from handlers.views.safety import emergency_text, still_urgent_text, urgent_text
 
 log = logging.getLogger(__name__)
 SEND_ATTEMPTS = 4
@@ -36,7 +36,7 @@ async def screen(update: Update, context: BotContext) -> None:
         try:
             number = await services.escalation.number_for(person)
             await send_with_retries(
-                message.reply_text, views.emergency_text(services.content, number, result.reasons)
+                message.reply_text, emergency_text(services.content, number, result.reasons)
             )
         finally:
             if person is not None:
@@ -49,7 +49,7 @@ async def screen(update: Update, context: BotContext) -> None:
         return
     if services.triager.is_all_clear(text) and await services.escalation.escalated_recently(person):
         number = await services.escalation.number_for(person)
-        await send_with_retries(message.reply_text, views.still_urgent_text(services.content, number))
+        await send_with_retries(message.reply_text, still_urgent_text(services.content, number))
         raise ApplicationHandlerStop
     if (
         private
@@ -57,7 +57,7 @@ async def screen(update: Update, context: BotContext) -> None:
         and await services.escalation.urgent_reply_due(person, result.reasons)
     ):
         number = await services.escalation.number_for(person)
-        await message.reply_text(views.urgent_text(services.content, number, result.reasons))
+        await message.reply_text(urgent_text(services.content, number, result.reasons))
 
 
 async def send_with_retries(send: Callable[[str], Awaitable[object]], text: str) -> None:

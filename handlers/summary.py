@@ -8,11 +8,12 @@ from telegram.constants import ChatAction
 from bot.domain.schedule import format_minute
 from bot.render.charts import chart_png, report_pdf
 from bot.services.export import to_csv
-from handlers import summary_views
+from handlers import callbacks
 from handlers.common import answer, edit, reply, sender_id
 from handlers.context import BotContext
 from handlers.onboarding import start
-from handlers.views import Screen
+from handlers.views.screen import Screen
+from handlers.views.summary import chart_spec, report_spec, split_caption, summary_lines, too_little
 
 
 async def summary(update: Update, context: BotContext) -> None:
@@ -25,13 +26,13 @@ async def summary(update: Update, context: BotContext) -> None:
         return
     content = services.content
     if not found.enough:
-        await reply(update, Screen(summary_views.too_little(content, found)))
+        await reply(update, Screen(too_little(content, found)))
         return
     assert update.effective_message is not None and update.effective_chat is not None
     await context.bot.send_chat_action(update.effective_chat.id, ChatAction.UPLOAD_PHOTO)
-    lines = summary_views.summary_lines(content, found)
-    caption, extra = summary_views.split_caption(lines, content.messages.summary.more)
-    photo = await chart_png(summary_views.chart_spec(content, found.current))
+    lines = summary_lines(content, found)
+    caption, extra = split_caption(lines, content.messages.summary.more)
+    photo = await chart_png(chart_spec(content, found.current))
     await update.effective_message.reply_photo(photo, caption=caption)
     if extra:
         await reply(update, Screen(extra))
@@ -50,7 +51,7 @@ async def export(update: Update, context: BotContext) -> None:
     await context.bot.send_chat_action(update.effective_chat.id, ChatAction.UPLOAD_DOCUMENT)
     found = await services.summary.build(sender_id(update), "month", end=data.end, length=data.days)
     assert found is not None
-    pdf = await report_pdf(summary_views.report_spec(services.content, data, found))
+    pdf = await report_pdf(report_spec(services.content, data, found))
     message = update.effective_message
     await message.reply_document(
         to_csv(data.all_entries), filename=text.csv_filename, caption=text.csv_caption
@@ -64,7 +65,10 @@ async def settings_button(update: Update, context: BotContext) -> None:
     assert query is not None
     await answer(query)
     text = context.services.content.messages.summary
-    rows = [[InlineKeyboardButton(name, callback_data=f"sd:{i}")] for i, name in enumerate(text.days)]
+    rows = [
+        [InlineKeyboardButton(name, callback_data=callbacks.SUMMARY_DAY.build(i))]
+        for i, name in enumerate(text.days)
+    ]
     await edit(query, Screen(text.ask_day, InlineKeyboardMarkup(rows)))
 
 
@@ -73,14 +77,15 @@ async def day_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
     await answer(query)
-    profile = await context.services.users.set_summary_day(
-        sender_id(update), int(query.data.removeprefix("sd:"))
-    )
+    parsed = callbacks.SUMMARY_DAY.parse(query.data)
+    if parsed is None:
+        return
+    profile = await context.services.users.set_summary_day(sender_id(update), int(parsed[0]))
     if profile is None:
         return
     content = context.services.content
     buttons = [
-        InlineKeyboardButton(t, callback_data=f"smt:{t.replace(':', '')}")
+        InlineKeyboardButton(t, callback_data=callbacks.SUMMARY_TIME.build(t.replace(":", "")))
         for t in content.zones.checkin_times
     ]
     await edit(query, Screen(content.messages.summary.ask_time, InlineKeyboardMarkup([buttons])))
@@ -91,7 +96,8 @@ async def time_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
     await answer(query)
-    raw = query.data.removeprefix("smt:")
+    parsed = callbacks.SUMMARY_TIME.parse(query.data)
+    raw = parsed[0] if parsed else ""
     await save_time(update, context, f"{raw[:2]}:{raw[2:]}")
 
 

@@ -14,7 +14,7 @@ from bot.services.registry import Services
 from bot.services.summary import stats_for, stress_insight
 from bot.storage.models import Checkin, Outbox
 from bot.storage.unit_of_work import unit_of_work
-from handlers.summary_views import CAPTION_LIMIT, split_caption
+from handlers.views.summary import CAPTION_LIMIT, split_caption
 from tests.conftest import FakeClock
 from tests.harness import Chat
 from tests.helpers import checkins, onboard

@@ -9,7 +9,7 @@ from bot.content import Content
 from bot.render.charts import ChartSpec, ReportSpec
 from bot.services.export import Export
 from bot.services.summary import Stats, Summary
-from handlers.views import care_text
+from handlers.views.safety import care_text
 
 CAPTION_LIMIT = 1024  # Telegram's limit for a photo caption
 

@@ -1,0 +1,1 @@
+"""Keyboards and texts, one module per feature; wording comes from content/."""

@@ -1,0 +1,149 @@
+"""The check-in screens: each step's question and buttons, the review card, the saved card, tips."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardMarkup
+
+from bot.content import Content, Tip
+from bot.domain.checkin_flow import SLEEP_CHOICES, CheckinView
+from bot.domain.vocab import DURATIONS, LOCATIONS, REDFLAG_BUTTONS, SCALE, TRIGGERS
+from handlers import callbacks
+from handlers.views.entry import entry_lines, understood_lines
+from handlers.views.screen import Screen, button, in_rows
+
+
+def _scale(view: CheckinView, step: str) -> InlineKeyboardMarkup:
+    buttons = [button(str(n), callbacks.CHECKIN.build(view.id, step, n)) for n in SCALE]
+    return InlineKeyboardMarkup([buttons[:6], buttons[6:]])
+
+
+def _multi(
+    view: CheckinView, step: str, ids: Sequence[str], labels: dict[str, str], done: str
+) -> InlineKeyboardMarkup:
+    buttons = [
+        button(("✅ " if i in view.draft else "") + labels[i], callbacks.CHECKIN.build(view.id, step, i))
+        for i in ids
+    ]
+    return InlineKeyboardMarkup(
+        [*in_rows(buttons, 2), [button(done, callbacks.CHECKIN.build(view.id, step, "done"))]]
+    )
+
+
+def checkin_question(content: Content, view: CheckinView, *, scheduled: bool = False) -> Screen:
+    """The screen for the step the check-in is at (or its finished card)."""
+    text = content.messages.checkin
+    if view.step == "done":
+        return checkin_card(content, view)
+    if view.step == "review":
+        return review_card(content, view)
+    question = _question(content, view, scheduled)
+    if not view.review:
+        return question
+    header = "\n".join([text.understood_title, *understood_lines(content, view)])
+    return Screen(f"{header}\n\n{question.text}", question.markup)
+
+
+def _question(content: Content, view: CheckinView, scheduled: bool) -> Screen:
+    text = content.messages.checkin
+    if view.step == "spasm":
+        intro = f"{text.scheduled_intro}\n\n" if scheduled else ""
+        rows = [
+            [
+                button(text.yes, callbacks.CHECKIN.build(view.id, "spasm", "y")),
+                button(text.no, callbacks.CHECKIN.build(view.id, "spasm", "n")),
+            ]
+        ]
+        if scheduled:
+            rows.append([button(text.later, callbacks.SNOOZE_MENU.build(view.id))])
+        markup = InlineKeyboardMarkup(rows)
+        return Screen(intro + text.ask_spasm, markup)
+    if view.step == "locations":
+        intro = f"{text.log_intro}\n\n" if view.kind == "episode" and not view.draft else ""
+        return Screen(
+            intro + text.ask_locations, _multi(view, "locations", LOCATIONS, text.locations, text.done)
+        )
+    if view.step == "severity":
+        return Screen(text.ask_severity, _scale(view, "severity"))
+    if view.step == "duration":
+        buttons = [
+            button(text.durations[d], callbacks.CHECKIN.build(view.id, "duration", d)) for d in DURATIONS
+        ]
+        return Screen(text.ask_duration, InlineKeyboardMarkup(in_rows(buttons, 2)))
+    if view.step == "redflags":
+        safety = content.messages.safety
+        buttons = [
+            button(safety.buttons[f], callbacks.CHECKIN.build(view.id, "redflags", f))
+            for f in REDFLAG_BUTTONS
+        ]
+        rows = [[b] for b in buttons] + [
+            [button(safety.none_of_these, callbacks.CHECKIN.build(view.id, "redflags", "none"))]
+        ]
+        return Screen(safety.ask_redflags, InlineKeyboardMarkup(rows))
+    if view.step == "stress":
+        return Screen(text.ask_stress, _scale(view, "stress"))
+    if view.step == "sleep":
+        labels = {**{h: h for h in SLEEP_CHOICES}, "none": text.sleep_none}
+        buttons = [button(labels[h], callbacks.CHECKIN.build(view.id, "sleep", h)) for h in SLEEP_CHOICES]
+        return Screen(text.ask_sleep, InlineKeyboardMarkup([*in_rows(buttons[:-1], 4), buttons[-1:]]))
+    return Screen(text.ask_triggers, _multi(view, "triggers", TRIGGERS, text.triggers, text.done))
+
+
+def snooze_options(content: Content, checkin_id: int) -> Screen:
+    text = content.messages.checkin
+    buttons = [
+        button(text.snooze_1h, callbacks.SNOOZE.build(checkin_id, 60)),
+        button(text.snooze_3h, callbacks.SNOOZE.build(checkin_id, 180)),
+        button(text.snooze_tomorrow, callbacks.SNOOZE.build(checkin_id, "tomorrow")),
+    ]
+    return Screen(text.snooze_ask, InlineKeyboardMarkup([buttons]))
+
+
+def review_card(content: Content, view: CheckinView) -> Screen:
+    text = content.messages.checkin
+    lines = [text.understood_title, *understood_lines(content, view), "", text.review_ask]
+    markup = InlineKeyboardMarkup(
+        [
+            [
+                button(text.save, callbacks.CHECKIN.build(view.id, "review", "save")),
+                button(text.edit, callbacks.CHECKIN.build(view.id, "review", "edit")),
+            ]
+        ]
+    )
+    return Screen("\n".join(lines), markup)
+
+
+def checkin_card(content: Content, view: CheckinView) -> Screen:
+    text = content.messages.checkin
+    lines = entry_lines(content, view)
+    if not view.note:
+        lines += ["", text.note_prompt]
+    markup = InlineKeyboardMarkup(
+        [
+            [
+                button(text.add_note, callbacks.CHECKIN.build(view.id, "card", "note")),
+                button(text.correct, callbacks.CHECKIN.build(view.id, "card", "fix")),
+            ]
+        ]
+    )
+    return Screen("\n".join(lines), markup)
+
+
+def correct_menu(content: Content, view: CheckinView) -> Screen:
+    text = content.messages.checkin
+    fields = (("spasm", text.field_spasm), ("stress", text.field_stress), ("triggers", text.field_triggers),
+              ("sleep", text.field_sleep))  # fmt: skip
+    buttons = [button(label, callbacks.CHECKIN.build(view.id, "card", field)) for field, label in fields]
+    lines = entry_lines(content, view)
+    markup = InlineKeyboardMarkup(
+        [*in_rows(buttons, 2), [button(text.back, callbacks.CHECKIN.build(view.id, "card", "back"))]]
+    )
+    return Screen("\n".join([*lines, "", text.correct_title]), markup)
+
+
+def tips_message(content: Content, tips: Sequence[Tip], source_title: dict[str, str]) -> str:
+    text = content.messages.checkin
+    lines = [text.tips_title]
+    lines += [text.tip_line.format(text=tip.text, source=source_title[tip.source]) for tip in tips]
+    return "\n".join(lines)

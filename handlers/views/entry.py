@@ -1,0 +1,83 @@
+"""An entry's answers as lines of text: as understood from free text, and as saved."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.content import Content
+from bot.domain.checkin_flow import CheckinView
+
+
+def duration_text(content: Content, view: CheckinView) -> str:
+    """Minutes as typed ("20 min", "4 h"), else the duration button's label."""
+    text = content.messages.checkin
+    minutes = view.duration_minutes
+    if minutes is None:
+        return text.durations.get(view.duration or "", "-")
+    if minutes <= 1:  # "10 seconds" and "a minute" alike: read as whole minutes, at least one
+        return text.about_a_minute
+    if minutes < 60:
+        return text.minutes.format(count=minutes)
+    if minutes < 1440 or minutes % 1440:
+        return text.hours.format(count=f"{minutes / 60:g}")
+    return text.days.format(count=minutes // 1440)
+
+
+def _names(labels: dict[str, str], ids: Sequence[str]) -> str:
+    return ", ".join(labels[i] for i in ids)
+
+
+def understood_lines(content: Content, view: CheckinView) -> list[str]:
+    """What a free-text report has given so far, one line each."""
+    text = content.messages.checkin
+    lines: list[str] = []
+    if view.had_spasm is False:
+        lines.append(text.line_no_spasm)
+    elif view.had_spasm:
+        lines.append(text.seen_spasm)
+        if view.locations:
+            lines.append(text.seen_where.format(locations=_names(text.locations, view.locations)))
+        if view.severity is not None:
+            lines.append(text.seen_strength.format(severity=view.severity))
+        if view.duration is not None:
+            lines.append(text.seen_duration.format(duration=duration_text(content, view)))
+        if view.red_flags:
+            flags = _names(content.messages.safety.buttons, view.red_flags)
+            lines.append(text.line_redflags.format(flags=flags))
+    if view.stress is not None:
+        lines.append(text.line_stress.format(stress=view.stress))
+    if view.sleep_hours is not None:
+        lines.append(text.line_sleep.format(hours=f"{view.sleep_hours:g}"))
+    if view.triggers:
+        lines.append(text.line_triggers.format(triggers=_names(text.triggers, view.triggers)))
+    return lines
+
+
+def entry_lines(content: Content, view: CheckinView) -> list[str]:
+    text = content.messages.checkin
+    if view.review:
+        return [text.understood_title, *understood_lines(content, view)]
+    lines = [text.saved_title.format(date=view.local_date.isoformat())]
+    if view.had_spasm:
+        lines.append(
+            text.line_spasm.format(
+                locations=_names(text.locations, view.locations),
+                severity=view.severity,
+                duration=duration_text(content, view),
+            )
+        )
+    else:
+        lines.append(text.line_no_spasm)
+    if view.red_flags:
+        flags = _names(content.messages.safety.buttons, view.red_flags)
+        lines.append(text.line_redflags.format(flags=flags))
+    lines.append(text.line_stress.format(stress=view.stress))
+    if view.sleep_hours is not None:
+        lines.append(text.line_sleep.format(hours=f"{view.sleep_hours:g}"))
+    if view.triggers:
+        lines.append(text.line_triggers.format(triggers=_names(text.triggers, view.triggers)))
+    else:
+        lines.append(text.line_no_triggers)
+    if view.note:
+        lines.append(text.line_note.format(note=view.note))
+    return lines

@@ -1,0 +1,86 @@
+"""Onboarding and settings: the time zone and time keyboards, the settings overview."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from telegram import InlineKeyboardMarkup
+
+from bot.config import Settings
+from bot.content import Content
+from bot.domain.schedule import format_minute
+from bot.services.users import Profile
+from handlers import callbacks
+from handlers.views.screen import Screen, button, in_rows
+
+
+def _offer_default(content: Content, settings: Settings) -> bool:
+    """The operator's DEFAULT_TIMEZONE is offered first, unless it is UTC or already a button."""
+    zone = settings.default_timezone
+    return zone not in ("UTC", "Etc/UTC") and all(b.zone != zone for b in content.zones.buttons)
+
+
+def zone_keyboard(content: Content, settings: Settings) -> InlineKeyboardMarkup:
+    buttons = [button(b.label, callbacks.ZONE.build(i)) for i, b in enumerate(content.zones.buttons)]
+    if _offer_default(content, settings):
+        buttons.insert(0, button(f"📍 {settings.default_timezone}", callbacks.ZONE.build("d")))
+    return InlineKeyboardMarkup(in_rows(buttons, 2))
+
+
+def zone_for_button(content: Content, settings: Settings, data: str | None) -> str | None:
+    parsed = callbacks.ZONE.parse(data)
+    if parsed is None:
+        return None
+    key = parsed[0]
+    if key == "d":
+        return settings.default_timezone if _offer_default(content, settings) else None
+    buttons = content.zones.buttons
+    return buttons[int(key)].zone if key.isdigit() and int(key) < len(buttons) else None
+
+
+def time_keyboard(content: Content) -> InlineKeyboardMarkup:
+    buttons = [
+        button(t, callbacks.CHECKIN_TIME.build(t.replace(":", ""))) for t in content.zones.checkin_times
+    ]
+    return InlineKeyboardMarkup(in_rows(buttons, 4))
+
+
+def ask_timezone(content: Content, settings: Settings) -> Screen:
+    return Screen(content.messages.onboarding.ask_timezone, zone_keyboard(content, settings))
+
+
+def ask_time(content: Content) -> Screen:
+    return Screen(content.messages.onboarding.ask_time, time_keyboard(content))
+
+
+def next_checkin(content: Content, profile: Profile) -> str:
+    if profile.next_due_at is None or profile.timezone is None:
+        return content.messages.settings.next_none
+    return profile.next_due_at.astimezone(ZoneInfo(profile.timezone)).strftime("%Y-%m-%d %H:%M")
+
+
+def settings_overview(content: Content, profile: Profile) -> Screen:
+    text = content.messages.settings
+    body = text.overview.format(
+        timezone=profile.timezone or "-",
+        time=format_minute(profile.checkin_minute) if profile.checkin_minute is not None else "-",
+        reminders=text.reminders_paused if profile.paused else text.reminders_on,
+        next_checkin=next_checkin(content, profile),
+    )
+    summary = content.messages.summary
+    when = summary.settings_button.format(
+        day=summary.days[profile.summary_weekday], time=format_minute(profile.summary_minute)
+    )
+    keyboard = [
+        [button(text.change_timezone, callbacks.SETTING.build("tz"))],
+        [button(text.change_time, callbacks.SETTING.build("time"))],
+        [button(when, callbacks.SUMMARY_SETTING.build("sum"))],
+    ]
+    return Screen(body, InlineKeyboardMarkup(keyboard))
+
+
+def onboarding_done(content: Content, profile: Profile) -> str:
+    assert profile.checkin_minute is not None
+    return content.messages.onboarding.done.format(
+        time=format_minute(profile.checkin_minute), timezone=profile.timezone
+    )
