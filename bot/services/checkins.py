@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 
-from sqlalchemy import or_
-from sqlmodel import col, select
+from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.content import Tip
@@ -18,8 +17,6 @@ from bot.domain.checkin_flow import (
     CheckinView,
     Outcome,
     apply_answer,
-    close,
-    has_answers,
     next_step,
     split,
     start_correction,
@@ -30,18 +27,17 @@ from bot.domain.schedule import local_today
 from bot.language.report_reader import Report, ReportReader
 from bot.services.care import care_due
 from bot.services.common import find_user, is_set_up
+from bot.services.entries import latest_open, note_target, open_checkin
 from bot.services.free_text import apply_report, merge_draft, report_target, start_draft, start_fresh
 from bot.services.tips import TipService
 from bot.storage.db import SessionFactory
 from bot.storage.models import Checkin, SafetyEvent, User
 from bot.storage.unit_of_work import unit_of_work
 
-__all__ = ["CheckinResult", "CheckinService", "CheckinView", "Outcome", "day_already_covered", "open_checkin"]
+__all__ = ["CheckinResult", "CheckinService", "CheckinView", "Outcome"]
 
 NOTE_WINDOW = timedelta(hours=1)
 NOTE_MAX = 1000
-# Typed answers and /checkin only reach a check-in opened this recently; older ones are history.
-OPEN_WINDOW = timedelta(hours=12)
 
 
 @dataclass(frozen=True)
@@ -71,7 +67,7 @@ class CheckinService:
             if user is None or not is_set_up(user):
                 return CheckinResult(Outcome.NEED_SETUP)
             user.awaiting_input = None
-            current = await self._latest_open(session, user, kind, corrections=False)
+            current = await latest_open(session, user, self._now(), kind, corrections=False)
             if current is not None:
                 return CheckinResult(Outcome.SHOW, view_of(current), resumed=True)
             assert user.timezone is not None
@@ -135,14 +131,14 @@ class CheckinService:
             user = await find_user(session, telegram_id, lock=True)
             if user is None:
                 return None
-            current = await self._latest_open(session, user)
+            current = await latest_open(session, user, self._now())
             if current is not None and self._answer_typed(current, text):
                 return await self._advance(session, user, current, Outcome.SHOW)
             if current is not None and current.amends_id is not None and not current.review:
                 current = None  # a correction takes only its own answer; the rest is not about it
             if current is None or current.step not in NUMBER_STEPS:
                 # Just after saving, the card invites a note: text then is a note, whatever it says.
-                noted = await self._note_target(session, user)
+                noted = await note_target(session, user, self._now())
                 if noted is not None:
                     return self._save_note(noted, text)
             report = self._reader.read(text)
@@ -256,63 +252,3 @@ class CheckinService:
             await session.flush()
         draft.message_id = saved.message_id
         return draft
-
-    async def _latest_open(
-        self, session: AsyncSession, user: User, kind: str | None = None, *, corrections: bool = True
-    ) -> Checkin | None:
-        query = select(Checkin).where(
-            Checkin.user_id == user.id,
-            Checkin.status == "open",
-            col(Checkin.created_at) >= self._now() - OPEN_WINDOW,
-        )
-        if kind is not None:
-            query = query.where(Checkin.kind == kind)
-        if not corrections:  # a correction of a saved entry is not "the check-in in progress"
-            query = query.where(or_(col(Checkin.amends_id).is_(None), col(Checkin.review)))
-        return (await session.exec(query.order_by(col(Checkin.id).desc()).with_for_update())).first()
-
-    async def _note_target(self, session: AsyncSession, user: User) -> Checkin | None:
-        """The saved entry whose card invited a note in the last hour, if any."""
-        query = select(Checkin).where(
-            Checkin.user_id == user.id,
-            Checkin.status == "done",
-            col(Checkin.note_open_until) >= self._now(),
-        )
-        return (await session.exec(query.order_by(col(Checkin.note_open_until).desc()))).first()
-
-
-async def open_checkin(session: AsyncSession, user: User, day: date, kind: str, now: datetime) -> Checkin:
-    """A new check-in. Open ones of the same kind, or from earlier days, are closed, so their
-    buttons go stale and no later answer can land on the wrong day."""
-    assert user.id is not None
-    for old in await session.exec(
-        select(Checkin).where(Checkin.user_id == user.id, Checkin.status == "open")
-    ):
-        if old.kind != kind and old.local_date >= day:
-            continue
-        if old.amends_id is not None:
-            await session.delete(old)  # unsaved changes to a saved entry: the saved one stands
-        else:
-            close(old)
-    for done in await session.exec(
-        select(Checkin).where(Checkin.user_id == user.id, col(Checkin.note_open_until).is_not(None))
-    ):
-        done.note_open_until = None
-    checkin = Checkin(user_id=user.id, local_date=day, kind=kind, created_at=now)
-    if kind == "episode":
-        checkin.had_spasm = True
-        checkin.step = next_step(checkin)
-    session.add(checkin)
-    await session.flush()
-    return checkin
-
-
-async def day_already_covered(session: AsyncSession, user: User, day: date) -> bool:
-    """A daily check-in for this day was answered, or is being answered, already."""
-    rows = await session.exec(
-        select(Checkin).where(
-            Checkin.user_id == user.id, Checkin.kind == "checkin", Checkin.local_date == day
-        )
-    )
-    # A free-text report not yet saved does not count: the check-in is still sent.
-    return any(r.status == "done" or (r.status == "open" and has_answers(r) and not r.review) for r in rows)

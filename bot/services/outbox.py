@@ -16,7 +16,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.domain.checkin_flow import CheckinView, has_answers, view_of
 from bot.domain.clock import Clock
 from bot.domain.schedule import next_occurrence, next_weekly
-from bot.services.checkins import day_already_covered, open_checkin
+from bot.services.entries import day_already_covered, open_checkin
 from bot.storage.db import SessionFactory, insert_ignoring_duplicates, set_column_by_id
 from bot.storage.models import Checkin, Outbox, User
 from bot.storage.unit_of_work import unit_of_work

@@ -1,0 +1,78 @@
+"""Finding and opening a person's entries: the queries every check-in use case shares."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import or_
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.domain.checkin_flow import close, has_answers, next_step
+from bot.storage.models import Checkin, User
+
+# Typed answers and /checkin only reach a check-in opened this recently; older ones are history.
+OPEN_WINDOW = timedelta(hours=12)
+
+
+async def open_checkin(session: AsyncSession, user: User, day: date, kind: str, now: datetime) -> Checkin:
+    """A new check-in. Open ones of the same kind, or from earlier days, are closed, so their
+    buttons go stale and no later answer can land on the wrong day."""
+    assert user.id is not None
+    for old in await session.exec(
+        select(Checkin).where(Checkin.user_id == user.id, Checkin.status == "open")
+    ):
+        if old.kind != kind and old.local_date >= day:
+            continue
+        if old.amends_id is not None:
+            await session.delete(old)  # unsaved changes to a saved entry: the saved one stands
+        else:
+            close(old)
+    for done in await session.exec(
+        select(Checkin).where(Checkin.user_id == user.id, col(Checkin.note_open_until).is_not(None))
+    ):
+        done.note_open_until = None
+    checkin = Checkin(user_id=user.id, local_date=day, kind=kind, created_at=now)
+    if kind == "episode":
+        checkin.had_spasm = True
+        checkin.step = next_step(checkin)
+    session.add(checkin)
+    await session.flush()
+    return checkin
+
+
+async def day_already_covered(session: AsyncSession, user: User, day: date) -> bool:
+    """A daily check-in for this day was answered, or is being answered, already."""
+    rows = await session.exec(
+        select(Checkin).where(
+            Checkin.user_id == user.id, Checkin.kind == "checkin", Checkin.local_date == day
+        )
+    )
+    # A free-text report not yet saved does not count: the check-in is still sent.
+    return any(r.status == "done" or (r.status == "open" and has_answers(r) and not r.review) for r in rows)
+
+
+async def latest_open(
+    session: AsyncSession, user: User, now: datetime, kind: str | None = None, *, corrections: bool = True
+) -> Checkin | None:
+    """The newest open entry of the last 12 hours (of that kind; with or without corrections)."""
+    query = select(Checkin).where(
+        Checkin.user_id == user.id,
+        Checkin.status == "open",
+        col(Checkin.created_at) >= now - OPEN_WINDOW,
+    )
+    if kind is not None:
+        query = query.where(Checkin.kind == kind)
+    if not corrections:  # a correction of a saved entry is not "the check-in in progress"
+        query = query.where(or_(col(Checkin.amends_id).is_(None), col(Checkin.review)))
+    return (await session.exec(query.order_by(col(Checkin.id).desc()).with_for_update())).first()
+
+
+async def note_target(session: AsyncSession, user: User, now: datetime) -> Checkin | None:
+    """The saved entry whose card invited a note in the last hour, if any."""
+    query = select(Checkin).where(
+        Checkin.user_id == user.id,
+        Checkin.status == "done",
+        col(Checkin.note_open_until) >= now,
+    )
+    return (await session.exec(query.order_by(col(Checkin.note_open_until).desc()))).first()
