@@ -17,7 +17,8 @@ import sys
 import time
 from datetime import date, timedelta
 
-from bot.render.charts import WORKERS, ChartSpec, chart_png
+from bot.render.charts import ChartSpec
+from bot.render.pool import WORKERS, chart_png
 
 TELEGRAM_PER_SECOND = 30
 

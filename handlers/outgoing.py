@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.render.charts import chart_png
+from bot.render.pool import chart_png
 from bot.runtime.sender import Compose, Outgoing
 from bot.services.outbox import Delivery
 from bot.services.registry import Services

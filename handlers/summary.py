@@ -6,7 +6,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
 
 from bot.domain.schedule import format_minute
-from bot.render.charts import chart_png, report_pdf
+from bot.render.pool import chart_png, report_pdf
 from bot.services.export import to_csv
 from handlers import callbacks
 from handlers.common import answer, edit, reply, sender_id

@@ -1,19 +1,12 @@
-"""Charts (PNG) and the doctor report (PDF), rendered in worker processes, never in the event loop."""
+"""The weekly chart: spasm strength as bars and stress as a line, by day, as a JPEG for a phone."""
 
 from __future__ import annotations
 
-import asyncio
-import atexit
 import io
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 
-WORKERS = 2
 FRAME_CACHE = 32  # chart frames kept per worker process
 GAP_LABEL_DAYS = 14  # up to this many days, a day without a check-in is also labelled
-_pool: ProcessPoolExecutor | None = None
 
 
 @dataclass(frozen=True)
@@ -28,22 +21,6 @@ class ChartSpec:
     severity_label: str
     stress_label: str
     no_checkin_label: str
-
-
-@dataclass(frozen=True)
-class ReportSpec:
-    title: str
-    period: str
-    disclaimer: str
-    headings: tuple[str, str, str, str, str]  # summary, charts, triggers, events, entries
-    summary_rows: tuple[str, ...]
-    chart: ChartSpec
-    triggers: tuple[tuple[str, str], ...]
-    event_columns: tuple[str, str, str]
-    events: tuple[tuple[str, str, str], ...]
-    no_events: str
-    entry_columns: tuple[str, str, str, str, str, str]
-    entries: tuple[tuple[str, str, str, str, str, str], ...]
 
 
 class _Frame:
@@ -144,79 +121,3 @@ def render_chart(spec: ChartSpec) -> bytes:
             _frames.clear()
         frame = _frames[key] = _Frame(spec)
     return frame.render(spec)
-
-
-def _fonts() -> tuple[Path, Path]:
-    """DejaVu ships with matplotlib: a Unicode font for the PDF on every machine."""
-    import matplotlib
-
-    folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-    return folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
-
-
-def render_report(spec: ReportSpec) -> bytes:
-    """The doctor report as PDF bytes: summary, chart, triggers, red-flag events, journal."""
-    from fpdf import FPDF
-
-    regular, bold = _fonts()
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(auto=True, margin=15)
-    pdf.add_font("DejaVu", "", str(regular))
-    pdf.add_font("DejaVu", "B", str(bold))
-    pdf.add_page()
-    pdf.set_font("DejaVu", "B", 18)
-    pdf.cell(0, 10, spec.title, new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("DejaVu", "", 11)
-    pdf.cell(0, 7, spec.period, new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("DejaVu", "", 9)
-    pdf.multi_cell(0, 5, spec.disclaimer, new_x="LMARGIN", new_y="NEXT")
-    summary, charts, triggers, events, entries = spec.headings
-
-    def heading(text: str) -> None:
-        pdf.ln(3)
-        pdf.set_font("DejaVu", "B", 13)
-        pdf.cell(0, 8, text, new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font("DejaVu", "", 10)
-
-    heading(summary)
-    for row in spec.summary_rows:
-        pdf.multi_cell(0, 6, row, new_x="LMARGIN", new_y="NEXT")
-    heading(charts)
-    pdf.image(io.BytesIO(render_chart(spec.chart)), w=pdf.epw)
-    heading(triggers)
-    for label, count in spec.triggers:
-        pdf.cell(0, 6, f"{label}: {count}", new_x="LMARGIN", new_y="NEXT")
-    heading(events)
-    if spec.events:
-        _table(pdf, spec.event_columns, spec.events, (45, 30, 105))
-    else:
-        pdf.cell(0, 6, spec.no_events, new_x="LMARGIN", new_y="NEXT")
-    heading(entries)
-    _table(pdf, spec.entry_columns, spec.entries, (22, 20, 42, 14, 40, 42))
-    return bytes(pdf.output())
-
-
-def _table(
-    pdf: object, columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...], widths: tuple[int, ...]
-) -> None:
-    with pdf.table(col_widths=widths, text_align="LEFT", line_height=5.5) as table:  # type: ignore[attr-defined]
-        table.row(columns)
-        for row in rows:
-            table.row(row)
-
-
-def _shared_pool() -> ProcessPoolExecutor:
-    """One pool per process ("spawn": no inherited event loop, threads or connections)."""
-    global _pool
-    if _pool is None:
-        _pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("spawn"))
-        atexit.register(_pool.shutdown, cancel_futures=True)
-    return _pool
-
-
-async def chart_png(spec: ChartSpec) -> bytes:
-    return await asyncio.get_running_loop().run_in_executor(_shared_pool(), render_chart, spec)
-
-
-async def report_pdf(spec: ReportSpec) -> bytes:
-    return await asyncio.get_running_loop().run_in_executor(_shared_pool(), render_report, spec)

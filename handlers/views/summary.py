@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from bot.content import Content
-from bot.render.charts import ChartSpec, ReportSpec
+from bot.render.charts import ChartSpec
+from bot.render.pdf import ReportSpec
 from bot.services.export import Export
 from bot.services.summary import Stats, Summary
 from handlers.views.safety import care_text
