@@ -78,3 +78,4 @@ HISTORY_ENTRY = ButtonData("h", ROW_ID)
 HISTORY_DELETE = ButtonData("h:del", ROW_ID)
 HISTORY_DELETE_SURE = ButtonData("h:delok", ROW_ID)
 ERASE = ButtonData("del", Field(r"yes|no"))
+CANCEL = ButtonData("x", Field(r"cancel"))  # whatever is under way

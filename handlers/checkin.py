@@ -16,9 +16,9 @@ from handlers.common import answer, edit, reply, sender_id
 from handlers.context import BotContext
 from handlers.onboarding import start
 from handlers.safety import send_with_retries
-from handlers.views.checkin import checkin_question, correct_menu, snooze_options, tips_message
+from handlers.views.checkin import checkin_question, correct_menu, note_answer, snooze_options, tips_message
 from handlers.views.safety import care_text, emergency_text
-from handlers.views.screen import Screen
+from handlers.views.screen import Screen, with_cancel
 
 
 async def checkin(update: Update, context: BotContext) -> None:
@@ -64,7 +64,7 @@ async def button(update: Update, context: BotContext) -> None:
         return
     if result.outcome == Outcome.NOTE_ASK:
         await answer(query)
-        await reply(update, Screen(text.note_ask))
+        await reply(update, with_cancel(services.content, text.note_ask))
         return
     if result.emergency:  # before anything else, even acknowledging the tap
         services.escalation.remember(sender_id(update))
@@ -81,6 +81,9 @@ async def button(update: Update, context: BotContext) -> None:
         await services.checkins.attach_message(result.view.id, shown.message_id)
     if result.outcome != Outcome.CORRECT_MENU:
         await _send_tips(update, context, result)
+
+
+NOTE_OUTCOMES = (Outcome.NOTE_SAVED, Outcome.NOTE_EMPTY, Outcome.NOTE_TOO_LONG, Outcome.NOTE_GONE)
 
 
 class Typed(Enum):
@@ -100,8 +103,8 @@ async def typed(update: Update, context: BotContext, text: str) -> Typed:
     wording = services.content.messages.checkin
     if result.outcome == Outcome.NUMBER_HINT:
         await reply(update, Screen(wording.number_hint))
-    elif result.outcome == Outcome.NOTE_SAVED:
-        await reply(update, Screen(wording.note_saved.format(date=result.view.local_date.isoformat())))
+    elif result.outcome in NOTE_OUTCOMES:
+        await reply(update, note_answer(services.content, result.outcome, result.view))
     else:
         await _retire_keyboard(update, context, result.view.message_id)
         sent = await reply(update, checkin_question(services.content, result.view))
@@ -157,3 +160,16 @@ async def snooze_button(update: Update, context: BotContext) -> None:
         assert result.until is not None and result.timezone is not None
         local = result.until.astimezone(ZoneInfo(result.timezone)).strftime("%H:%M")
         await edit(query, Screen(text.snoozed.format(time=local)))
+
+
+async def note_reply(update: Update, context: BotContext, text: str) -> bool:
+    """A reply to one of the person's saved entry cards is a note on it; False when it is not."""
+    message = update.effective_message
+    replied = message.reply_to_message if message else None
+    if replied is None or replied.from_user is None or replied.from_user.id != context.bot.id:
+        return False
+    result = await context.services.checkins.note_reply(sender_id(update), replied.message_id, text)
+    if result is None or result.view is None:
+        return False
+    await reply(update, note_answer(context.services.content, result.outcome, result.view))
+    return True

@@ -46,6 +46,8 @@ async def text(update: Update, context: BotContext) -> None:
     if profile.awaiting == Awaiting.SUMMARY_TIME:
         await summary.save_time(update, context, typed)
         return
+    if await checkin.note_reply(update, context, typed):
+        return
     waiting = await checkin.typed(update, context, typed)
     if waiting == checkin.Typed.HANDLED:
         return

@@ -18,6 +18,7 @@ from telegram.ext import (
 from handlers import (
     admin,
     callbacks,
+    cancel,
     checkin,
     flood,
     general,
@@ -31,7 +32,7 @@ from handlers import (
 
 COMMANDS = (
     "start", "checkin", "log", "causes", "summary", "history", "export",
-    "settings", "pause", "resume", "privacy", "delete", "help",
+    "settings", "pause", "resume", "cancel", "privacy", "delete", "help",
 )  # fmt: skip
 
 
@@ -67,6 +68,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
             CommandHandler("privacy", privacy.privacy, filters=NEW_PRIVATE),
             CommandHandler("delete", privacy.delete, filters=NEW_PRIVATE),
             CommandHandler("help", general.help_command, filters=NEW_PRIVATE),
+            CommandHandler("cancel", cancel.cancel, filters=NEW_PRIVATE),
             # Operators only, and kept out of COMMANDS and /help: to others it is an unknown command.
             CommandHandler("stats", admin.stats, filters=NEW_PRIVATE),
             MessageHandler(filters.COMMAND & NEW_PRIVATE, general.unknown_command),
@@ -89,6 +91,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
                 ),
             ),
             CallbackQueryHandler(privacy.delete_button, pattern=callbacks.ERASE.pattern),
+            CallbackQueryHandler(cancel.cancel_button, pattern=callbacks.CANCEL.pattern),
             CallbackQueryHandler(general.unknown_button),
             MessageHandler(filters.TEXT & ~filters.COMMAND & NEW_PRIVATE, general.text),
             MessageHandler(~filters.TEXT & ~filters.StatusUpdate.ALL & NEW_PRIVATE, general.not_text),

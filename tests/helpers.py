@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from sqlmodel import col, select
@@ -45,3 +46,8 @@ async def quiet_day(chat: Chat, stress: str = "2", *triggers: str) -> None:
     for trigger in triggers:
         await chat.tap(trigger)
     await chat.tap("Done")
+
+
+def note_texts(entry: Checkin) -> list[str]:
+    """The entry's notes, oldest first."""
+    return [note["text"] for note in json.loads(entry.notes)]

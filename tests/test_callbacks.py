@@ -9,7 +9,7 @@ from telegram.ext import CallbackQueryHandler
 
 from bot.content import Content
 from bot.services.registry import Services
-from handlers import callbacks, checkin, history, knowledge, onboarding, privacy, summary
+from handlers import callbacks, cancel, checkin, history, knowledge, onboarding, privacy, summary
 from handlers.callbacks import ButtonData
 from tests.harness import Chat
 from tests.helpers import checkins, onboard
@@ -33,6 +33,7 @@ def test_every_button_the_bot_can_show_reaches_its_own_handler(chat: Chat) -> No
         callbacks.HISTORY_DELETE: (history.button, (7,)),
         callbacks.HISTORY_DELETE_SURE: (history.button, (7,)),
         callbacks.ERASE: (privacy.delete_button, ("yes",)),
+        callbacks.CANCEL: (cancel.cancel_button, ("cancel",)),
     }
     assert set(owners) == set(KINDS)
     routes = [h for h in chat.harness.runtime.application.handlers[1] if isinstance(h, CallbackQueryHandler)]

@@ -6,7 +6,7 @@ from bot.content import Content
 from bot.runtime.offline import buttons_of
 from bot.services.registry import Services
 from tests.harness import Chat
-from tests.helpers import checkins, onboard, quiet_day
+from tests.helpers import checkins, note_texts, onboard, quiet_day
 
 
 async def test_a_day_without_spasms_takes_three_taps_and_is_stored(
@@ -37,6 +37,9 @@ async def test_a_day_with_spasms_records_places_strength_duration_stress_trigger
     await chat.tap("Eyelid")
     await chat.tap("Lip")
     await chat.tap("Done")
+    assert "Which side of your face?" in chat.keyboard_message()["text"]
+    await chat.tap("Eyelid: Left")
+    await chat.tap("Lip / mouth corner: Both")
     await chat.tap("6")
     await chat.tap("Minutes")
     await chat.tap("None of these")
@@ -44,19 +47,23 @@ async def test_a_day_with_spasms_records_places_strength_duration_stress_trigger
     await chat.tap("Stress")
     await chat.tap("Poor sleep")
     await chat.tap("Done")
+    card = chat.keyboard_message()["text"]
+    assert "Spasms: Eyelid (left), Lip / mouth corner (both sides); strength 6/10" in card
+    await chat.tap("Add a note")
     await chat.send("after a long day of meetings")
     (entry,) = await checkins(services)
     assert entry.status == "done"
-    assert (entry.had_spasm, entry.locations, entry.severity, entry.duration) == (
+    assert (entry.had_spasm, entry.locations, entry.sides, entry.severity, entry.duration) == (
         True,
         "eyelid,lip",
+        "eyelid:left,lip:both",
         6,
         "minutes",
     )
-    assert (entry.stress, entry.triggers, entry.note) == (
+    assert (entry.stress, entry.triggers, note_texts(entry)) == (
         8,
         "stress,poor_sleep",
-        "after a long day of meetings",
+        ["after a long day of meetings"],
     )
     assert "Note added" in chat.last_text()
 
@@ -97,6 +104,7 @@ async def test_log_records_an_episode_without_asking_since_last_checkin(
     assert content.messages.checkin.ask_locations in chat.keyboard_message()["text"]
     await chat.tap("Jaw")
     await chat.tap("Done")
+    await chat.tap("Skip")
     await chat.tap("4")
     await chat.tap("Seconds")
     await chat.tap("None of these")
@@ -181,6 +189,7 @@ async def test_correcting_a_finished_checkin(chat: Chat, services: Services) -> 
     await chat.tap("Yes")
     await chat.tap("Cheek")
     await chat.tap("Done")
+    await chat.tap("Skip")
     await chat.tap("3")
     await chat.tap("About an hour")
     await chat.tap("None of these")

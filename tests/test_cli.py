@@ -33,7 +33,7 @@ def test_placeholder_token_is_refused(tmp_path: Path) -> None:
 
 
 def test_console_chat_onboards_and_shows_a_scheduled_checkin_on_due(tmp_path: Path) -> None:
-    typed = "/start\n2\n20:00\n:due\n2\n4\n10\n:due\n:quit\n"
+    typed = "/start\n2\n20:00\n:due\nNo\n3\nDone\n:due\n:quit\n"
     result = run_cli(["chat"], tmp_path, stdin=typed)
     assert result.returncode == 0, result.stderr
     out = result.stdout
@@ -54,8 +54,11 @@ def test_migrate_creates_the_schema(tmp_path: Path) -> None:
 
 
 def test_console_chat_escalates_mid_checkin_and_the_checkin_can_be_finished(tmp_path: Path) -> None:
-    # Onboard (Sydney), start a check-in, report a red flag at the severity step, then finish.
-    typed = "/start\n8\n20:00\n/checkin\n1\n1\n10\ni think im having a siezure\n5\n2\n6\n3\n10\n:quit\n"
+    # Onboard (Sydney), start a check-in, report a red flag at the severity step, then finish,
+    # tapping buttons by label (or by position, on a keyboard without numbers).
+    steps = ["/start", "8", "20:00", "/checkin", "yes", "Eyelid", "done", "left",
+             "i think im having a siezure", "4", "#2", "None of these", "2", "Done", ":quit"]  # fmt: skip
+    typed = "\n".join(steps) + "\n"
     result = run_cli(["chat"], tmp_path, stdin=typed)
     assert result.returncode == 0, result.stderr
     out = result.stdout
@@ -78,7 +81,7 @@ def test_console_chat_answers_questions_and_shows_the_topics(tmp_path: Path) -> 
 
 
 def test_console_chat_saves_the_summary_chart_and_export_files(tmp_path: Path) -> None:
-    typed = "/start\n2\n20:00\n/checkin\n2\n4\n10\n/summary\n/export\n:quit\n"
+    typed = "/start\n2\n20:00\n/checkin\nNo\n3\nDone\n/summary\n/export\n:quit\n"
     result = run_cli(["chat"], tmp_path, stdin=typed)
     assert result.returncode == 0, result.stderr
     assert "Not much in your diary" in result.stdout  # one day: no chart yet
@@ -91,12 +94,32 @@ def test_console_chat_saves_the_summary_chart_and_export_files(tmp_path: Path) -
 
 
 def test_console_chat_takes_a_check_in_written_in_free_text(tmp_path: Path) -> None:
-    # Onboard (Berlin), write the day in one line, pick strength 6 (button 7) and "None of these"
-    # (button 6), then Save (button 1).
+    # Onboard (Berlin), write the day in one line, type strength 6 (a number means that number),
+    # pick "None of these" (button 6: no label there is a number), then Save by its label.
     report = "left eyelid twitching all afternoon, stress 7, slept 5h, 3 coffees"
-    typed = f"/start\n2\n20:00\n{report}\n7\n6\n1\n:quit\n"
+    typed = f"/start\n2\n20:00\n{report}\n6\n6\nsave\n:quit\n"
     result = run_cli(["chat"], tmp_path, stdin=typed)
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "Here's what I understood:" in out and "Where: Eyelid" in out and "[1] ✅ Save" in out
+    assert "Here's what I understood:" in out and "Where: Eyelid (left)" in out and "[1] ✅ Save" in out
     assert "Saved ✅" in out and "strength 6/10; 4 h" in out and "Sleep: 5 h" in out
+
+
+def test_console_demo_fills_four_weeks_and_week_brings_the_summary_with_its_chart(tmp_path: Path) -> None:
+    typed = "/start\n2\n20:00\n:help\n:demo\n:week\n/history\n:nonsense\n:quit\n"
+    result = run_cli(["chat"], tmp_path, stdin=typed)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert ":demo" in out and ":week" in out and "#N" in out  # :help lists the console commands
+    assert "made-up entries over the last four weeks" in out
+    assert "Your week" in out and "Not much in your diary" not in out
+    photos = [p for p in (tmp_path / "console").iterdir() if p.suffix == ".jpg"]
+    assert photos and photos[0].read_bytes()[:2] == b"\xff\xd8"  # saved with its proper extension
+    assert "(unknown console command; :help lists them)" in out
+
+
+def test_console_typed_number_at_a_number_step_means_that_number(tmp_path: Path) -> None:
+    typed = "/start\n2\n20:00\n/checkin\nno\n3\nDone\n:quit\n"
+    result = run_cli(["chat"], tmp_path, stdin=typed)
+    assert result.returncode == 0, result.stderr
+    assert "Stress: 3/10" in result.stdout

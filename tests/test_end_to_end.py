@@ -86,7 +86,7 @@ async def test_a_free_text_check_in_over_http_is_saved_after_save(
         bot.press("Berlin")
         bot.press("20:00")
         bot.wait_text("All set")
-        bot.say("cheek twitching, mild, about an hour. slept 6.5 hours, stressed")
+        bot.say("right cheek twitching, mild, about an hour. slept 6.5 hours, stressed")
         bot.wait_text("Here's what I understood")
         bot.press("None of these")
         bot.wait_text("Is that right?")
@@ -96,9 +96,10 @@ async def test_a_free_text_check_in_over_http_is_saved_after_save(
         bot.stop()
     async with session_factory(engine)() as session:
         checkin = (await session.exec(select(Checkin))).one()
-    assert (checkin.status, checkin.locations, checkin.severity, checkin.duration_minutes) == (
+    assert (checkin.status, checkin.locations, checkin.sides, checkin.severity, checkin.duration_minutes) == (
         "done",
         "cheek",
+        "cheek:right",
         3,
         60,
     )
@@ -121,6 +122,8 @@ async def test_an_emergency_mid_checkin_over_http_comes_first_and_the_checkin_fi
         bot.press("Cheek")
         api.wait_for(lambda _: "✅ Cheek" in str(bot._keyboard()))
         bot.press("Done")
+        bot.wait_text("Which side of your face?")
+        bot.press("Both")
         bot.wait_text("How strong")
         calls_before = len(api.telegram.calls)
         bot.say("cant breath and my face feels numb on one side")

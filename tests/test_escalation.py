@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from datetime import date, timedelta
 
 import pytest
@@ -16,7 +17,7 @@ from bot.storage.models import Checkin, SafetyEvent
 from bot.storage.unit_of_work import unit_of_work
 from tests.conftest import FakeClock
 from tests.harness import Chat
-from tests.helpers import checkins, onboard, quiet_day, rows
+from tests.helpers import checkins, note_texts, onboard, quiet_day, rows
 
 
 def sent_texts(calls: list[ApiCall]) -> list[str]:
@@ -35,6 +36,7 @@ async def test_emergency_at_the_severity_step_comes_first_and_the_checkin_can_be
     await chat.tap("Yes")
     await chat.tap("Eyelid")
     await chat.tap("Done")
+    await chat.tap("Skip")
     calls = await chat.send("my face is drooping and I cant lift my arm")
     api = [c.method for c in calls]
     assert api[0] == "sendMessage" and api.count("sendMessage") == 1 and "editMessageText" not in api
@@ -58,13 +60,14 @@ async def test_emergency_at_the_severity_step_comes_first_and_the_checkin_can_be
 async def test_emergency_at_the_note_step_is_not_saved_as_the_note(chat: Chat, services: Services) -> None:
     await onboard(chat, "London", "20:00")
     await quiet_day(chat, "4")
+    await chat.tap("Add a note")
     calls = await chat.send("I just fainted")
     assert sent_texts(calls)[0].startswith("Call 999 now.")
     (entry,) = await checkins(services)
-    assert entry.note is None and entry.note_open_until is not None
+    assert note_texts(entry) == [] and entry.note_open_until is not None
     await chat.send("felt dizzy all day")
     (entry,) = await checkins(services)
-    assert entry.note == "felt dizzy all day"
+    assert note_texts(entry) == ["felt dizzy all day"]
 
 
 async def test_a_red_flag_button_escalates_before_the_checkin_moves_on(
@@ -75,6 +78,7 @@ async def test_a_red_flag_button_escalates_before_the_checkin_moves_on(
     await chat.tap("Yes")
     await chat.tap("Lip")
     await chat.tap("Done")
+    await chat.tap("Skip")
     await chat.tap("7")
     await chat.tap("Seconds")
     assert chat.keyboard_message()["text"] == content.messages.safety.ask_redflags
@@ -164,6 +168,7 @@ async def test_urgent_text_gets_a_see_a_doctor_note_once_a_day_and_is_still_hand
 ) -> None:
     await onboard(chat)
     await quiet_day(chat, "4")
+    await chat.tap("Add a note")
     calls = await chat.send("the twitching is getting worse and spreading to my cheek")
     texts = sent_texts(calls)
     assert texts[0].startswith("That's worth getting checked by a doctor soon")
@@ -184,9 +189,10 @@ def entry(
     triggers: str = "",
     note: str | None = None,
 ) -> Checkin:
+    notes = json.dumps([{"at": "2026-01-01T12:00:00+00:00", "text": note}] if note else [])
     return Checkin(
         user_id=1, local_date=day, status="done", had_spasm=spasm, severity=severity if spasm else None,
-        locations=places if spasm else None, stress=3, triggers=triggers, note=note,
+        locations=places if spasm else None, stress=3, triggers=triggers, notes=notes,
     )  # fmt: skip
 
 
@@ -261,7 +267,7 @@ async def test_a_failing_emergency_send_is_retried_and_never_saved_as_a_note(
     chat.telegram.fail("sendMessage", Failure(500, "Internal Server Error", times=10))
     await chat.send("my mum is seizing")
     (entry,) = await checkins(services)
-    assert entry.note is None  # neither message became the note
+    assert note_texts(entry) == []  # neither message became a note
     assert content.messages.general.error not in [m["text"] for m in chat.my_messages()]
     assert [e.reasons for e in await events(services)] == ["unconscious", "seizure"]
 
@@ -274,6 +280,7 @@ async def test_a_red_flag_tap_escalates_even_if_acknowledging_the_tap_fails(
     await chat.tap("Yes")
     await chat.tap("Jaw")
     await chat.tap("Done")
+    await chat.tap("Skip")
     await chat.tap("5")
     await chat.tap("Seconds")
     chat.telegram.fail("answerCallbackQuery", Failure(CONNECTION_REFUSED, "down"))

@@ -11,7 +11,7 @@ from bot.runtime.offline import buttons_of
 from bot.services.registry import Services
 from tests.conftest import FakeClock
 from tests.harness import Chat, start_harness
-from tests.helpers import checkins, onboard, quiet_day
+from tests.helpers import checkins, note_texts, onboard, quiet_day
 
 EXAMPLE = "left eyelid twitching all afternoon, stress 7, slept 5h, 3 coffees"
 
@@ -94,6 +94,7 @@ async def test_a_report_fills_in_the_checkin_under_way(chat: Chat, services: Ser
     await chat.send("cheek and lip 5/10 for about 20 minutes")
     text = chat.keyboard_message()["text"]
     assert "Where: Cheek, Lip / mouth corner" in text and "How long: 20 min" in text
+    await chat.tap("Skip")  # the side of the face, which the report did not say
     await chat.tap("None of these")
     await chat.tap("3")
     await chat.tap("Done")
@@ -122,7 +123,7 @@ async def test_later_the_same_day_a_report_adds_to_the_saved_checkin_or_logs_new
 ) -> None:
     await onboard(chat)
     await quiet_day(chat, "2")
-    clock.advance(hours=2)  # the note window has closed
+    clock.advance(hours=2)
     await chat.send("also had 2 glasses of wine")
     await chat.tap("✅ Save")
     (day,) = await checkins(services)
@@ -159,6 +160,7 @@ async def test_one_persons_report_never_touches_anothers_entry(
         await onboard(ben)
         await ann.send("/checkin")
         await ben.send("jaw spasm, severe, 2 hours")
+        await ben.tap("Left")
         await ben.tap("None of these")
         entries = {c.user_id: c for c in await checkins(services)}
         assert len(entries) == 2
@@ -229,12 +231,12 @@ async def test_a_note_after_saving_is_kept_while_another_checkin_is_open(
     await onboard(chat)
     await chat.send("/checkin")  # the daily check-in stays open
     await chat.send("/log")
-    for label in ("Eyelid", "Done", "5", "Minutes", "None of these", "3", "Done"):
+    for label in ("Eyelid", "Done", "Left", "5", "Minutes", "None of these", "3", "Done", "Add a note"):
         await chat.tap(label)
     await chat.send("started after two hours of gaming")
     episode = next(c for c in await checkins(services) if c.kind == "episode")
     daily = next(c for c in await checkins(services) if c.kind == "checkin")
-    assert episode.note == "started after two hours of gaming"
+    assert note_texts(episode) == ["started after two hours of gaming"]
     assert (daily.status, daily.had_spasm, daily.triggers) == ("open", None, None)
 
 
@@ -245,14 +247,15 @@ async def test_a_note_after_saving_a_report_goes_to_that_entry_not_the_newest(
     await quiet_day(chat, "2")
     clock.advance(hours=2)
     await chat.send("/log")
-    for label in ("Jaw", "Done", "4", "Seconds", "None of these", "2", "Done"):
+    for label in ("Jaw", "Done", "Skip", "4", "Seconds", "None of these", "2", "Done"):
         await chat.tap(label)
     clock.advance(hours=2)
     await chat.send("stress 7 now")
     await chat.tap("✅ Save")
+    await chat.tap("Add a note")
     await chat.send("a hard meeting in the afternoon")
     daily = next(c for c in await checkins(services) if c.kind == "checkin")
-    assert (daily.stress, daily.note) == (7, "a hard meeting in the afternoon")
+    assert (daily.stress, note_texts(daily)) == (7, ["a hard meeting in the afternoon"])
 
 
 async def test_a_report_late_in_the_day_fills_the_checkin_opened_that_morning(

@@ -143,6 +143,7 @@ async def test_the_answer_adds_a_line_about_the_person_when_their_diary_supports
         await chat.tap("Yes")
         await chat.tap("Eyelid")
         await chat.tap("Done")
+        await chat.tap("Skip")
         await chat.tap("4")
         await chat.tap("Minutes")
         await chat.tap("None of these")

@@ -38,6 +38,7 @@ async def test_an_abandoned_correction_restores_the_saved_answers(
     await chat.tap("Yes")
     await chat.tap("Cheek")
     await chat.tap("Done")
+    await chat.tap("Skip")
     await chat.tap("5")
     await chat.tap("Minutes")
     await chat.tap("None of these")

@@ -121,6 +121,7 @@ async def test_command_list_is_registered_with_telegram(chat: Chat) -> None:
         "settings",
         "pause",
         "resume",
+        "cancel",
         "privacy",
         "delete",
         "help",

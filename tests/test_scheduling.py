@@ -189,6 +189,7 @@ async def test_an_answer_after_midnight_is_stored_on_the_checkins_own_day(
     clock.now = datetime(2026, 3, 10, 23, 10, tzinfo=UTC)  # 00:10 the next day in Berlin
     await chat.tap("Nose")
     await chat.tap("Done")
+    await chat.tap("Skip")
     await chat.tap("2")
     await chat.tap("Seconds")
     await chat.tap("None of these")

@@ -13,7 +13,7 @@ from bot.services.checkins import Outcome
 from bot.services.registry import Services
 from bot.services.tips import TipService
 from tests.conftest import FakeClock
-from tests.helpers import checkins, outbox
+from tests.helpers import checkins, note_texts, outbox
 
 ALEX = 9001
 
@@ -31,6 +31,7 @@ async def test_checkin_service_walks_the_yes_path(services: Services) -> None:
     cid = begun.view.id
     steps = [
         ("spasm", "y"), ("locations", "eyebrow"), ("locations", "forehead"), ("locations", "done"),
+        ("sides", "eyebrow_l"), ("sides", "forehead_b"),
         ("severity", "7"), ("duration", "day"), ("redflags", "none"), ("stress", "2"),
         ("triggers", "caffeine"), ("triggers", "done"),
     ]  # fmt: skip
@@ -55,7 +56,7 @@ async def test_wrong_step_or_value_writes_nothing(services: Services) -> None:
     assert entry.had_spasm is None and entry.stress is None
 
 
-async def test_a_note_is_taken_within_the_hour_after_saving_not_later(
+async def test_a_note_is_taken_only_when_asked_for_and_notes_add_up(
     services: Services, clock: FakeClock
 ) -> None:
     await set_up(services)
@@ -63,14 +64,33 @@ async def test_a_note_is_taken_within_the_hour_after_saving_not_later(
     assert begun.view is not None
     for step, value in (("spasm", "n"), ("stress", "1"), ("triggers", "done")):
         await services.checkins.press(ALEX, begun.view.id, step, value, None)
-    clock.advance(minutes=61)
+    # Right after saving, text is read for what it is: a question is not a note.
     assert await services.checkins.typed(ALEX, "what causes twitching?") is None
-    reopened = await services.checkins.press(ALEX, begun.view.id, "card", "note", None)
-    assert reopened.outcome == Outcome.NOTE_ASK
-    saved = await services.checkins.typed(ALEX, "  slept badly  ")
-    assert saved is not None and saved.outcome == Outcome.NOTE_SAVED
+    for text in ("  slept badly  ", "coffee at 4pm"):
+        asked = await services.checkins.press(ALEX, begun.view.id, "card", "note", None)
+        assert asked.outcome == Outcome.NOTE_ASK
+        saved = await services.checkins.typed(ALEX, text)
+        assert saved is not None and saved.outcome == Outcome.NOTE_SAVED
+        clock.advance(minutes=5)
     (entry,) = await checkins(services)
-    assert entry.note == "slept badly" and entry.note_open_until is None
+    assert note_texts(entry) == ["slept badly", "coffee at 4pm"] and entry.note_open_until is None
+    assert saved is not None and saved.view is not None
+    assert [n.text for n in saved.view.notes] == ["slept badly", "coffee at 4pm"]
+
+
+async def test_an_over_long_note_is_refused_whole_and_the_prompt_stays_open(services: Services) -> None:
+    await set_up(services)
+    begun = await services.checkins.begin(ALEX, "checkin")
+    assert begun.view is not None
+    for step, value in (("spasm", "n"), ("stress", "1"), ("triggers", "done")):
+        await services.checkins.press(ALEX, begun.view.id, step, value, None)
+    await services.checkins.press(ALEX, begun.view.id, "card", "note", None)
+    refused = await services.checkins.typed(ALEX, "x" * 1001)
+    assert refused is not None and refused.outcome == Outcome.NOTE_TOO_LONG
+    (entry,) = await checkins(services)
+    assert note_texts(entry) == [] and entry.note_open_until is not None
+    kept = await services.checkins.typed(ALEX, "shorter")
+    assert kept is not None and kept.outcome == Outcome.NOTE_SAVED
 
 
 async def test_text_while_a_button_step_waits_gets_a_pointer(services: Services) -> None:

@@ -27,6 +27,7 @@ async def spasm_day(chat: Chat, severity: str, stress: str, *triggers: str) -> N
     await chat.tap("Yes")
     await chat.tap("Eyelid")
     await chat.tap("Done")
+    await chat.tap("Skip")
     await chat.tap(severity)
     await chat.tap("Minutes")
     await chat.tap("None of these")
@@ -180,6 +181,7 @@ async def test_export_sends_a_csv_and_a_pdf_report(chat: Chat, services: Service
     clock.now = MONDAY
     await onboard(chat)
     await record_week(chat, clock)
+    await chat.tap("Add a note")
     await chat.send("the twitching is getting worse and stiff")  # a note with an urgent sign
     await chat.send("I passed out")  # a recorded red-flag event
     await chat.send("/export")
@@ -188,7 +190,8 @@ async def test_export_sends_a_csv_and_a_pdf_report(chat: Chat, services: Service
     assert (csv_name, pdf_name) == ("spasm-diary.csv", "spasm-diary-report.pdf")
     rows = list(csv.DictReader(io.StringIO(csv_bytes.decode("utf-8-sig"))))
     assert len(rows) == 6 and rows[0]["date"] == "2026-03-09" and rows[0]["strength"] == "7"
-    assert rows[-1]["note"] == "the twitching is getting worse and stiff"
+    assert rows[-1]["notes"].endswith(" the twitching is getting worse and stiff")
+    assert rows[0]["time"] and rows[0]["places"] == "eyelid" and rows[0]["sides"] == ""
     assert pdf_bytes.startswith(b"%PDF") and b"/Subtype /Image" in pdf_bytes
 
 

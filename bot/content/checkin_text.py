@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import field_validator
 
 from bot.content.wording import Slots, Wording, exact_keys
-from bot.domain.vocab import CARE_REASONS, DURATIONS, LOCATIONS, REDFLAG_BUTTONS, TRIGGERS
+from bot.domain.vocab import CARE_REASONS, DURATIONS, LOCATIONS, REDFLAG_BUTTONS, SIDES, TRIGGERS
 
 
 class CheckinText(Wording):
@@ -15,6 +15,10 @@ class CheckinText(Wording):
     ask_spasm: str
     log_intro: str
     ask_locations: str
+    ask_sides: Annotated[str, Slots("places")]
+    skip: str
+    side_choice: Annotated[str, Slots("place", "side")]
+    place_side: Annotated[str, Slots("place", "side")]
     ask_severity: str
     ask_duration: str
     ask_stress: str
@@ -44,6 +48,9 @@ class CheckinText(Wording):
     note_prompt: str
     add_note: str
     note_ask: str
+    note_empty: str
+    note_too_long: Annotated[str, Slots("limit")]
+    note_gone: str
     note_saved: Annotated[str, Slots("date")]
     correct: str
     correct_title: str
@@ -75,6 +82,8 @@ class CheckinText(Wording):
     locations: dict[str, str]
     durations: dict[str, str]
     triggers: dict[str, str]
+    side_buttons: dict[str, str]
+    side_names: dict[str, str]
 
     @field_validator("locations")
     @classmethod
@@ -85,6 +94,11 @@ class CheckinText(Wording):
     @classmethod
     def _durations(cls, v: dict[str, str]) -> dict[str, str]:
         return exact_keys(v, DURATIONS, "checkin.durations")
+
+    @field_validator("side_buttons", "side_names")
+    @classmethod
+    def _sides(cls, v: dict[str, str]) -> dict[str, str]:
+        return exact_keys(v, SIDES, "checkin sides")
 
     @field_validator("triggers")
     @classmethod

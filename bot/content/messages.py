@@ -49,6 +49,9 @@ class PrivacyText(Wording):
 
 
 class General(Wording):
+    cancelled: str
+    nothing_to_cancel: str
+    cancel: str
     help: str
     button_expired: str
     unknown_text: str
@@ -71,10 +74,15 @@ class AdminText(Wording):
 
 class ConsoleText(Wording):
     intro: str
+    help: str
     no_buttons: str
     bad_choice: Annotated[str, Slots("count")]
     due_none: str
     due_already: str
+    week_none: str
+    demo_done: Annotated[str, Slots("count")]
+    demo_none: str
+    unknown: str
     bye: Annotated[str, Slots("database")]
 
 

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 from bot.domain.vocab import LOCATIONS, REPORT_TRIGGERS
 
 Anchor = Literal["sleep", "stress_scale", "severity_scale", "scale_out_of"]
+Side = Literal["left", "right", "both"]
 
 
 class ReportWords(BaseModel):
@@ -39,6 +40,9 @@ class ReportWords(BaseModel):
     duration_phrases: dict[str, int]
     units: dict[str, int]
     words: dict[Anchor, list[str]]
+    sides: dict[Side, list[str]]
+    side_glue: list[str]
+    paired: list[str]
 
     @model_validator(mode="after")
     def _complete(self) -> ReportWords:
@@ -48,6 +52,8 @@ class ReportWords(BaseModel):
             raise ValueError(f"reports.triggers must list exactly {sorted(REPORT_TRIGGERS)}")
         if not set(self.vague_triggers) <= set(REPORT_TRIGGERS):
             raise ValueError(f"reports.vague_triggers: triggers must be among {sorted(REPORT_TRIGGERS)}")
+        if set(self.sides) != {"left", "right", "both"}:
+            raise ValueError("reports.sides must list left, right and both")
         if set(self.spasm) != {"words", "none", "fine"} or len(self.words) != 4:
             raise ValueError("reports.spasm and reports.words must have all their lists")
         for name, values in (*self.severity_words.items(), *self.stress_words.items()):
@@ -56,7 +62,7 @@ class ReportWords(BaseModel):
         lists = [*self.spasm.values(), *self.locations.values(), *self.triggers.values()]
         lists += [*self.words.values(), *self.vague_triggers.values(), self.not_a_report, self.activities]
         lists += [self.other_drinks, self.corrections, self.other_days, self.people]
-        lists += [self.not_a_report_openers, self.aside_breaks]
+        lists += [self.not_a_report_openers, self.aside_breaks, *self.sides.values(), self.paired]
         if any(not terms or any(not t.strip() for t in terms) for terms in lists):
             raise ValueError("reports: every word list needs at least one non-empty term")
         return self

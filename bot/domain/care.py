@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from bot.domain.checkin_flow import split
 from bot.domain.entry import Entry
+from bot.domain.notes import notes_of
 
 CARE_GAP = timedelta(days=7)
 LOOKBACK_DAYS = 42
@@ -50,7 +51,7 @@ def reasons_in(entries: Sequence[Entry], today: date, signs: Signs) -> list[str]
     last_week = _window(entries, today, 6, 0)
     if any("medication" in split(e.triggers) for e in last_week):
         reasons.append("medication")
-    if any(e.note and "weak_or_stiff" in signs(e.note) for e in last_week):
+    if any("weak_or_stiff" in signs(n.text) for e in last_week for n in notes_of(e.notes)):
         reasons.append("weak_or_stiff")
     return reasons
 

@@ -8,12 +8,13 @@ from datetime import date
 from enum import StrEnum
 
 from bot.domain.entry import Entry
-from bot.domain.vocab import DURATIONS, LOCATIONS, REDFLAG_BUTTONS, TRIGGERS
+from bot.domain.notes import Note, notes_of
+from bot.domain.vocab import DURATIONS, LOCATIONS, REDFLAG_BUTTONS, SIDES, TRIGGERS
 
 NUMBER_STEPS = ("severity", "stress")
 MULTI_STEPS = {"locations": LOCATIONS, "triggers": TRIGGERS}
 ANSWER_FIELDS = (
-    "had_spasm", "locations", "severity", "duration", "duration_minutes", "red_flags", "stress",
+    "had_spasm", "locations", "sides", "severity", "duration", "duration_minutes", "red_flags", "stress",
     "triggers", "sleep_hours",
 )  # fmt: skip
 EDITABLE = ("spasm", "stress", "triggers", "sleep")
@@ -29,6 +30,10 @@ class Outcome(StrEnum):
     CORRECT_MENU = "correct_menu"
     NOTE_ASK = "note_ask"
     NOTE_SAVED = "note_saved"
+    NOTE_EMPTY = "note_empty"
+    NOTE_TOO_LONG = "note_too_long"
+    NOTE_GONE = "note_gone"  # the entry was deleted while its note was being written
+    CANCELLED = "cancelled"
     NEED_SETUP = "need_setup"
     USE_BUTTONS = "use_buttons"  # text typed while a check-in waits for a tap
 
@@ -46,13 +51,17 @@ class CheckinView:
     duration: str | None
     stress: int | None
     triggers: tuple[str, ...]
-    note: str | None
+    notes: tuple[Note, ...]
     draft: tuple[str, ...]
     message_id: int | None
     red_flags: tuple[str, ...] = ()
     review: bool = False
     sleep_hours: float | None = None
     duration_minutes: int | None = None
+    sides: tuple[tuple[str, str], ...] = ()  # (place, side) for the places whose side is known
+
+    def side_of(self, place: str) -> str | None:
+        return dict(self.sides).get(place)
 
 
 def split(value: str | None) -> tuple[str, ...]:
@@ -63,9 +72,21 @@ def view_of(c: Entry) -> CheckinView:
     assert c.id is not None
     return CheckinView(
         c.id, c.kind, c.local_date, c.status, c.step, c.had_spasm, split(c.locations),
-        c.severity, c.duration, c.stress, split(c.triggers), c.note, split(c.draft), c.message_id,
-        split(c.red_flags), c.review, c.sleep_hours, c.duration_minutes,
+        c.severity, c.duration, c.stress, split(c.triggers), notes_of(c.notes), split(c.draft), c.message_id,
+        split(c.red_flags), c.review, c.sleep_hours, c.duration_minutes, sides_of(c.sides),
     )  # fmt: skip
+
+
+def sides_of(stored: str | None) -> tuple[tuple[str, str], ...]:
+    """ "eyelid:left,cheek:both" as pairs, in the order stored."""
+    pairs = (item.partition(":") for item in split(stored))
+    return tuple((place, side) for place, _, side in pairs if side in SIDES)
+
+
+def with_side(stored: str | None, place: str, side: str) -> str:
+    """The stored sides with `place` set to `side`, in the order of LOCATIONS."""
+    sides = {**dict(sides_of(stored)), place: side}
+    return ",".join(f"{p}:{sides[p]}" for p in LOCATIONS if p in sides)
 
 
 def next_step(c: Entry) -> str:
@@ -74,6 +95,7 @@ def next_step(c: Entry) -> str:
     if c.had_spasm:
         answers = {
             "locations": c.locations,
+            "sides": c.sides,
             "severity": c.severity,
             "duration": c.duration,
             "redflags": c.red_flags,
@@ -119,6 +141,8 @@ def apply_answer(c: Entry, step: str, value: str) -> Outcome | None:
         c.review = False
     elif step == "redflags" and (value in REDFLAG_BUTTONS or value == "none"):
         c.red_flags = "" if value == "none" else value
+    elif step == "sides":
+        return _answer_side(c, value)
     elif step in MULTI_STEPS and value in MULTI_STEPS[step]:
         c.draft = _toggle(c.draft, value, MULTI_STEPS[step])
     elif step in MULTI_STEPS and value == "done":
@@ -131,8 +155,32 @@ def apply_answer(c: Entry, step: str, value: str) -> Outcome | None:
     return Outcome.SHOW
 
 
+def side_value(place: str, side: str) -> str:
+    """A side button's answer: "eyelid_l"."""
+    return f"{place}_{side[0]}"
+
+
+def _answer_side(c: Entry, value: str) -> Outcome | None:
+    """One place's side, or "skip" for the rest; the step is done once every place has one."""
+    places = split(c.locations)
+    if value == "skip":
+        c.sides, c.draft = c.draft, ""
+        return Outcome.SHOW
+    place, _, code = value.rpartition("_")
+    side = {s[0]: s for s in SIDES}.get(code)
+    if place not in places or side is None:
+        return None
+    c.draft = with_side(c.draft, place, side)
+    if {p for p, _ in sides_of(c.draft)} >= set(places):
+        c.sides, c.draft = c.draft, ""
+    return Outcome.SHOW
+
+
 def clear_spasm(c: Entry) -> None:
-    c.locations, c.severity, c.duration, c.duration_minutes, c.red_flags = None, None, None, None, None
+    """No spasms after all: their details go. Red flags reported stay: they are a safety record."""
+    c.locations, c.sides, c.severity, c.duration, c.duration_minutes = None, None, None, None, None
+    if not c.red_flags:
+        c.red_flags = None
 
 
 def keep_backup(c: Entry) -> None:
@@ -174,3 +222,14 @@ def close(c: Entry) -> None:
     else:
         c.status = "partial" if has_answers(c) else "missed"
     c.backup, c.editing, c.review, c.draft = None, False, False, ""
+
+
+def discard(c: Entry) -> None:
+    """Cancel: the entry goes back to what it was before this conversation began. A fresh entry
+    is left unanswered, unless it reported red flags: a safety record is kept as it stands."""
+    if c.backup is not None or c.red_flags:
+        close(c)
+        return
+    for name in ANSWER_FIELDS:
+        setattr(c, name, None)
+    c.status, c.editing, c.review, c.draft = "missed", False, False, ""

@@ -18,12 +18,13 @@ class Entry(Protocol):
     review: bool
     had_spasm: bool | None
     locations: str | None
+    sides: str | None
     severity: int | None
     duration: str | None
     duration_minutes: int | None
     stress: int | None
     triggers: str | None
-    note: str | None
+    notes: str
     note_open_until: datetime | None
     sleep_hours: float | None
     red_flags: str | None

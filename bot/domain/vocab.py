@@ -1,6 +1,7 @@
 """The fixed answer ids of a check-in; their wording lives in content/messages.toml."""
 
 LOCATIONS = ("eyelid", "eyebrow", "cheek", "nose", "lip", "jaw", "chin", "forehead", "other")
+SIDES = ("left", "right", "both")  # of the face, for each place
 DURATIONS = ("seconds", "minutes", "hour", "day")
 TRIGGERS = (
     "stress",

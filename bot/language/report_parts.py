@@ -22,6 +22,7 @@ class Report:
     triggers: frozenset[str] = field(default_factory=frozenset)
     sleep_hours: float | None = None
     duration_minutes: int | None = None
+    sides: tuple[tuple[str, str], ...] = ()  # (place, side) for the places whose side was said
 
     @property
     def is_report(self) -> bool:
@@ -119,6 +120,7 @@ class Found:
     corrected: bool = False  # "actually", "I mean": the last figure of a kind stands
     calm_places: set[str] = field(default_factory=set)  # "eye quiet in the morning but twitched later"
     last_kind: str = ""  # what the latest figure measured, for a bare correction ("stress 4, actually 8")
+    sides: dict[str, str] = field(default_factory=dict)
 
     def add(self, kind: str, value: float) -> None:
         """A figure for sleep (hours), stress or severity (0-10)."""
@@ -159,7 +161,8 @@ class Found:
         if had_spasm is False:
             return Report(False, None, stress, frozenset(), frozenset(triggers), sleep, None)
         places = frozenset(self.locations or (self.calm_places if had_spasm else ()))
-        return Report(had_spasm, severity, stress, places, frozenset(triggers), sleep, duration)
+        sides = tuple(sorted((p, s) for p, s in self.sides.items() if p in places))
+        return Report(had_spasm, severity, stress, places, frozenset(triggers), sleep, duration, sides)
 
 
 def first(values: list[int]) -> int | None:

@@ -8,6 +8,7 @@ import re
 from bot.content.reports import ReportWords
 from bot.language.report_numbers import Figures
 from bot.language.report_parts import Clause, Found, Hit, Report, Terms, is_activity
+from bot.language.report_sides import SideReader, merged
 from bot.language.report_words import MAX_TEXT, tokens_of
 
 __all__ = ["Report", "ReportReader", "ReportWords"]
@@ -63,6 +64,9 @@ class ReportReader:
                 terms.add(term, kind)
         for term in words.other_drinks:
             terms.add(term, "drink")
+        for side, names in words.sides.items():
+            for term in names:
+                terms.add(term, "side", side)
         self._terms = terms
         spelled = sorted(words.spelling, key=len, reverse=True)
         self._spelling = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in spelled) or "(?!)")
@@ -76,6 +80,7 @@ class ReportReader:
             r"\b(" + "".join(f"{re.escape(k)}|" for k in keys) + r"[a-z]+)\s*[=:]\s*"
         )
         self._figures = Figures(words)
+        self._sides = SideReader(words)
         breaks = sorted(words.clause_breaks, key=len, reverse=True)
         # A full stop ends a clause, a decimal point does not ("6.5h").
         self._clause_split = re.compile("|".join(_clause_break(b) for b in breaks))
@@ -215,6 +220,9 @@ class ReportReader:
             ):
                 found.add_duration(clause, hit.start, int(hit.value))
         self._figures.read_numbers(clause, used, found)
+        named = found.calm_places if calm else found.locations
+        for place, side in self._sides.sides(clause.tokens, hits, named).items():
+            found.sides[place] = merged(found.sides.get(place), side)
 
     def _hits(self, tokens: list[str]) -> list[Hit]:
         hits: list[Hit] = []

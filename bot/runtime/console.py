@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import sys
+from pathlib import Path
 from typing import Any
 
 from telegram import Update
@@ -13,6 +14,13 @@ from bot.runtime.lifecycle import Runtime
 from bot.runtime.offline import ApiCall, FakeTelegram, Person, buttons_of
 
 CONSOLE_USER_ID = 1_000_000_001
+KEPT_KEYBOARDS = 5  # recent messages whose buttons can still be tapped by label
+EXTENSIONS = ((b"\xff\xd8", ".jpg"), (b"\x89PNG", ".png"), (b"%PDF", ".pdf"))
+
+
+def _label(text: str) -> str:
+    """A button label as a person would type it: no ticks or emoji, any case."""
+    return " ".join(text.replace("✅", " ").split()).strip(" ✔↩✏️📝⏰🌍✖").casefold()
 
 
 class ConsoleChat:
@@ -22,7 +30,7 @@ class ConsoleChat:
         self.files = runtime.services.settings.data_dir / "console"
         self.person = Person(CONSOLE_USER_ID, "You")
         self.update_ids = itertools.count(1)
-        self.keyboard: dict[str, Any] | None = None  # the newest message that has buttons
+        self.keyboards: list[dict[str, Any]] = []  # messages on screen with live buttons, oldest first
         self.messages_seen = 0
         telegram.listeners.append(self._show)
 
@@ -42,7 +50,12 @@ class ConsoleChat:
         upload = call.params["photo" if call.method == "sendPhoto" else "document"]
         name, content = self.telegram.files[upload["file_id"]]
         self.files.mkdir(parents=True, exist_ok=True)
-        path = self.files / (f"{upload['file_id']}-{name}" if call.method == "sendPhoto" else name)
+        kind = next((ext for magic, ext in EXTENSIONS if content.startswith(magic)), "")
+        if call.method == "sendPhoto":  # sent without a file name: named by what it is
+            name = f"chart-{upload['file_id']}{kind}"
+        elif kind and Path(name).suffix != kind:
+            name = f"{Path(name).stem}{kind}"
+        path = self.files / name
         path.write_bytes(content)
         caption = call.params.get("caption") or ""
         print(f"\nbot 📎 {path}\n{caption}".rstrip())
@@ -53,25 +66,69 @@ class ConsoleChat:
         buttons = buttons_of(message)
         for number, (label, _) in enumerate(buttons, 1):
             print(f"   [{number}] {label}")
+        same = [m for m in self.keyboards if m.get("message_id") == message.get("message_id")]
+        for old in same:  # edited in place, or its buttons removed
+            self.keyboards.remove(old)
         if buttons:
-            self.keyboard = message
-        elif self.keyboard is not None and self.keyboard.get("message_id") == message.get("message_id"):
-            self.keyboard = None  # its buttons were just removed
+            self.keyboards = [*self.keyboards[-(KEPT_KEYBOARDS - 1) :], message]
 
     async def say(self, line: str) -> None:
-        """What the person typed: a number picks a button of the newest keyboard."""
-        content = self.runtime.services.content.messages.console
+        """What the person typed: a button's label (or "#N") taps it; a number taps the button with
+        that number as its label, or the Nth button where no label is a number; the rest is text."""
         update_id = next(self.update_ids)
-        if line.isdigit() and self.keyboard is not None and buttons_of(self.keyboard):
-            buttons = buttons_of(self.keyboard)
-            if not 1 <= int(line) <= len(buttons):
-                print(content.bad_choice.format(count=len(buttons)))
-                return
-            payload = self.person.press(self.keyboard, buttons[int(line) - 1][1], update_id)
+        pressed = self._button_for(line)
+        if isinstance(pressed, str):
+            print(pressed)
+            return
+        if pressed is not None:
+            message, data = pressed
+            payload = self.person.press(message, data, update_id)
         else:
             payload = self.person.message(line, update_id)
         bot = self.runtime.application.bot
         await self.runtime.application.process_update(Update.de_json(payload, bot))
+
+    def _button_for(self, line: str) -> tuple[dict[str, Any], str] | str | None:
+        """The button a typed line taps (message and data), a hint to print, or None for text."""
+        content = self.runtime.services.content.messages.console
+        wanted = _label(line)
+        for message in reversed(self.keyboards):  # any button still on screen, newest first
+            for label, data in buttons_of(message):
+                if _label(label) == wanted:
+                    return message, data
+        newest = self.keyboards[-1] if self.keyboards else None
+        buttons = buttons_of(newest) if newest else []
+        by_position = line.startswith("#") and line[1:].isdigit()
+        if line.isdigit() and buttons and not any(_label(b).isdigit() for b, _ in buttons):
+            by_position = True  # "2" on a Yes / No question: the second button
+            line = f"#{line}"
+        if not by_position or newest is None:
+            return None
+        if not buttons or not 1 <= int(line[1:]) <= len(buttons):
+            return content.bad_choice.format(count=len(buttons)) if buttons else content.no_buttons
+        return newest, buttons[int(line[1:]) - 1][1]
+
+    async def week(self) -> None:
+        """The weekly summary, now."""
+        content = self.runtime.services.content.messages.console
+        if not await self.runtime.services.users.make_summary_due_now(CONSOLE_USER_ID):
+            print(content.week_none)
+            return
+        await self.runtime.tick()
+
+    async def demo(self) -> None:
+        content = self.runtime.services.content.messages.console
+        made = await self.runtime.services.demo.fill(CONSOLE_USER_ID)
+        print(content.demo_done.format(count=made) if made else content.demo_none)
+
+    async def command(self, line: str) -> None:
+        """A console command (":due", ":week", ":demo", ":help")."""
+        content = self.runtime.services.content.messages.console
+        actions = {":due": self.due, ":week": self.week, ":demo": self.demo}
+        if line in actions:
+            await actions[line]()
+        else:
+            print(content.help if line in (":help", ":h", ":?") else content.unknown)
 
     async def due(self) -> None:
         content = self.runtime.services.content.messages.console
@@ -101,8 +158,8 @@ async def chat(runtime: Runtime, telegram: FakeTelegram) -> None:
                 break
             if line in (":quit", ":q", ":exit"):
                 break
-            if line == ":due":
-                await console.due()
+            if line.startswith(":"):
+                await console.command(line)
             elif line:
                 await console.say(line)
     finally:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
-from sqlmodel import select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.content import Tip
@@ -17,12 +17,14 @@ from bot.domain.checkin_flow import (
     CheckinView,
     Outcome,
     apply_answer,
+    discard,
     next_step,
     split,
     start_correction,
     view_of,
 )
 from bot.domain.clock import Clock
+from bot.domain.notes import add_note, note_problem
 from bot.domain.schedule import local_today
 from bot.language.report_reader import Report, ReportReader
 from bot.services.care import care_due
@@ -37,7 +39,6 @@ from bot.storage.unit_of_work import unit_of_work
 __all__ = ["CheckinResult", "CheckinService", "CheckinView", "Outcome"]
 
 NOTE_WINDOW = timedelta(hours=1)
-NOTE_MAX = 1000
 
 
 @dataclass(frozen=True)
@@ -125,28 +126,62 @@ class CheckinService:
             return result
 
     async def typed(self, telegram_id: int, text: str) -> CheckinResult | None:
-        """Typed text for the diary: a note asked for, a 0-10 answer to the step waiting for one, or
-        a report in free text (shown for review, not yet saved); None if it is none of these."""
+        """Typed text for the diary: the note the person asked to write, a 0-10 answer to the step
+        waiting for one, or a report in free text (shown for review, not yet saved); None if it is
+        none of these."""
         async with unit_of_work(self._db) as session:
             user = await find_user(session, telegram_id, lock=True)
             if user is None:
                 return None
+            noted = await note_target(session, user, self._now())
+            if noted is not None:  # "Add a note" was tapped: this message is the note
+                return self._save_note(noted, text)
             current = await latest_open(session, user, self._now())
             if current is not None and self._answer_typed(current, text):
                 return await self._advance(session, user, current, Outcome.SHOW)
             if current is not None and current.amends_id is not None and not current.review:
                 current = None  # a correction takes only its own answer; the rest is not about it
-            if current is None or current.step not in NUMBER_STEPS:
-                # Just after saving, the card invites a note: text then is a note, whatever it says.
-                noted = await note_target(session, user, self._now())
-                if noted is not None:
-                    return self._save_note(noted, text)
             report = self._reader.read(text)
             if report.is_report and is_set_up(user):
                 return await self._take_report(session, user, current, report)
             if current is not None and current.step in NUMBER_STEPS:
                 return CheckinResult(Outcome.NUMBER_HINT, view_of(current))
             return CheckinResult(Outcome.USE_BUTTONS, view_of(current)) if current else None
+
+    async def note_reply(self, telegram_id: int, replied_to: int, text: str) -> CheckinResult | None:
+        """A reply to one of the person's saved entry cards is a note on that entry; None when the
+        message replied to is not such a card."""
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id, lock=True)
+            if user is None:
+                return None
+            query = select(Checkin).where(
+                Checkin.user_id == user.id,
+                Checkin.message_id == replied_to,
+                col(Checkin.status).in_(("done", "partial")),
+            )
+            entry = (await session.exec(query.with_for_update())).first()
+            return self._save_note(entry, text) if entry is not None else None
+
+    async def cancel(self, telegram_id: int) -> CheckinResult | None:
+        """/cancel or a Cancel button: the note being written, and the entry under way (a draft, a
+        report waiting for Save, a correction or a check-in), are dropped; saved entries stay exactly
+        as they were. None when nothing was under way."""
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id, lock=True)
+            if user is None:
+                return None
+            cancelled = False
+            while (noted := await note_target(session, user, self._now())) is not None:
+                noted.note_open_until, cancelled = None, True
+            current = await latest_open(session, user, self._now())
+            if current is not None:
+                if current.amends_id is not None:
+                    await session.delete(current)  # unsaved changes to a saved entry
+                else:
+                    discard(current)
+                cancelled = True
+            return CheckinResult(Outcome.CANCELLED) if cancelled else None
 
     def _answer_typed(self, checkin: Checkin, text: str) -> bool:
         """A typed number for the step waiting for one: 0-10, or hours slept."""
@@ -158,9 +193,14 @@ class CheckinService:
         value = self._reader.bare_scale(text) if checkin.step in NUMBER_STEPS else None
         return value is not None and apply_answer(checkin, checkin.step, str(value)) is not None
 
-    @staticmethod
-    def _save_note(checkin: Checkin, text: str) -> CheckinResult:
-        checkin.note = text.strip()[:NOTE_MAX]
+    def _save_note(self, checkin: Checkin, text: str) -> CheckinResult:
+        """Added to the entry's notes, never replacing one; an empty or over-long note is refused
+        whole, and the note prompt stays open for another try."""
+        problem = note_problem(text)
+        if problem is not None:
+            outcome = Outcome.NOTE_EMPTY if problem == "empty" else Outcome.NOTE_TOO_LONG
+            return CheckinResult(outcome, view_of(checkin))
+        add_note(checkin, text.strip(), self._now())
         checkin.note_open_until = None
         return CheckinResult(Outcome.NOTE_SAVED, view_of(checkin))
 
@@ -196,7 +236,6 @@ class CheckinService:
             if checkin.amends_id is not None:
                 checkin = await self._save_draft(session, checkin)
             checkin.status, checkin.editing, checkin.backup = "done", False, None
-            checkin.note_open_until = self._now() + NOTE_WINDOW
             checkin.completed_at = checkin.completed_at or self._now()
             if first:
                 tips = self._tips.choose(list(split(checkin.triggers)), set(split(user.last_tip_ids)))

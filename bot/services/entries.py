@@ -28,10 +28,6 @@ async def open_checkin(session: AsyncSession, user: User, day: date, kind: str, 
             await session.delete(old)  # unsaved changes to a saved entry: the saved one stands
         else:
             close(old)
-    for done in await session.exec(
-        select(Checkin).where(Checkin.user_id == user.id, col(Checkin.note_open_until).is_not(None))
-    ):
-        done.note_open_until = None
     checkin = Checkin(user_id=user.id, local_date=day, kind=kind, created_at=now)
     if kind == "episode":
         checkin.had_spasm = True
@@ -69,7 +65,7 @@ async def latest_open(
 
 
 async def note_target(session: AsyncSession, user: User, now: datetime) -> Checkin | None:
-    """The saved entry whose card invited a note in the last hour, if any."""
+    """The entry whose "Add a note" was tapped in the last hour and whose note has not come yet."""
     query = select(Checkin).where(
         Checkin.user_id == user.id,
         Checkin.status == "done",

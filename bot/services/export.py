@@ -7,11 +7,13 @@ import io
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlmodel import col, select
 
-from bot.domain.checkin_flow import split
+from bot.domain.checkin_flow import sides_of, split
 from bot.domain.clock import Clock
+from bot.domain.notes import Note, notes_of
 from bot.domain.schedule import local_today
 from bot.services.common import find_user
 from bot.storage.db import SessionFactory
@@ -20,8 +22,8 @@ from bot.storage.unit_of_work import unit_of_work
 
 REPORT_DAYS = 90  # the doctor report covers at most this many days
 CSV_COLUMNS = (
-    "date", "kind", "status", "spasms", "places", "strength", "duration", "duration_minutes", "red_flags",
-    "stress", "triggers", "sleep_hours", "note",
+    "date", "time", "kind", "status", "spasms", "places", "sides", "strength", "duration",
+    "duration_minutes", "red_flags", "stress", "triggers", "sleep_hours", "notes",
 )  # fmt: skip
 
 
@@ -39,7 +41,9 @@ class Entry:
     stress: int | None
     triggers: tuple[str, ...]
     sleep_hours: float | None
-    note: str | None
+    notes: tuple[Note, ...]  # times in the person's zone
+    time: datetime | None = None  # when it was saved (or begun), in the person's zone
+    sides: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,11 +68,19 @@ class Export:
         return (self.end - self.start).days + 1
 
 
-def _entry(c: Checkin) -> Entry:
+def _entry(c: Checkin, zone: ZoneInfo) -> Entry:
+    notes = tuple(Note(n.at.astimezone(zone), n.text) for n in notes_of(c.notes))
+    when = c.completed_at or c.created_at
     return Entry(
         c.local_date, c.kind, c.status, c.had_spasm, split(c.locations), c.severity, c.duration,
-        c.duration_minutes, split(c.red_flags), c.stress, split(c.triggers), c.sleep_hours, c.note,
+        c.duration_minutes, split(c.red_flags), c.stress, split(c.triggers), c.sleep_hours, notes,
+        when.astimezone(zone) if when else None, sides_of(c.sides),
     )  # fmt: skip
+
+
+def notes_cell(notes: tuple[Note, ...]) -> str:
+    """Every note, oldest first, each with its local date and time."""
+    return " | ".join(f"{n.at:%Y-%m-%d %H:%M} {n.text}" for n in notes)
 
 
 def to_csv(entries: tuple[Entry, ...]) -> bytes:
@@ -79,11 +91,12 @@ def to_csv(entries: tuple[Entry, ...]) -> bytes:
     for e in entries:
         spasms = "" if e.had_spasm is None else ("yes" if e.had_spasm else "no")
         writer.writerow(
-            [e.local_date.isoformat(), e.kind, e.status, spasms, ";".join(e.locations),
+            [e.local_date.isoformat(), f"{e.time:%H:%M}" if e.time else "", e.kind, e.status, spasms,
+             ";".join(e.locations), ";".join(dict(e.sides).get(p, "") for p in e.locations),
              "" if e.severity is None else e.severity, e.duration or "",
              "" if e.duration_minutes is None else e.duration_minutes, ";".join(e.red_flags),
              "" if e.stress is None else e.stress, ";".join(e.triggers),
-             "" if e.sleep_hours is None else e.sleep_hours, e.note or ""]
+             "" if e.sleep_hours is None else e.sleep_hours, notes_cell(e.notes)]
         )  # fmt: skip
     return out.getvalue().encode("utf-8-sig")
 
@@ -104,13 +117,16 @@ class ExportService:
                 .where(Checkin.user_id == user.id, col(Checkin.status).in_(("done", "partial")))
                 .order_by(col(Checkin.local_date), col(Checkin.id))
             )
-            entries = tuple(_entry(c) for c in rows)
+            zone = ZoneInfo(user.timezone)
+            entries = tuple(_entry(c, zone) for c in rows)
             events = await session.exec(
                 select(SafetyEvent)
                 .where(SafetyEvent.user_id == user.id)
                 .order_by(col(SafetyEvent.occurred_at))
             )
-            event_rows = [Event(e.occurred_at, e.level, split(e.reasons), e.source) for e in events]
+            event_rows = [
+                Event(e.occurred_at.astimezone(zone), e.level, split(e.reasons), e.source) for e in events
+            ]
             today = local_today(self._now(), user.timezone)
         if not entries:
             return None

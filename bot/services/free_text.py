@@ -11,7 +11,15 @@ from datetime import date
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.domain.checkin_flow import ANSWER_FIELDS, MULTI_STEPS, clear_spasm, keep_backup, next_step, split
+from bot.domain.checkin_flow import (
+    ANSWER_FIELDS,
+    MULTI_STEPS,
+    clear_spasm,
+    keep_backup,
+    next_step,
+    split,
+    with_side,
+)
 from bot.language.report_reader import Report
 from bot.storage.models import Checkin, User
 
@@ -89,6 +97,8 @@ def apply_report(c: Checkin, report: Report) -> None:
         c.had_spasm = True
         if report.locations:
             c.locations = _added(split(c.locations), report.locations, "locations")
+        for place, side in report.sides:
+            c.sides = with_side(c.sides, place, side)
         if report.severity is not None:
             c.severity = report.severity
         if report.duration_minutes is not None:

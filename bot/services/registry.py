@@ -15,6 +15,7 @@ from bot.language.report_reader import ReportReader
 from bot.language.triage import Triager
 from bot.services.alerts import AlertGate
 from bot.services.checkins import CheckinService
+from bot.services.demo import DemoService
 from bot.services.erase import EraseService
 from bot.services.escalation import EscalationService
 from bot.services.export import ExportService
@@ -54,6 +55,7 @@ class Services:
     stats: StatsService
     alerts: AlertGate
     flood: FloodGuard
+    demo: DemoService
 
 
 def build_services(
@@ -95,6 +97,7 @@ def build_services(
         stats=StatsService(db, clock),
         alerts=AlertGate(clock),
         flood=FloodGuard(clock),
+        demo=DemoService(db, clock),
         knowledge=KnowledgeService(
             KnowledgeIndex(content.knowledge), db, clock, content.messages.checkin.triggers
         ),

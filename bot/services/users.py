@@ -187,5 +187,14 @@ class UserService:
             user.next_due_at = self._now()
             return True
 
+    async def make_summary_due_now(self, telegram_id: int) -> bool:
+        """Act as if the weekly summary's time had come (console `:week`); False if not set up."""
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id, lock=True)
+            if user is None or not is_set_up(user):
+                return False
+            user.next_summary_at = self._now()
+            return True
+
     def _touch(self, user: User) -> None:
         user.updated_at = self._now()

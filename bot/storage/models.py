@@ -77,13 +77,14 @@ class Checkin(SQLModel, table=True):
     amends_id: int | None = None
     had_spasm: bool | None = None
     locations: str | None = None  # comma-separated ids once confirmed
+    sides: str | None = None  # side of the face per place, "eyelid:left,cheek:both"; a place may have none
     severity: int | None = None
     duration: str | None = None
     duration_minutes: int | None = None  # as typed in free text ("20 minutes"); None when tapped
     stress: int | None = None
     triggers: str | None = None  # comma-separated ids once confirmed
-    note: str | None = None
-    note_open_until: datetime | None = _ts(default=None)  # a typed note is taken until then
+    notes: str = "[]"  # JSON list of {"at": UTC ISO time, "text": ...}: only ever appended to
+    note_open_until: datetime | None = _ts(default=None)  # "Add a note" was tapped: the next text is it
     sleep_hours: float | None = None
     red_flags: str | None = None  # the "Anything else right now?" answer: flag ids, "" for none
     draft: str = ""  # the picks of a multi-choice step not yet confirmed

@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from telegram import InlineKeyboardMarkup
 
 from bot.content import Content, Tip
-from bot.domain.checkin_flow import SLEEP_CHOICES, CheckinView
-from bot.domain.vocab import DURATIONS, LOCATIONS, REDFLAG_BUTTONS, SCALE, TRIGGERS
+from bot.domain.checkin_flow import SLEEP_CHOICES, CheckinView, Outcome, side_value, sides_of
+from bot.domain.notes import NOTE_MAX
+from bot.domain.vocab import DURATIONS, LOCATIONS, REDFLAG_BUTTONS, SCALE, SIDES, TRIGGERS
 from handlers import callbacks
 from handlers.views.entry import entry_lines, understood_lines
-from handlers.views.screen import Screen, button, in_rows
+from handlers.views.screen import Screen, button, in_rows, with_cancel
 
 
 def _scale(view: CheckinView, step: str) -> InlineKeyboardMarkup:
@@ -64,6 +65,8 @@ def _question(content: Content, view: CheckinView, scheduled: bool) -> Screen:
         return Screen(
             intro + text.ask_locations, _multi(view, "locations", LOCATIONS, text.locations, text.done)
         )
+    if view.step == "sides":
+        return _sides(content, view)
     if view.step == "severity":
         return Screen(text.ask_severity, _scale(view, "severity"))
     if view.step == "duration":
@@ -88,6 +91,26 @@ def _question(content: Content, view: CheckinView, scheduled: bool) -> Screen:
         buttons = [button(labels[h], callbacks.CHECKIN.build(view.id, "sleep", h)) for h in SLEEP_CHOICES]
         return Screen(text.ask_sleep, InlineKeyboardMarkup([*in_rows(buttons[:-1], 4), buttons[-1:]]))
     return Screen(text.ask_triggers, _multi(view, "triggers", TRIGGERS, text.triggers, text.done))
+
+
+def _sides(content: Content, view: CheckinView) -> Screen:
+    """A row of Left / Right / Both for each place (the chosen one ticked), and Skip."""
+    text = content.messages.checkin
+    picked = dict(sides_of(",".join(view.draft)))
+    rows = []
+    for place in view.locations:
+        row = []
+        for side in SIDES:
+            label = text.side_buttons[side]
+            if len(view.locations) > 1:  # say which place each button is for
+                label = text.side_choice.format(place=text.locations[place], side=label)
+            tick = "✅ " if picked.get(place) == side else ""
+            data = callbacks.CHECKIN.build(view.id, "sides", side_value(place, side))
+            row.append(button(tick + label, data))
+        rows.append(row)
+    rows.append([button(text.skip, callbacks.CHECKIN.build(view.id, "sides", "skip"))])
+    places = ", ".join(text.locations[p] for p in view.locations)
+    return Screen(text.ask_sides.format(places=places), InlineKeyboardMarkup(rows))
 
 
 def snooze_options(content: Content, checkin_id: int) -> Screen:
@@ -117,8 +140,7 @@ def review_card(content: Content, view: CheckinView) -> Screen:
 def checkin_card(content: Content, view: CheckinView) -> Screen:
     text = content.messages.checkin
     lines = entry_lines(content, view)
-    if not view.note:
-        lines += ["", text.note_prompt]
+    lines += ["", text.note_prompt]
     markup = InlineKeyboardMarkup(
         [
             [
@@ -147,3 +169,15 @@ def tips_message(content: Content, tips: Sequence[Tip], source_title: dict[str, 
     lines = [text.tips_title]
     lines += [text.tip_line.format(text=tip.text, source=source_title[tip.source]) for tip in tips]
     return "\n".join(lines)
+
+
+def note_answer(content: Content, outcome: Outcome, view: CheckinView) -> Screen:
+    """What a typed note got: added, or refused (empty, too long, or its entry gone)."""
+    text = content.messages.checkin
+    if outcome == Outcome.NOTE_SAVED:
+        return Screen(text.note_saved.format(date=view.local_date.isoformat()))
+    if outcome == Outcome.NOTE_EMPTY:
+        return with_cancel(content, text.note_empty)
+    if outcome == Outcome.NOTE_TOO_LONG:
+        return with_cancel(content, text.note_too_long.format(limit=NOTE_MAX))
+    return Screen(text.note_gone)

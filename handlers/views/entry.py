@@ -36,7 +36,7 @@ def understood_lines(content: Content, view: CheckinView) -> list[str]:
     elif view.had_spasm:
         lines.append(text.seen_spasm)
         if view.locations:
-            lines.append(text.seen_where.format(locations=_names(text.locations, view.locations)))
+            lines.append(text.seen_where.format(locations=places_text(content, view)))
         if view.severity is not None:
             lines.append(text.seen_strength.format(severity=view.severity))
         if view.duration is not None:
@@ -61,7 +61,7 @@ def entry_lines(content: Content, view: CheckinView) -> list[str]:
     if view.had_spasm:
         lines.append(
             text.line_spasm.format(
-                locations=_names(text.locations, view.locations),
+                locations=places_text(content, view),
                 severity=view.severity,
                 duration=duration_text(content, view),
             )
@@ -78,6 +78,16 @@ def entry_lines(content: Content, view: CheckinView) -> list[str]:
         lines.append(text.line_triggers.format(triggers=_names(text.triggers, view.triggers)))
     else:
         lines.append(text.line_no_triggers)
-    if view.note:
-        lines.append(text.line_note.format(note=view.note))
+    lines += [text.line_note.format(note=note.text) for note in view.notes]
     return lines
+
+
+def places_text(content: Content, view: CheckinView) -> str:
+    """ "Eyelid (left), Cheek": each place, with its side where one is known."""
+    text = content.messages.checkin
+    named = []
+    for place in view.locations:
+        side = view.side_of(place)
+        label = text.locations[place]
+        named.append(text.place_side.format(place=label, side=text.side_names[side]) if side else label)
+    return ", ".join(named)

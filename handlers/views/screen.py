@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.content import Content
+from handlers import callbacks
+
 
 @dataclass(frozen=True)
 class Screen:
@@ -20,3 +23,12 @@ def in_rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[list[In
 
 def button(label: str, data: str) -> InlineKeyboardButton:
     return InlineKeyboardButton(label, callback_data=data)
+
+
+def cancel_button(content: Content) -> InlineKeyboardButton:
+    return button(content.messages.general.cancel, callbacks.CANCEL.build("cancel"))
+
+
+def with_cancel(content: Content, text: str) -> Screen:
+    """A prompt for typed text, with a Cancel button under it."""
+    return Screen(text, InlineKeyboardMarkup([[cancel_button(content)]]))

@@ -154,7 +154,7 @@ def report_spec(content: Content, export: Export, summary: Summary) -> ReportSpe
             _spasm_cell(content, e.had_spasm, e.locations, e.severity, e.duration),
             str(e.stress) if e.stress is not None else "",
             ", ".join(checkin.triggers[t] for t in e.triggers),
-            e.note or "",
+            "\n".join(n.text for n in e.notes),
         )
         for e in export.entries
     )
