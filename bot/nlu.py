@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 
 from bot.config import DEFAULT_CONTENT_DIR
 from bot.content import load_content
+from bot.domain.days import resolve
 from bot.language.report_reader import Report, ReportReader
 
-__all__ = ["Report", "ReportReader", "parse_report"]
+__all__ = ["Report", "ReportReader", "day_of_report", "parse_report"]
 
 
 @lru_cache(maxsize=1)
@@ -20,3 +22,11 @@ def parse_report(text: str) -> Report:
     """had_spasm, severity, stress, locations, triggers, sleep_hours, duration_minutes: each None
     (or empty) when the text does not say; `is_report` is False for a question or a greeting."""
     return _default_reader().read(text)
+
+
+def day_of_report(report: Report, today: date) -> str:
+    """ "today", "future", or the ISO date of the earlier day the report is about."""
+    if report.day is None:
+        return "today"
+    day = resolve(report.day, today)
+    return "today" if day is None or day == today else ("future" if day == "future" else day.isoformat())

@@ -3,13 +3,14 @@ a person relies on (negation, questions, amounts in words)."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from bot.content import load_content
 from bot.language.report_reader import ReportReader
-from bot.nlu import parse_report
+from bot.nlu import day_of_report, parse_report
 from tests.report_scoring import DATA, FIELDS, Score, load, score
 
 SETS = sorted(DATA.glob("reports_*.tsv"))
@@ -209,3 +210,55 @@ def test_a_part_that_is_hearsay_or_a_plan_is_left_out_not_the_whole_message(
     report = parse_report(text)
     for name, value in expected.items():
         assert getattr(report, name) == value, (text, name)
+
+
+def test_sides_and_days_on_the_independent_set(capsys: pytest.CaptureFixture[str]) -> None:
+    """First measured, before any change because of it: place:side pairs P 83.5% / R 82.7%, sides
+    read right 77.4%, no side invented; days 89.1% right (past days 86.5%, 7 past days invented)."""
+    from tests.side_day_scoring import TODAY, score
+    from tests.side_day_scoring import load as load_sides
+
+    result = score(load_sides(), parse_report, lambda r: day_of_report(r, TODAY))
+    with capsys.disabled():
+        print("\nsides_days_independent.tsv:\n" + "\n".join(result.lines()))
+    assert result.pairs_right / result.pairs_read >= 0.9 and result.pairs_right / result.pairs_labelled >= 0.9
+    assert result.sides_invented == 0
+    assert result.days_right / result.days >= 0.9 and result.past_invented <= 3
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("left eyelid twitching", {("eyelid", "left")}),
+        ("L eye and R cheek", {("eyelid", "left"), ("cheek", "right")}),
+        ("both eyes twitching", {("eyelid", "both")}),
+        ("left eye and cheek", {("eyelid", "left"), ("cheek", "left")}),
+        ("cheek twitching on the right side", {("cheek", "right")}),
+        ("lft eye 5/10", {("eyelid", "left")}),
+        ("I left work early, eye twitching", set()),
+        ("right now my eye twitches", set()),
+        ("left eye twitching. then the lip on the other side", {("eyelid", "left"), ("lip", "right")}),
+    ],
+)
+def test_the_side_of_the_face(text: str, sides: set[tuple[str, str]]) -> None:
+    assert set(parse_report(text).sides) == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("yesterday my right cheek went crazy", "2026-12-08"),
+        ("Yesterday. Left eye all evening", "2026-12-08"),
+        ("slept 5h last night, left lid twitching", "today"),
+        ("on Monday my eye twitched", "2026-12-07"),
+        ("last wednesday eye twitched", "2026-12-02"),
+        ("2 days ago my lip twitched", "2026-12-07"),
+        ("on the 3rd my cheek was jumping", "2026-12-03"),
+        ("on the 28th my cheek was jumping", "2026-11-28"),
+        ("stressed yesterday but calm today, eye twitching", "today"),
+        ("exam tomorrow so my eye twitches like crazy", "today"),
+        ("tomorrow my eye will twitch for sure", "future"),
+    ],
+)
+def test_the_day_a_report_is_about(text: str, day: str) -> None:
+    assert day_of_report(parse_report(text), date(2026, 12, 9)) == day

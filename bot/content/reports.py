@@ -43,6 +43,17 @@ class ReportWords(BaseModel):
     sides: dict[Side, list[str]]
     side_glue: list[str]
     paired: list[str]
+    day_words: list[str]
+    weekdays: list[list[str]]
+    months: list[list[str]]
+    day_last: list[str]
+    day_next: list[str]
+    ordinal_ends: list[str]
+    days_ago: list[str]
+    days_ahead: list[str]
+    days_before: list[str]
+    future_markers: list[str]
+    other_side: list[str]
 
     @model_validator(mode="after")
     def _complete(self) -> ReportWords:
@@ -52,6 +63,12 @@ class ReportWords(BaseModel):
             raise ValueError(f"reports.triggers must list exactly {sorted(REPORT_TRIGGERS)}")
         if not set(self.vague_triggers) <= set(REPORT_TRIGGERS):
             raise ValueError(f"reports.vague_triggers: triggers must be among {sorted(REPORT_TRIGGERS)}")
+        if len(self.weekdays) != 7 or len(self.months) != 12:
+            raise ValueError("reports: weekdays must list 7 days (Monday first) and months 12")
+        for word in self.day_words:
+            term, _, back = word.rpartition(":")
+            if not term.strip() or not (back == "future" or back.isdigit()):
+                raise ValueError(f"reports.day_words: {word!r} must be 'words:days back' or 'words:future'")
         if set(self.sides) != {"left", "right", "both"}:
             raise ValueError("reports.sides must list left, right and both")
         if set(self.spasm) != {"words", "none", "fine"} or len(self.words) != 4:
@@ -63,6 +80,8 @@ class ReportWords(BaseModel):
         lists += [*self.words.values(), *self.vague_triggers.values(), self.not_a_report, self.activities]
         lists += [self.other_drinks, self.corrections, self.other_days, self.people]
         lists += [self.not_a_report_openers, self.aside_breaks, *self.sides.values(), self.paired]
+        lists += [*self.weekdays, *self.months, self.day_last, self.day_next, self.ordinal_ends]
+        lists += [self.days_ago, self.days_ahead, self.days_before, self.future_markers, self.other_side]
         if any(not terms or any(not t.strip() for t in terms) for terms in lists):
             raise ValueError("reports: every word list needs at least one non-empty term")
         return self

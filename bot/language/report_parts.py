@@ -4,7 +4,9 @@ what it finds clause by clause."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
+from bot.domain.days import DayRef
 from bot.language.report_words import POOR_SLEEP_UNDER, STRESS_TRIGGER_FROM, tokens_of
 
 # Triggers that are things done for a while: "on my laptop all day" is not how long spasms lasted.
@@ -23,6 +25,7 @@ class Report:
     sleep_hours: float | None = None
     duration_minutes: int | None = None
     sides: tuple[tuple[str, str], ...] = ()  # (place, side) for the places whose side was said
+    day: DayRef | None = None  # the day it is about, when not today
 
     @property
     def is_report(self) -> bool:
@@ -121,6 +124,7 @@ class Found:
     calm_places: set[str] = field(default_factory=set)  # "eye quiet in the morning but twitched later"
     last_kind: str = ""  # what the latest figure measured, for a bare correction ("stress 4, actually 8")
     sides: dict[str, str] = field(default_factory=dict)
+    side_clauses: list[Any] = field(default_factory=list)  # report_sides.ClauseSides, clause by clause
 
     def add(self, kind: str, value: float) -> None:
         """A figure for sleep (hours), stress or severity (0-10)."""

@@ -4,11 +4,14 @@ into plain values, with the words from content/reports.toml."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.content.reports import ReportWords
+from bot.domain.days import DayRef
+from bot.language.report_days import Day, DayReader
 from bot.language.report_numbers import Figures
 from bot.language.report_parts import Clause, Found, Hit, Report, Terms, is_activity
-from bot.language.report_sides import SideReader, merged
+from bot.language.report_sides import SideReader, resolve_floating
 from bot.language.report_words import MAX_TEXT, tokens_of
 
 __all__ = ["Report", "ReportReader", "ReportWords"]
@@ -67,6 +70,8 @@ class ReportReader:
         for side, names in words.sides.items():
             for term in names:
                 terms.add(term, "side", side)
+        for term in words.other_side:
+            terms.add(term, "side", "other")
         self._terms = terms
         spelled = sorted(words.spelling, key=len, reverse=True)
         self._spelling = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in spelled) or "(?!)")
@@ -81,6 +86,7 @@ class ReportReader:
         )
         self._figures = Figures(words)
         self._sides = SideReader(words)
+        self._days = DayReader(words)
         breaks = sorted(words.clause_breaks, key=len, reverse=True)
         # A full stop ends a clause, a decimal point does not ("6.5h").
         self._clause_split = re.compile("|".join(_clause_break(b) for b in breaks))
@@ -95,12 +101,15 @@ class ReportReader:
                 tokens = tokens_of(clause)
                 if tokens and not self._someone_else(tokens):
                     clauses += self._own_parts(tokens)
+        days = [self._day(tokens) for tokens, _ in clauses]
+        leading = [self._days.leading_day(tokens) for tokens, _ in clauses]
+        day = day_of(clauses, days, leading)
         # "stressed yesterday but calm today": of another day's clause only its likely triggers
         # count ("wine yesterday"), unless it speaks of the spasms too ("since last week my cheek...")
         other_day = [
-            any(h.kind == "other_day" for h in hits)
+            (any(h.kind == "other_day" for h in hits) or (isinstance(said, DayRef) and said.kind != "future"))
             and not any(h.kind in ("spasm", "location") for h in hits)
-            for _, hits in clauses
+            for (_, hits), said in zip(clauses, days, strict=True)
         ]
         if not all(other_day):
             clauses = [
@@ -119,7 +128,15 @@ class ReportReader:
             clause = Clause(tokens, hits, own, other, own or (spasm_said and not other), after_sleep, number)
             self._read_clause(clause, found)
             previous = hits
-        return found.report()
+        found.sides = resolve_floating(found.side_clauses)
+        return replace(found.report(), day=day)
+
+    def _day(self, tokens: list[str]) -> Day | None:
+        """The clause's day; one still to come counts only for a clause about later ("will")."""
+        day = self._days.day_in(tokens)
+        if isinstance(day, DayRef) and day.kind == "future" and not self._days.speaks_of_later(tokens):
+            return None  # "exam tomorrow so my eye twitches": the twitching is now
+        return day
 
     def _respell(self, text: str) -> str:
         """Common shorthand spelled out, and "key=value" notes ("spasm=no sev=4") made clauses."""
@@ -220,9 +237,8 @@ class ReportReader:
             ):
                 found.add_duration(clause, hit.start, int(hit.value))
         self._figures.read_numbers(clause, used, found)
-        named = found.calm_places if calm else found.locations
-        for place, side in self._sides.sides(clause.tokens, hits, named).items():
-            found.sides[place] = merged(found.sides.get(place), side)
+        named = set() if calm else found.locations  # a calm place's side is not a spasm's
+        found.side_clauses.append(self._sides.clause(clause.tokens, hits, named))
 
     def _hits(self, tokens: list[str]) -> list[Hit]:
         hits: list[Hit] = []
@@ -253,6 +269,32 @@ class ReportReader:
             previous[hit.kind] = (hit.end, negated)
             flags.append(negated)
         return flags
+
+
+CONTENT = frozenset({"spasm", "none", "location", "trigger", "vague", "severity", "stress", "duration"})
+SPASM = frozenset({"spasm", "location", "severity", "duration"})
+HEADER_WORDS = 4
+
+
+def day_of(
+    clauses: list[tuple[list[str], list[Hit]]], days: list[Day | None], leading: list[Day | None]
+) -> DayRef | None:
+    """The one day the report's content is about: a clause's own day, or one that led an earlier
+    clause ("Yesterday. Left eye all evening", "Monday: stress 8, no spasms"); the spasms' day
+    first. None: today, or days that differ."""
+    context: Day | None = None
+    spoken: list[tuple[bool, Day | None]] = []
+    for (tokens, hits), day, lead in zip(clauses, days, leading, strict=True):
+        content = any(h.kind in CONTENT for h in hits) or any(t[0].isdigit() for t in tokens)
+        header = not content and len(tokens) <= HEADER_WORDS  # "Yesterday.", "On Monday:"
+        if header or lead is not None:
+            context = (lead or day) if (lead or day) is not None else context
+        if content:
+            spoken.append((any(h.kind in SPASM for h in hits), day if day is not None else context))
+    about = [day for spasm, day in spoken if spasm] or [day for _, day in spoken]
+    found = set(about)
+    only = found.pop() if len(found) == 1 else None
+    return only if isinstance(only, DayRef) else None
 
 
 def _clause_break(mark: str) -> str:
