@@ -9,14 +9,23 @@ from zoneinfo import ZoneInfo
 from telegram import Update
 from telegram.error import BadRequest
 
-from bot.services.checkins import CheckinResult, Outcome
+from bot.services.checkins import Outcome
 from bot.services.reminders import Snooze
+from bot.services.results import CheckinResult
 from handlers import callbacks
 from handlers.common import answer, edit, reply, sender_id
 from handlers.context import BotContext
 from handlers.onboarding import start
 from handlers.safety import send_with_retries
-from handlers.views.checkin import checkin_question, correct_menu, note_answer, snooze_options, tips_message
+from handlers.views.checkin import (
+    checkin_question,
+    correct_menu,
+    day_menu,
+    moved_question,
+    note_answer,
+    snooze_options,
+    tips_message,
+)
 from handlers.views.safety import care_text, emergency_text
 from handlers.views.screen import Screen, with_cancel
 
@@ -59,8 +68,10 @@ async def button(update: Update, context: BotContext) -> None:
     if result.outcome == Outcome.STALE or result.view is None:
         await answer(query, text.stale)
         return
-    if result.outcome == Outcome.NEED_LOCATION:
-        await answer(query, text.pick_a_location)
+    if result.outcome in (Outcome.NEED_LOCATION, Outcome.DAY_TAKEN):
+        await answer(
+            query, text.pick_a_location if result.outcome == Outcome.NEED_LOCATION else text.day_taken
+        )
         return
     if result.outcome == Outcome.NOTE_ASK:
         await answer(query)
@@ -75,11 +86,15 @@ async def button(update: Update, context: BotContext) -> None:
     await answer(query)
     if result.outcome == Outcome.CORRECT_MENU:
         shown = await edit(query, correct_menu(services.content, result.view))
+    elif result.outcome == Outcome.DAY_MENU:
+        shown = await edit(query, day_menu(services.content, result.view, result.days))
+    elif result.moved_to is not None:
+        shown = await edit(query, moved_question(services.content, result.view, result.moved_to))
     else:
         shown = await edit(query, checkin_question(services.content, result.view))
     if shown is not None:  # shown anew: its buttons are the live ones now
         await services.checkins.attach_message(result.view.id, shown.message_id)
-    if result.outcome != Outcome.CORRECT_MENU:
+    if result.outcome not in (Outcome.CORRECT_MENU, Outcome.DAY_MENU):
         await _send_tips(update, context, result)
 
 
@@ -96,6 +111,9 @@ async def typed(update: Update, context: BotContext, text: str) -> Typed:
     """A typed answer to the check-in step waiting for one."""
     services = context.services
     result = await services.checkins.typed(sender_id(update), text)
+    if result is not None and result.outcome == Outcome.DAY_FUTURE:
+        await reply(update, Screen(services.content.messages.checkin.day_future))
+        return Typed.HANDLED
     if result is None or result.view is None:
         return Typed.NOT_FOR_CHECKIN
     if result.outcome == Outcome.USE_BUTTONS:
@@ -168,7 +186,7 @@ async def note_reply(update: Update, context: BotContext, text: str) -> bool:
     replied = message.reply_to_message if message else None
     if replied is None or replied.from_user is None or replied.from_user.id != context.bot.id:
         return False
-    result = await context.services.checkins.note_reply(sender_id(update), replied.message_id, text)
+    result = await context.services.notes.note_reply(sender_id(update), replied.message_id, text)
     if result is None or result.view is None:
         return False
     await reply(update, note_answer(context.services.content, result.outcome, result.view))

@@ -55,12 +55,17 @@ async def text(update: Update, context: BotContext) -> None:
     if await knowledge.question(update, context, typed):
         return
     messages = context.services.content.messages
-    pointer = (
-        messages.checkin.use_buttons
-        if waiting == checkin.Typed.WAITING_FOR_TAP
-        else messages.general.unknown_text
+    waiting_for_tap = waiting == checkin.Typed.WAITING_FOR_TAP
+    talk = context.services.small_talk.kind(typed)
+    if talk is not None:
+        answer = messages.general.thanks_reply if talk == "thanks" else messages.general.greeting_reply
+        await reply(
+            update, Screen(f"{answer}\n\n{messages.checkin.use_buttons}" if waiting_for_tap else answer)
+        )
+        return
+    await reply(
+        update, Screen(messages.checkin.use_buttons if waiting_for_tap else messages.general.unknown_text)
     )
-    await reply(update, Screen(pointer))
 
 
 async def not_text(update: Update, context: BotContext) -> None:

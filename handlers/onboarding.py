@@ -18,6 +18,7 @@ from handlers.views.onboarding import (
     time_keyboard,
     zone_for_button,
     zone_keyboard,
+    zone_saved,
 )
 from handlers.views.screen import Screen
 
@@ -69,7 +70,9 @@ async def settings_button(update: Update, context: BotContext) -> None:
     content = context.services.content
     await edit(
         query,
-        ask_timezone(content, context.services.settings) if what == Awaiting.TIMEZONE else ask_time(content),
+        ask_timezone(content, context.services.settings, changing=True)
+        if what == Awaiting.TIMEZONE
+        else ask_time(content, changing=True),
     )
 
 
@@ -113,7 +116,7 @@ async def _save_zone(update: Update, context: BotContext, text: str, *, in_place
         retry = services.content.messages.onboarding.timezone_unknown.format(text=text[:64])
         await reply(update, Screen(retry, zone_keyboard(services.content, services.settings)))
         return
-    saved = services.content.messages.settings.timezone_saved.format(timezone=result.profile.timezone)
+    saved = zone_saved(services.content, result.profile.timezone or "")
     await _confirm(update, context, saved, result.profile, in_place=in_place)
 
 

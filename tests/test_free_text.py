@@ -32,7 +32,7 @@ async def test_a_report_is_shown_back_missing_answers_asked_and_saved_only_on_sa
     await chat.tap("6")
     await chat.tap("None of these")  # "anything else right now?" is always asked
     review = chat.keyboard_message()
-    assert [label for label, _ in buttons_of(review)] == ["✅ Save", "✏️ Edit"]
+    assert [label for label, _ in buttons_of(review)] == ["✅ Save", "✏️ Edit", "✖ Cancel"]
     assert "Strength: 6/10" in review["text"]
     (entry,) = await checkins(services)
     assert entry.status == "open" and entry.completed_at is None
@@ -140,6 +140,10 @@ async def test_questions_and_greetings_are_not_taken_for_reports(
     await onboard(chat)
     await chat.send("can coffee cause eye twitching?")
     await chat.send("hello!")
+    assert chat.last_text() == content.messages.general.greeting_reply
+    await chat.send("thanks a lot :)")
+    assert chat.last_text() == content.messages.general.thanks_reply
+    await chat.send("qwrtzp")
     assert chat.last_text() == content.messages.general.unknown_text
     assert await checkins(services) == []
 

@@ -100,6 +100,8 @@ async def test_help_unknown_command_and_stray_text(chat: Chat, content: Content)
     await chat.send("/frobnicate now")
     assert chat.last_text() == content.messages.general.unknown_command
     await chat.send("hello there")
+    assert chat.last_text() == content.messages.general.greeting_reply
+    await chat.send("zxcv blorp")
     assert chat.last_text() == content.messages.general.unknown_text
 
 

@@ -38,7 +38,7 @@ async def test_checkin_arrives_at_the_local_time_and_only_once(
     await tick(chat)
     assert len(scheduled_prompts(chat, content)) == 1
     prompt = chat.keyboard_message()
-    assert [label for label, _ in buttons_of(prompt)] == ["Yes", "No", "⏰ Later"]
+    assert [label for label, _ in buttons_of(prompt)] == ["Yes", "No", "⏰ Later", "📅 Another day"]
     (row,) = await outbox(services)
     assert (row.status, row.local_date, row.message_id) == ("sent", date(2026, 3, 10), prompt["message_id"])
     (entry,) = await checkins(services)

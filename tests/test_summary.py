@@ -68,7 +68,7 @@ async def test_summary_with_too_little_data_is_kind_and_sends_no_chart(chat: Cha
     await onboard(chat)
     await calm_day(chat, "3")
     await chat.send("/summary")
-    assert "Not much in your diary" in chat.last_text() and "1 day(s) recorded" in chat.last_text()
+    assert "Not much in your diary" in chat.last_text() and "yet: 1 day recorded." in chat.last_text()
     assert photos(chat) == []
 
 

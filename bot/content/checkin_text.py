@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import field_validator
 
-from bot.content.wording import Slots, Wording, exact_keys
+from bot.content.wording import Plural, Slots, Wording, exact_keys
 from bot.domain.vocab import CARE_REASONS, DURATIONS, LOCATIONS, REDFLAG_BUTTONS, SIDES, TRIGGERS
 
 
@@ -15,6 +15,15 @@ class CheckinText(Wording):
     ask_spasm: str
     log_intro: str
     ask_locations: str
+    another_day: str
+    ask_day: str
+    day_today: str
+    day_yesterday: str
+    day_button: Annotated[str, Slots("weekday", "day")]
+    day_line: Annotated[str, Slots("day")]
+    day_taken: str
+    day_future: str
+    seen_day: Annotated[str, Slots("day")]
     ask_sides: Annotated[str, Slots("places")]
     skip: str
     side_choice: Annotated[str, Slots("place", "side")]
@@ -77,7 +86,7 @@ class CheckinText(Wording):
     edit: str
     minutes: Annotated[str, Slots("count")]
     hours: Annotated[str, Slots("count")]
-    days: Annotated[str, Slots("count")]
+    days: Annotated[Plural, Slots("count")]
     about_a_minute: str
     locations: dict[str, str]
     durations: dict[str, str]

@@ -23,6 +23,8 @@ class Onboarding(Wording):
 
 
 class SettingsText(Wording):
+    ask_timezone: str
+    ask_time: str
     overview: Annotated[str, Slots("next_checkin", "reminders", "time", "timezone")]
     reminders_on: str
     reminders_paused: str
@@ -30,6 +32,7 @@ class SettingsText(Wording):
     change_timezone: str
     change_time: str
     timezone_saved: Annotated[str, Slots("timezone")]
+    fixed_offset_note: str
     time_saved: Annotated[str, Slots("time")]
     paused: str
     already_paused: str
@@ -49,6 +52,8 @@ class PrivacyText(Wording):
 
 
 class General(Wording):
+    greeting_reply: str
+    thanks_reply: str
     cancelled: str
     nothing_to_cancel: str
     cancel: str

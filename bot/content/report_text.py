@@ -6,13 +6,14 @@ from typing import Annotated
 
 from pydantic import field_validator
 
-from bot.content.wording import Slots, Wording
+from bot.content.wording import Plural, Slots, Wording
 
 
 class SummaryText(Wording):
     title_week: Annotated[str, Slots("end", "start")]
     title_month: Annotated[str, Slots("end", "start")]
-    too_little: Annotated[str, Slots("days", "end", "start")]
+    too_little: Annotated[str, Slots("end", "recorded", "start")]
+    days_recorded: Annotated[Plural, Slots("count")]
     line_days: Annotated[str, Slots("days", "spasm_days", "trend")]
     line_episodes: Annotated[str, Slots("episodes", "trend")]
     line_severity: Annotated[str, Slots("average", "highest", "trend")]
@@ -75,7 +76,8 @@ class ExportText(Wording):
     csv_filename: str
     pdf_filename: str
     report_title: str
-    report_period: Annotated[str, Slots("days", "end", "start")]
+    report_period: Annotated[str, Slots("end", "length", "start")]
+    report_days: Annotated[Plural, Slots("count")]
     report_disclaimer: str
     report_summary: str
     report_charts: str

@@ -54,6 +54,9 @@ class ReportWords(BaseModel):
     days_before: list[str]
     future_markers: list[str]
     other_side: list[str]
+    greetings: list[str]
+    thanks: list[str]
+    small_talk_filler: list[str]
 
     @model_validator(mode="after")
     def _complete(self) -> ReportWords:
@@ -82,6 +85,7 @@ class ReportWords(BaseModel):
         lists += [self.not_a_report_openers, self.aside_breaks, *self.sides.values(), self.paired]
         lists += [*self.weekdays, *self.months, self.day_last, self.day_next, self.ordinal_ends]
         lists += [self.days_ago, self.days_ahead, self.days_before, self.future_markers, self.other_side]
+        lists += [self.greetings, self.thanks]
         if any(not terms or any(not t.strip() for t in terms) for terms in lists):
             raise ValueError("reports: every word list needs at least one non-empty term")
         return self

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -47,6 +47,15 @@ def _check_value(where: str, value: Any, allowed: frozenset[str]) -> None:
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
             _check_value(f"{where}[{index}]", item, allowed)
+
+
+PluralForm = Literal["one", "other"]
+Plural = dict[PluralForm, str]  # {one = "{count} day", other = "{count} days"}
+
+
+def plural(forms: Plural, count: int) -> str:
+    """The form for `count`, with {count} filled in (English: one for 1, other for the rest)."""
+    return forms["one" if count == 1 else "other"].format(count=count)
 
 
 class Wording(Strict):

@@ -54,4 +54,3 @@ def reasons_in(entries: Sequence[Entry], today: date, signs: Signs) -> list[str]
     if any("weak_or_stiff" in signs(n.text) for e in last_week for n in notes_of(e.notes)):
         reasons.append("weak_or_stiff")
     return reasons
-

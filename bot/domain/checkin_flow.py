@@ -34,6 +34,9 @@ class Outcome(StrEnum):
     NOTE_TOO_LONG = "note_too_long"
     NOTE_GONE = "note_gone"  # the entry was deleted while its note was being written
     CANCELLED = "cancelled"
+    DAY_FUTURE = "day_future"  # a report about a day still to come: nothing written
+    DAY_MENU = "day_menu"  # the days an entry can be moved to
+    DAY_TAKEN = "day_taken"  # that day has its check-in already
     NEED_SETUP = "need_setup"
     USE_BUTTONS = "use_buttons"  # text typed while a check-in waits for a tap
 

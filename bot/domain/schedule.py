@@ -57,7 +57,29 @@ def resolve_timezone(text: str, aliases: dict[str, str]) -> str | None:
         return full[key.replace(" ", "_")]
     if key in aliases:
         return aliases[key]
-    return cities.get(key.replace("_", " "))
+    return cities.get(key.replace("_", " ")) or fixed_offset_zone(key)
+
+
+OFFSET = re.compile(r"(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::?00)?")
+
+
+def fixed_offset_zone(text: str) -> str | None:
+    """ "GMT+2", "UTC-5", "utc +10:00" as the IANA zone of that whole-hour offset ("Etc/GMT-2":
+    the Etc names count the other way). None for anything else, half hours included."""
+    match = OFFSET.fullmatch(text.strip().lower())
+    if match is None:
+        return None
+    hours = int(match.group(2))
+    if hours == 0:
+        return "Etc/UTC"
+    if hours > (14 if match.group(1) == "+" else 12):
+        return None
+    return f"Etc/GMT{'-' if match.group(1) == '+' else '+'}{hours}"
+
+
+def is_fixed_offset(zone: str) -> bool:
+    """A zone that never changes for daylight saving time (chosen as "GMT+2")."""
+    return zone.startswith("Etc/GMT") and zone[7:8] in ("+", "-")
 
 
 @lru_cache(maxsize=8192)  # a tick asks for the same few thousand (day, minute, zone) many times

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from bot.content.reports import ReportWords
 from bot.domain.days import DayRef
-from bot.language.report_days import Day, DayReader
+from bot.language.report_days import Day, DayReader, day_of
 from bot.language.report_numbers import Figures
 from bot.language.report_parts import Clause, Found, Hit, Report, Terms, is_activity
 from bot.language.report_sides import SideReader, resolve_floating
@@ -269,32 +269,6 @@ class ReportReader:
             previous[hit.kind] = (hit.end, negated)
             flags.append(negated)
         return flags
-
-
-CONTENT = frozenset({"spasm", "none", "location", "trigger", "vague", "severity", "stress", "duration"})
-SPASM = frozenset({"spasm", "location", "severity", "duration"})
-HEADER_WORDS = 4
-
-
-def day_of(
-    clauses: list[tuple[list[str], list[Hit]]], days: list[Day | None], leading: list[Day | None]
-) -> DayRef | None:
-    """The one day the report's content is about: a clause's own day, or one that led an earlier
-    clause ("Yesterday. Left eye all evening", "Monday: stress 8, no spasms"); the spasms' day
-    first. None: today, or days that differ."""
-    context: Day | None = None
-    spoken: list[tuple[bool, Day | None]] = []
-    for (tokens, hits), day, lead in zip(clauses, days, leading, strict=True):
-        content = any(h.kind in CONTENT for h in hits) or any(t[0].isdigit() for t in tokens)
-        header = not content and len(tokens) <= HEADER_WORDS  # "Yesterday.", "On Monday:"
-        if header or lead is not None:
-            context = (lead or day) if (lead or day) is not None else context
-        if content:
-            spoken.append((any(h.kind in SPASM for h in hits), day if day is not None else context))
-    about = [day for spasm, day in spoken if spasm] or [day for _, day in spoken]
-    found = set(about)
-    only = found.pop() if len(found) == 1 else None
-    return only if isinstance(only, DayRef) else None
 
 
 def _clause_break(mark: str) -> str:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import timedelta
 
-from sqlmodel import col, select
+from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.content import Tip
@@ -24,13 +24,15 @@ from bot.domain.checkin_flow import (
     view_of,
 )
 from bot.domain.clock import Clock
-from bot.domain.notes import add_note, note_problem
+from bot.domain.days import past_days
 from bot.domain.schedule import local_today
 from bot.language.report_reader import Report, ReportReader
 from bot.services.care import care_due
 from bot.services.common import find_user, is_set_up
-from bot.services.entries import latest_open, note_target, open_checkin
-from bot.services.free_text import apply_report, merge_draft, report_target, start_draft, start_fresh
+from bot.services.entries import day_already_covered, latest_open, note_target, open_checkin
+from bot.services.free_text import merge_draft, start_draft, take_report
+from bot.services.notes import save_note
+from bot.services.results import CheckinResult
 from bot.services.tips import TipService
 from bot.storage.db import SessionFactory
 from bot.storage.models import Checkin, SafetyEvent, User
@@ -39,16 +41,6 @@ from bot.storage.unit_of_work import unit_of_work
 __all__ = ["CheckinResult", "CheckinService", "CheckinView", "Outcome"]
 
 NOTE_WINDOW = timedelta(hours=1)
-
-
-@dataclass(frozen=True)
-class CheckinResult:
-    outcome: Outcome
-    view: CheckinView | None = None
-    tips: list[Tip] = field(default_factory=list)
-    resumed: bool = False
-    emergency: tuple[str, ...] = ()  # red flags just reported with a button
-    care: tuple[str, ...] = ()  # reasons to see a doctor soon, from the stored entries
 
 
 class CheckinService:
@@ -99,6 +91,8 @@ class CheckinService:
                 return CheckinResult(Outcome.STALE)
             if step == "card":
                 result = await self._card_action(session, user, checkin, value)
+            elif step == "day":
+                return await self._move_day(session, user, checkin, value)
             elif checkin.status != "open" or checkin.step != step:
                 return CheckinResult(Outcome.STALE)
             elif step == "review" and value == "edit":
@@ -135,7 +129,7 @@ class CheckinService:
                 return None
             noted = await note_target(session, user, self._now())
             if noted is not None:  # "Add a note" was tapped: this message is the note
-                return self._save_note(noted, text)
+                return save_note(noted, text, self._now())
             current = await latest_open(session, user, self._now())
             if current is not None and self._answer_typed(current, text):
                 return await self._advance(session, user, current, Outcome.SHOW)
@@ -147,21 +141,6 @@ class CheckinService:
             if current is not None and current.step in NUMBER_STEPS:
                 return CheckinResult(Outcome.NUMBER_HINT, view_of(current))
             return CheckinResult(Outcome.USE_BUTTONS, view_of(current)) if current else None
-
-    async def note_reply(self, telegram_id: int, replied_to: int, text: str) -> CheckinResult | None:
-        """A reply to one of the person's saved entry cards is a note on that entry; None when the
-        message replied to is not such a card."""
-        async with unit_of_work(self._db) as session:
-            user = await find_user(session, telegram_id, lock=True)
-            if user is None:
-                return None
-            query = select(Checkin).where(
-                Checkin.user_id == user.id,
-                Checkin.message_id == replied_to,
-                col(Checkin.status).in_(("done", "partial")),
-            )
-            entry = (await session.exec(query.with_for_update())).first()
-            return self._save_note(entry, text) if entry is not None else None
 
     async def cancel(self, telegram_id: int) -> CheckinResult | None:
         """/cancel or a Cancel button: the note being written, and the entry under way (a draft, a
@@ -193,34 +172,12 @@ class CheckinService:
         value = self._reader.bare_scale(text) if checkin.step in NUMBER_STEPS else None
         return value is not None and apply_answer(checkin, checkin.step, str(value)) is not None
 
-    def _save_note(self, checkin: Checkin, text: str) -> CheckinResult:
-        """Added to the entry's notes, never replacing one; an empty or over-long note is refused
-        whole, and the note prompt stays open for another try."""
-        problem = note_problem(text)
-        if problem is not None:
-            outcome = Outcome.NOTE_EMPTY if problem == "empty" else Outcome.NOTE_TOO_LONG
-            return CheckinResult(outcome, view_of(checkin))
-        add_note(checkin, text.strip(), self._now())
-        checkin.note_open_until = None
-        return CheckinResult(Outcome.NOTE_SAVED, view_of(checkin))
-
     async def _take_report(
         self, session: AsyncSession, user: User, current: Checkin | None, report: Report
     ) -> CheckinResult:
-        target = current
+        target = await take_report(session, user, current, report, self._now())
         if target is None:
-            assert user.timezone is not None
-            now = self._now()
-            today = local_today(now, user.timezone)
-            where = await report_target(session, user, report, today)
-            target = where.entry
-            if target is None:
-                target = await open_checkin(session, user, today, where.kind, now)
-                if where.saved is not None:
-                    start_draft(target, where.saved)
-                else:
-                    start_fresh(target)
-        apply_report(target, report)
+            return CheckinResult(Outcome.DAY_FUTURE)
         return CheckinResult(Outcome.SHOW, view_of(target))
 
     async def _advance(
@@ -276,6 +233,30 @@ class CheckinService:
         target = checkin if checkin.status == "open" else await self._draft_of(session, checkin)
         start_correction(target, value)
         return CheckinResult(Outcome.SHOW, view_of(target))
+
+    async def _move_day(
+        self, session: AsyncSession, user: User, checkin: Checkin, value: str
+    ) -> CheckinResult:
+        """ "Another day": the days offered, or the entry moved to one of them (never a later day,
+        never onto a day whose check-in is saved already)."""
+        if (
+            checkin.status != "open"
+            or checkin.review
+            or checkin.amends_id is not None
+            or user.timezone is None
+        ):
+            return CheckinResult(Outcome.STALE)
+        days = past_days(local_today(self._now(), user.timezone))
+        if value == "pick":
+            return CheckinResult(Outcome.DAY_MENU, view_of(checkin), days=tuple(days))
+        back = int(value[1:]) if value[:1] == "d" and value[1:].isdigit() else len(days)
+        if back >= len(days):
+            return CheckinResult(Outcome.STALE)
+        day = days[back]
+        if checkin.kind == "checkin" and await day_already_covered(session, user, day):
+            return CheckinResult(Outcome.DAY_TAKEN, view_of(checkin))
+        checkin.local_date = day
+        return CheckinResult(Outcome.SHOW, view_of(checkin), moved_to=day)
 
     async def _draft_of(self, session: AsyncSession, saved: Checkin) -> Checkin:
         """The draft of changes to a saved entry: the one under way (a report waiting for Save,

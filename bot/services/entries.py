@@ -15,12 +15,17 @@ from bot.storage.models import Checkin, User
 OPEN_WINDOW = timedelta(hours=12)
 
 
-async def open_checkin(session: AsyncSession, user: User, day: date, kind: str, now: datetime) -> Checkin:
+async def open_checkin(
+    session: AsyncSession, user: User, day: date, kind: str, now: datetime, *, close_others: bool = True
+) -> Checkin:
     """A new check-in. Open ones of the same kind, or from earlier days, are closed, so their
-    buttons go stale and no later answer can land on the wrong day."""
+    buttons go stale and no later answer can land on the wrong day (unless `close_others` is False:
+    an entry for an earlier day, written while today's is under way)."""
     assert user.id is not None
-    for old in await session.exec(
-        select(Checkin).where(Checkin.user_id == user.id, Checkin.status == "open")
+    for old in (
+        []
+        if not close_others
+        else await session.exec(select(Checkin).where(Checkin.user_id == user.id, Checkin.status == "open"))
     ):
         if old.kind != kind and old.local_date >= day:
             continue

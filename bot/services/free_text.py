@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -20,7 +20,10 @@ from bot.domain.checkin_flow import (
     split,
     with_side,
 )
+from bot.domain.days import resolve
+from bot.domain.schedule import local_today
 from bot.language.report_reader import Report
+from bot.services.entries import open_checkin
 from bot.storage.models import Checkin, User
 
 
@@ -124,3 +127,29 @@ def _added(current: Iterable[str], new: Iterable[str], step: str) -> str:
     if step == "triggers" and len(picks) > 1:
         picks.discard("not_sure")
     return ",".join(sorted(picks, key=MULTI_STEPS[step].index))
+
+
+async def take_report(
+    session: AsyncSession, user: User, current: Checkin | None, report: Report, now: datetime
+) -> Checkin | None:
+    """The entry a report goes into, filled in and waiting for Save: on the day it is about (today
+    unless it says otherwise); None for a day still to come, which nothing is written for."""
+    assert user.timezone is not None
+    today = local_today(now, user.timezone)
+    day = resolve(report.day, today) if report.day is not None else today
+    if day == "future":
+        return None
+    day = day or today  # a date that does not exist ("the 31st" of November) reads as today
+    target = current if current is not None and current.local_date == day else None
+    if target is None:
+        where = await report_target(session, user, report, day)
+        target = where.entry
+        if target is None:
+            # Another day's entry leaves today's check-in under way as it is.
+            target = await open_checkin(session, user, day, where.kind, now, close_others=day == today)
+            if where.saved is not None:
+                start_draft(target, where.saved)
+            else:
+                start_fresh(target)
+    apply_report(target, report)
+    return target

@@ -12,6 +12,7 @@ from bot.domain.clock import Clock
 from bot.domain.flood import FloodGuard
 from bot.language.knowledge import KnowledgeIndex
 from bot.language.report_reader import ReportReader
+from bot.language.small_talk import SmallTalk
 from bot.language.triage import Triager
 from bot.services.alerts import AlertGate
 from bot.services.checkins import CheckinService
@@ -21,6 +22,7 @@ from bot.services.escalation import EscalationService
 from bot.services.export import ExportService
 from bot.services.history import HistoryService
 from bot.services.knowledge import KnowledgeService
+from bot.services.notes import NoteService
 from bot.services.outbox import OutboxService
 from bot.services.reminders import ReminderService
 from bot.services.stats import StatsService
@@ -56,6 +58,8 @@ class Services:
     alerts: AlertGate
     flood: FloodGuard
     demo: DemoService
+    notes: NoteService
+    small_talk: SmallTalk
 
 
 def build_services(
@@ -98,6 +102,8 @@ def build_services(
         alerts=AlertGate(clock),
         flood=FloodGuard(clock),
         demo=DemoService(db, clock),
+        notes=NoteService(db, clock),
+        small_talk=SmallTalk(content.reports),
         knowledge=KnowledgeService(
             KnowledgeIndex(content.knowledge), db, clock, content.messages.checkin.triggers
         ),

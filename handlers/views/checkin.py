@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
-from telegram import InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.content import Content, Tip
 from bot.domain.checkin_flow import SLEEP_CHOICES, CheckinView, Outcome, side_value, sides_of
 from bot.domain.notes import NOTE_MAX
 from bot.domain.vocab import DURATIONS, LOCATIONS, REDFLAG_BUTTONS, SCALE, SIDES, TRIGGERS
 from handlers import callbacks
-from handlers.views.entry import entry_lines, understood_lines
-from handlers.views.screen import Screen, button, in_rows, with_cancel
+from handlers.views.entry import day_name, entry_lines, understood_lines
+from handlers.views.screen import Screen, button, cancel_button, in_rows, with_cancel
 
 
 def _scale(view: CheckinView, step: str) -> InlineKeyboardMarkup:
@@ -58,13 +59,17 @@ def _question(content: Content, view: CheckinView, scheduled: bool) -> Screen:
         ]
         if scheduled:
             rows.append([button(text.later, callbacks.SNOOZE_MENU.build(view.id))])
+        if not view.review:
+            rows.append([another_day_button(content, view)])
         markup = InlineKeyboardMarkup(rows)
         return Screen(intro + text.ask_spasm, markup)
     if view.step == "locations":
-        intro = f"{text.log_intro}\n\n" if view.kind == "episode" and not view.draft else ""
-        return Screen(
-            intro + text.ask_locations, _multi(view, "locations", LOCATIONS, text.locations, text.done)
-        )
+        first = view.kind == "episode" and not view.draft and not view.review
+        intro = f"{text.log_intro}\n\n" if first else ""
+        markup = _multi(view, "locations", LOCATIONS, text.locations, text.done)
+        if first:  # /log: an episode of another day can be told too
+            markup = InlineKeyboardMarkup([*markup.inline_keyboard, [another_day_button(content, view)]])
+        return Screen(intro + text.ask_locations, markup)
     if view.step == "sides":
         return _sides(content, view)
     if view.step == "severity":
@@ -131,7 +136,8 @@ def review_card(content: Content, view: CheckinView) -> Screen:
             [
                 button(text.save, callbacks.CHECKIN.build(view.id, "review", "save")),
                 button(text.edit, callbacks.CHECKIN.build(view.id, "review", "edit")),
-            ]
+            ],
+            [cancel_button(content)],
         ]
     )
     return Screen("\n".join(lines), markup)
@@ -159,7 +165,10 @@ def correct_menu(content: Content, view: CheckinView) -> Screen:
     buttons = [button(label, callbacks.CHECKIN.build(view.id, "card", field)) for field, label in fields]
     lines = entry_lines(content, view)
     markup = InlineKeyboardMarkup(
-        [*in_rows(buttons, 2), [button(text.back, callbacks.CHECKIN.build(view.id, "card", "back"))]]
+        [
+            *in_rows(buttons, 2),
+            [button(text.back, callbacks.CHECKIN.build(view.id, "card", "back")), cancel_button(content)],
+        ]
     )
     return Screen("\n".join([*lines, "", text.correct_title]), markup)
 
@@ -181,3 +190,26 @@ def note_answer(content: Content, outcome: Outcome, view: CheckinView) -> Screen
     if outcome == Outcome.NOTE_TOO_LONG:
         return with_cancel(content, text.note_too_long.format(limit=NOTE_MAX))
     return Screen(text.note_gone)
+
+
+def another_day_button(content: Content, view: CheckinView) -> InlineKeyboardButton:
+    return button(content.messages.checkin.another_day, callbacks.CHECKIN.build(view.id, "day", "pick"))
+
+
+def day_menu(content: Content, view: CheckinView, days: Sequence[date]) -> Screen:
+    """Today and the two weeks before it, newest first, three to a row."""
+    text = content.messages.checkin
+    weekdays = content.messages.summary.days
+    labels = [text.day_today, text.day_yesterday]
+    labels += [text.day_button.format(weekday=weekdays[d.weekday()], day=d.day) for d in days[2:]]
+    buttons = [
+        button(label, callbacks.CHECKIN.build(view.id, "day", f"d{n}")) for n, label in enumerate(labels)
+    ]
+    return Screen(text.ask_day, InlineKeyboardMarkup(in_rows(buttons, 3)))
+
+
+def moved_question(content: Content, view: CheckinView, day: date) -> Screen:
+    """The question the entry is at, headed by the day it was moved to."""
+    question = checkin_question(content, view)
+    line = content.messages.checkin.day_line.format(day=day_name(content, day))
+    return Screen(f"{line}\n\n{question.text}", question.markup)

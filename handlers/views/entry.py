@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from bot.content import Content
+from bot.content.wording import plural
 from bot.domain.checkin_flow import CheckinView
 
 
@@ -20,17 +22,22 @@ def duration_text(content: Content, view: CheckinView) -> str:
         return text.minutes.format(count=minutes)
     if minutes < 1440 or minutes % 1440:
         return text.hours.format(count=f"{minutes / 60:g}")
-    return text.days.format(count=minutes // 1440)
+    return plural(text.days, minutes // 1440)
 
 
 def _names(labels: dict[str, str], ids: Sequence[str]) -> str:
     return ", ".join(labels[i] for i in ids)
 
 
+def day_name(content: Content, day: date) -> str:
+    """ "Tuesday, 2026-12-08"."""
+    return f"{content.messages.summary.days[day.weekday()]}, {day.isoformat()}"
+
+
 def understood_lines(content: Content, view: CheckinView) -> list[str]:
     """What a free-text report has given so far, one line each."""
     text = content.messages.checkin
-    lines: list[str] = []
+    lines: list[str] = [text.seen_day.format(day=day_name(content, view.local_date))]
     if view.had_spasm is False:
         lines.append(text.line_no_spasm)
     elif view.had_spasm:

@@ -8,10 +8,10 @@ from telegram import InlineKeyboardMarkup
 
 from bot.config import Settings
 from bot.content import Content
-from bot.domain.schedule import format_minute
+from bot.domain.schedule import format_minute, is_fixed_offset
 from bot.services.users import Profile
 from handlers import callbacks
-from handlers.views.screen import Screen, button, in_rows
+from handlers.views.screen import Screen, button, cancel_button, in_rows
 
 
 def _offer_default(content: Content, settings: Settings) -> bool:
@@ -45,12 +45,19 @@ def time_keyboard(content: Content) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(in_rows(buttons, 4))
 
 
-def ask_timezone(content: Content, settings: Settings) -> Screen:
-    return Screen(content.messages.onboarding.ask_timezone, zone_keyboard(content, settings))
+def ask_timezone(content: Content, settings: Settings, *, changing: bool = False) -> Screen:
+    """The time zone question: at onboarding, or (with a Cancel button) from /settings."""
+    if not changing:
+        return Screen(content.messages.onboarding.ask_timezone, zone_keyboard(content, settings))
+    rows = [*zone_keyboard(content, settings).inline_keyboard, [cancel_button(content)]]
+    return Screen(content.messages.settings.ask_timezone, InlineKeyboardMarkup(rows))
 
 
-def ask_time(content: Content) -> Screen:
-    return Screen(content.messages.onboarding.ask_time, time_keyboard(content))
+def ask_time(content: Content, *, changing: bool = False) -> Screen:
+    if not changing:
+        return Screen(content.messages.onboarding.ask_time, time_keyboard(content))
+    rows = [*time_keyboard(content).inline_keyboard, [cancel_button(content)]]
+    return Screen(content.messages.settings.ask_time, InlineKeyboardMarkup(rows))
 
 
 def next_checkin(content: Content, profile: Profile) -> str:
@@ -62,7 +69,7 @@ def next_checkin(content: Content, profile: Profile) -> str:
 def settings_overview(content: Content, profile: Profile) -> Screen:
     text = content.messages.settings
     body = text.overview.format(
-        timezone=profile.timezone or "-",
+        timezone=zone_label(profile.timezone) if profile.timezone else "-",
         time=format_minute(profile.checkin_minute) if profile.checkin_minute is not None else "-",
         reminders=text.reminders_paused if profile.paused else text.reminders_on,
         next_checkin=next_checkin(content, profile),
@@ -82,5 +89,18 @@ def settings_overview(content: Content, profile: Profile) -> Screen:
 def onboarding_done(content: Content, profile: Profile) -> str:
     assert profile.checkin_minute is not None
     return content.messages.onboarding.done.format(
-        time=format_minute(profile.checkin_minute), timezone=profile.timezone
+        time=format_minute(profile.checkin_minute), timezone=zone_label(profile.timezone or "")
     )
+
+
+def zone_label(zone: str) -> str:
+    """A zone as a person reads it: "Etc/GMT-2" (whose sign runs the other way) is "UTC+2"."""
+    if not is_fixed_offset(zone):
+        return zone
+    return f"UTC{'+' if zone[7] == '-' else '-'}{zone[8:]}"
+
+
+def zone_saved(content: Content, zone: str) -> str:
+    text = content.messages.settings
+    saved = text.timezone_saved.format(timezone=zone_label(zone))
+    return f"{saved}\n{text.fixed_offset_note}" if is_fixed_offset(zone) else saved

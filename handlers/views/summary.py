@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from bot.content import Content
+from bot.content.wording import plural
 from bot.render.charts import ChartSpec
 from bot.render.pdf import ReportSpec
 from bot.services.export import Export
@@ -111,7 +112,9 @@ def split_caption(lines: Sequence[str], more: str) -> tuple[str, str | None]:
 def too_little(content: Content, summary: Summary) -> str:
     now = summary.current
     return content.messages.summary.too_little.format(
-        start=now.start.isoformat(), end=now.end.isoformat(), days=now.days_recorded
+        start=now.start.isoformat(),
+        end=now.end.isoformat(),
+        recorded=plural(content.messages.summary.days_recorded, now.days_recorded),
     )
 
 
@@ -161,7 +164,9 @@ def report_spec(content: Content, export: Export, summary: Summary) -> ReportSpe
     return ReportSpec(
         title=text.report_title,
         period=text.report_period.format(
-            start=export.start.isoformat(), end=export.end.isoformat(), days=export.days
+            start=export.start.isoformat(),
+            end=export.end.isoformat(),
+            length=plural(text.report_days, export.days),
         ),
         disclaimer=text.report_disclaimer,
         headings=(
