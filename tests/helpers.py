@@ -38,11 +38,14 @@ async def onboard(chat: Chat, zone: str = "Berlin", time: str = "20:00") -> None
     await chat.tap(time)
 
 
-async def quiet_day(chat: Chat, stress: str = "2", *triggers: str) -> None:
-    """A check-in with no spasms: /checkin, No, a stress number, any triggers, Done."""
+async def quiet_day(chat: Chat, stress: str = "2", *triggers: str, sleep: str = "Not recorded") -> None:
+    """A check-in with no spasms: /checkin, No, a stress number, sleep (once a day), any triggers,
+    Done."""
     await chat.send("/checkin")
     await chat.tap("No")
     await chat.tap(stress)
+    if "How many hours did you sleep?" in chat.keyboard_message()["text"]:
+        await chat.tap(sleep)
     for trigger in triggers:
         await chat.tap(trigger)
     await chat.tap("Done")

@@ -9,17 +9,18 @@ from tests.harness import Chat
 from tests.helpers import checkins, note_texts, onboard, quiet_day
 
 
-async def test_a_day_without_spasms_takes_three_taps_and_is_stored(
+async def test_a_day_without_spasms_takes_four_taps_and_is_stored(
     chat: Chat, services: Services, content: Content
 ) -> None:
     await onboard(chat)
     await chat.send("/checkin")
     question = chat.keyboard_message()
     assert question["text"] == content.messages.checkin.ask_spasm
-    taps = [await chat.tap("No"), await chat.tap("3"), await chat.tap("Done")]
-    assert len(taps) == 3
+    taps = [await chat.tap("No"), await chat.tap("3"), await chat.tap("7"), await chat.tap("Done")]
     (entry,) = await checkins(services)
-    assert (entry.status, entry.had_spasm, entry.stress, entry.triggers) == ("done", False, 3, "")
+    assert (entry.status, entry.had_spasm, entry.stress, entry.sleep_hours, entry.triggers) == (
+        "done", False, 3, 7.0, ""
+    )  # fmt: skip
     # Every step edited the question message instead of sending new ones.
     edits = [c for tap in taps for c in tap if c.method == "editMessageText"]
     assert {int(c.params["message_id"]) for c in edits} == {question["message_id"]}
@@ -44,6 +45,7 @@ async def test_a_day_with_spasms_records_places_strength_duration_stress_trigger
     await chat.tap("Minutes")
     await chat.tap("None of these")
     await chat.tap("8")
+    await chat.tap("Not recorded")
     await chat.tap("Stress")
     await chat.tap("Poor sleep")
     await chat.tap("Done")
@@ -142,6 +144,7 @@ async def test_stale_buttons_get_a_friendly_answer_and_write_nothing(
     await chat.press(question, buttons_of(question)[0][1])  # "Yes" on the already-answered step
     assert chat.alerts()[-1] == content.messages.checkin.stale
     await chat.tap("5")
+    await chat.tap("Not recorded")
     await chat.tap("Done")
     entry_id = (await checkins(services))[0].id
     await chat.press(question, f"c:{entry_id}:stress:9")  # a step of a finished check-in
@@ -207,9 +210,11 @@ async def test_numbers_can_be_typed_at_number_steps(chat: Chat, services: Servic
     await chat.send("eleven")
     assert chat.last_text() == content.messages.checkin.number_hint
     await chat.send("6")
-    assert chat.keyboard_message()["text"] == content.messages.checkin.ask_triggers
+    assert chat.keyboard_message()["text"] == content.messages.checkin.ask_sleep
+    await chat.send("6.5")  # hours slept, typed
+    assert chat.keyboard_message()["text"] == content.messages.checkin.ask_day_held  # no spasms today
     (entry,) = await checkins(services)
-    assert entry.stress == 6
+    assert (entry.stress, entry.sleep_hours) == (6, 6.5)
 
 
 async def test_checkin_in_progress_is_resumed_not_restarted(

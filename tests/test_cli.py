@@ -33,7 +33,7 @@ def test_placeholder_token_is_refused(tmp_path: Path) -> None:
 
 
 def test_console_chat_onboards_and_shows_a_scheduled_checkin_on_due(tmp_path: Path) -> None:
-    typed = "/start\n2\n20:00\n:due\nNo\n3\nDone\n:due\n:quit\n"
+    typed = "/start\n2\n20:00\n:due\nNo\n3\nnot recorded\nDone\n:due\n:quit\n"
     result = run_cli(["chat"], tmp_path, stdin=typed)
     assert result.returncode == 0, result.stderr
     out = result.stdout
@@ -57,7 +57,7 @@ def test_console_chat_escalates_mid_checkin_and_the_checkin_can_be_finished(tmp_
     # Onboard (Sydney), start a check-in, report a red flag at the severity step, then finish,
     # tapping buttons by label (or by position, on a keyboard without numbers).
     steps = ["/start", "8", "20:00", "/checkin", "yes", "Eyelid", "done", "left",
-             "i think im having a siezure", "4", "#2", "None of these", "2", "Done", ":quit"]  # fmt: skip
+             "i think im having a siezure", "4", "#2", "None of these", "2", "6.5", "Done", ":quit"]  # fmt: skip
     typed = "\n".join(steps) + "\n"
     result = run_cli(["chat"], tmp_path, stdin=typed)
     assert result.returncode == 0, result.stderr
@@ -81,7 +81,7 @@ def test_console_chat_answers_questions_and_shows_the_topics(tmp_path: Path) -> 
 
 
 def test_console_chat_saves_the_summary_chart_and_export_files(tmp_path: Path) -> None:
-    typed = "/start\n2\n20:00\n/checkin\nNo\n3\nDone\n/summary\n/export\n:quit\n"
+    typed = "/start\n2\n20:00\n/checkin\nNo\n3\n7\nDone\n/summary\n/export\n:quit\n"
     result = run_cli(["chat"], tmp_path, stdin=typed)
     assert result.returncode == 0, result.stderr
     assert "Not much in your diary" in result.stdout  # one day: no chart yet
@@ -119,7 +119,7 @@ def test_console_demo_fills_four_weeks_and_week_brings_the_summary_with_its_char
 
 
 def test_console_typed_number_at_a_number_step_means_that_number(tmp_path: Path) -> None:
-    typed = "/start\n2\n20:00\n/checkin\nno\n3\nDone\n:quit\n"
+    typed = "/start\n2\n20:00\n/checkin\nno\n3\n6\nDone\n:quit\n"
     result = run_cli(["chat"], tmp_path, stdin=typed)
     assert result.returncode == 0, result.stderr
-    assert "Stress: 3/10" in result.stdout
+    assert "Stress: 3/10" in result.stdout and "Sleep: 6 h" in result.stdout

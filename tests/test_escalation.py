@@ -49,6 +49,7 @@ async def test_emergency_at_the_severity_step_comes_first_and_the_checkin_can_be
     await chat.tap("Minutes")
     await chat.tap("None of these")
     await chat.tap("3")
+    await chat.tap("Not recorded")
     await chat.tap("Done")
     (entry,) = await checkins(services)
     assert (entry.status, entry.severity, entry.stress) == ("done", 6, 3)

@@ -37,13 +37,13 @@ async def test_a_flood_gets_one_polite_message_keeps_the_answer_and_still_escala
     assert said[1].startswith("Call 112 now.")  # triage is never slowed down
     assert len(said) == 2
     (entry,) = await checkins(services)
-    assert (entry.status, entry.had_spasm, entry.stress, entry.step) == ("open", False, 7, "triggers")
+    assert (entry.status, entry.had_spasm, entry.stress, entry.step) == ("open", False, 7, "sleep")
 
     clock.advance(seconds=61)
     await chat.send("/help")
     assert chat.last_text() == content.messages.general.help
     await chat.send("/checkin")  # picks up where the typed answer left it
-    assert chat.keyboard_message()["text"].endswith(content.messages.checkin.ask_triggers)
+    assert chat.keyboard_message()["text"].endswith(content.messages.checkin.ask_sleep)
 
 
 async def test_a_note_in_a_flood_is_kept_and_another_person_is_unaffected(

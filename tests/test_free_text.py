@@ -47,23 +47,27 @@ async def test_a_report_is_shown_back_missing_answers_asked_and_saved_only_on_sa
     assert (entry.stress, entry.sleep_hours, entry.triggers) == (7, 5.0, "stress,poor_sleep,caffeine")
 
 
-async def test_a_day_without_spasms_in_words_asks_only_stress_and_triggers(
+async def test_a_day_without_spasms_in_words_asks_only_stress_sleep_and_what_the_day_held(
     chat: Chat, services: Services, content: Content
 ) -> None:
     await onboard(chat)
     await chat.send("none today :)")
     assert chat.keyboard_message()["text"].endswith(content.messages.checkin.ask_stress)
     await chat.tap("2")
+    assert chat.keyboard_message()["text"].endswith(content.messages.checkin.ask_sleep)
+    await chat.tap("8")
+    assert chat.keyboard_message()["text"].endswith(content.messages.checkin.ask_day_held)
     await chat.tap("Not sure")
     await chat.tap("Done")
     await chat.tap("✅ Save")
     (entry,) = await checkins(services)
     assert (entry.status, entry.had_spasm, entry.stress, entry.triggers) == ("done", False, 2, "not_sure")
+    assert entry.sleep_hours == 8.0
 
 
 async def test_edit_before_saving_changes_one_answer(chat: Chat, services: Services) -> None:
     await onboard(chat)
-    await chat.send("no twitching today, stress 4, 2 coffees")
+    await chat.send("no twitching today, stress 4, 2 coffees, slept 7h")
     await chat.tap("✏️ Edit")
     assert "What would you like to correct?" in chat.keyboard_message()["text"]
     await chat.tap("Stress")
@@ -97,6 +101,7 @@ async def test_a_report_fills_in_the_checkin_under_way(chat: Chat, services: Ser
     await chat.tap("Skip")  # the side of the face, which the report did not say
     await chat.tap("None of these")
     await chat.tap("3")
+    await chat.tap("Not recorded")
     await chat.tap("Done")
     await chat.tap("✅ Save")
     (entry,) = await checkins(services)
@@ -113,6 +118,7 @@ async def test_a_typed_scale_answers_the_number_step(chat: Chat, services: Servi
     await chat.send("/checkin")
     await chat.tap("No")
     await chat.send("seven out of ten")
+    await chat.tap("Not recorded")
     await chat.tap("Done")
     (entry,) = await checkins(services)
     assert (entry.status, entry.stress) == ("done", 7)
@@ -179,6 +185,7 @@ async def test_ticked_picks_survive_a_typed_report_and_an_episode_stays_a_spasm(
     await chat.send("/checkin")
     await chat.tap("No")
     await chat.tap("3")
+    await chat.tap("Not recorded")
     await chat.tap("Caffeine")
     await chat.send("slept 5h")
     await chat.tap("✅ Save")
@@ -282,6 +289,7 @@ async def test_a_typed_trigger_replaces_a_ticked_not_sure_and_seconds_are_shown_
     await chat.send("/checkin")
     await chat.tap("No")
     await chat.tap("3")
+    await chat.tap("Not recorded")
     await chat.tap("Not sure")
     await chat.send("2 coffees")
     await chat.tap("✅ Save")

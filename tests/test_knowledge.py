@@ -148,6 +148,7 @@ async def test_the_answer_adds_a_line_about_the_person_when_their_diary_supports
         await chat.tap("Minutes")
         await chat.tap("None of these")
         await chat.tap("6")
+        await chat.tap("Not recorded")
         if i < 4:
             await chat.tap("Stress")
         await chat.tap("Done")

@@ -43,6 +43,7 @@ async def test_an_abandoned_correction_restores_the_saved_answers(
     await chat.tap("Minutes")
     await chat.tap("None of these")
     await chat.tap("6")
+    await chat.tap("Not recorded")
     await chat.tap("Done")
     await chat.tap("Correct")
     await chat.tap("Spasms")  # answers cleared while correcting ...

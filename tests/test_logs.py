@@ -66,7 +66,7 @@ async def test_a_whole_conversation_at_debug_logs_no_words_health_values_or_toke
         await chat.send(CITY)
         await chat.send("07:45")
         await chat.send("/checkin")
-        for label in ("No", "3", "Caffeine", "Done"):
+        for label in ("No", "3", "6", "Caffeine", "Done"):
             await chat.tap(label)
         await chat.tap("Add a note")
         await chat.send(NOTE)

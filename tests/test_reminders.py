@@ -40,6 +40,7 @@ async def test_snooze_an_hour_asks_again_once_and_survives_a_restart(
         assert prompts(again, content.messages.checkin.ask_spasm) == 1
         await again.tap("No")
         await again.tap("2")
+        await again.tap("Not recorded")
         await again.tap("Done")
     (entry,) = await checkins(services)
     assert (entry.status, entry.stress) == ("done", 2)
@@ -89,6 +90,7 @@ async def test_one_gentle_follow_up_after_three_quiet_hours(
     assert prompts(chat, content.messages.checkin.followup_intro) == 1
     await chat.tap("No")  # the follow-up's buttons answer the same check-in
     await chat.tap("5")
+    await chat.tap("Not recorded")
     await chat.tap("Done")
     (entry,) = await checkins(services)
     assert (entry.status, entry.stress) == ("done", 5)

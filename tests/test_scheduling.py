@@ -173,6 +173,7 @@ async def test_yesterdays_unanswered_buttons_go_stale_when_todays_checkin_arrive
     assert chat.alerts()[-1] == content.messages.checkin.stale
     await chat.tap("No")
     await chat.tap("2")
+    await chat.tap("Not recorded")
     await chat.tap("Done")
     first, second = await checkins(services)
     assert (first.local_date, first.status, first.had_spasm) == (date(2026, 3, 10), "missed", None)
@@ -194,6 +195,7 @@ async def test_an_answer_after_midnight_is_stored_on_the_checkins_own_day(
     await chat.tap("Seconds")
     await chat.tap("None of these")
     await chat.tap("1")
+    await chat.tap("Not recorded")
     await chat.tap("Done")
     (entry,) = await checkins(services)
     assert (entry.local_date, entry.status) == (date(2026, 3, 10), "done")

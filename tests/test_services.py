@@ -33,7 +33,7 @@ async def test_checkin_service_walks_the_yes_path(services: Services) -> None:
         ("spasm", "y"), ("locations", "eyebrow"), ("locations", "forehead"), ("locations", "done"),
         ("sides", "eyebrow_l"), ("sides", "forehead_b"),
         ("severity", "7"), ("duration", "day"), ("redflags", "none"), ("stress", "2"),
-        ("triggers", "caffeine"), ("triggers", "done"),
+        ("sleep", "7"), ("triggers", "caffeine"), ("triggers", "done"),
     ]  # fmt: skip
     result = None
     for step, value in steps:
@@ -62,7 +62,7 @@ async def test_a_note_is_taken_only_when_asked_for_and_notes_add_up(
     await set_up(services)
     begun = await services.checkins.begin(ALEX, "checkin")
     assert begun.view is not None
-    for step, value in (("spasm", "n"), ("stress", "1"), ("triggers", "done")):
+    for step, value in (("spasm", "n"), ("stress", "1"), ("sleep", "none"), ("triggers", "done")):
         await services.checkins.press(ALEX, begun.view.id, step, value, None)
     # Right after saving, text is read for what it is: a question is not a note.
     assert await services.checkins.typed(ALEX, "what causes twitching?") is None
@@ -82,7 +82,7 @@ async def test_an_over_long_note_is_refused_whole_and_the_prompt_stays_open(serv
     await set_up(services)
     begun = await services.checkins.begin(ALEX, "checkin")
     assert begun.view is not None
-    for step, value in (("spasm", "n"), ("stress", "1"), ("triggers", "done")):
+    for step, value in (("spasm", "n"), ("stress", "1"), ("sleep", "none"), ("triggers", "done")):
         await services.checkins.press(ALEX, begun.view.id, step, value, None)
     await services.checkins.press(ALEX, begun.view.id, "card", "note", None)
     refused = await services.checkins.typed(ALEX, "x" * 1001)

@@ -32,6 +32,7 @@ async def spasm_day(chat: Chat, severity: str, stress: str, *triggers: str) -> N
     await chat.tap("Minutes")
     await chat.tap("None of these")
     await chat.tap(stress)
+    await chat.tap("7")  # hours slept
     for trigger in triggers:
         await chat.tap(trigger)
     await chat.tap("Done")
@@ -41,6 +42,8 @@ async def calm_day(chat: Chat, stress: str) -> None:
     await chat.send("/checkin")
     await chat.tap("No")
     await chat.tap(stress)
+    if "How many hours did you sleep?" in chat.keyboard_message()["text"]:  # not asked twice a day
+        await chat.tap("Not recorded")
     await chat.tap("Done")
 
 

@@ -32,6 +32,7 @@ class CheckinText(Wording):
     ask_duration: str
     ask_stress: str
     ask_triggers: str
+    ask_day_held: str
     pick_a_location: str
     yes: str
     no: str

@@ -13,6 +13,7 @@ class Tip(Strict):
     triggers: list[str]
     source: str
     text: str
+    spasm_days_only: bool = False
 
 
 class TipBook(Strict):

@@ -15,7 +15,7 @@ NUMBER_STEPS = ("severity", "stress")
 MULTI_STEPS = {"locations": LOCATIONS, "triggers": TRIGGERS}
 ANSWER_FIELDS = (
     "had_spasm", "locations", "sides", "severity", "duration", "duration_minutes", "red_flags", "stress",
-    "triggers", "sleep_hours",
+    "triggers", "sleep_hours", "sleep_asked",
 )  # fmt: skip
 EDITABLE = ("spasm", "stress", "triggers", "sleep")
 SLEEP_CHOICES = ("3", "4", "5", "6", "7", "8", "9", "10", "none")  # hours; "none": not recorded
@@ -108,6 +108,8 @@ def next_step(c: Entry) -> str:
                 return step
     if c.stress is None:
         return "stress"
+    if c.kind == "checkin" and c.sleep_hours is None and not c.sleep_asked:
+        return "sleep"
     if c.triggers is None:
         return "triggers"
     return "review" if c.review else "done"
@@ -139,7 +141,7 @@ def apply_answer(c: Entry, step: str, value: str) -> Outcome | None:
     elif step == "duration" and value in DURATIONS:
         c.duration, c.duration_minutes = value, None
     elif step == "sleep" and value in SLEEP_CHOICES:
-        c.sleep_hours = None if value == "none" else float(value)
+        c.sleep_hours, c.sleep_asked = None if value == "none" else float(value), True
     elif step == "review" and value == "save":
         c.review = False
     elif step == "redflags" and (value in REDFLAG_BUTTONS or value == "none"):
@@ -235,4 +237,5 @@ def discard(c: Entry) -> None:
         return
     for name in ANSWER_FIELDS:
         setattr(c, name, None)
+    c.sleep_asked = False
     c.status, c.editing, c.review, c.draft = "missed", False, False, ""

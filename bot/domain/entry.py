@@ -27,6 +27,7 @@ class Entry(Protocol):
     notes: str
     note_open_until: datetime | None
     sleep_hours: float | None
+    sleep_asked: bool
     red_flags: str | None
     draft: str
     backup: str | None

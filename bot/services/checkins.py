@@ -167,7 +167,7 @@ class CheckinService:
         if checkin.step == "sleep":
             hours = self._reader.bare_hours(text)
             if hours is not None:
-                checkin.sleep_hours = hours
+                checkin.sleep_hours, checkin.sleep_asked = hours, True
             return hours is not None
         value = self._reader.bare_scale(text) if checkin.step in NUMBER_STEPS else None
         return value is not None and apply_answer(checkin, checkin.step, str(value)) is not None
@@ -195,7 +195,11 @@ class CheckinService:
             checkin.status, checkin.editing, checkin.backup = "done", False, None
             checkin.completed_at = checkin.completed_at or self._now()
             if first:
-                tips = self._tips.choose(list(split(checkin.triggers)), set(split(user.last_tip_ids)))
+                tips = self._tips.choose(
+                    list(split(checkin.triggers)),
+                    set(split(user.last_tip_ids)),
+                    spasms=bool(checkin.had_spasm),
+                )
                 user.last_tip_ids = ",".join(t.id for t in tips)
             # Every save, first or changed, is checked (care_due itself says so weekly at most).
             assert user.timezone is not None

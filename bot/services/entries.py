@@ -34,6 +34,7 @@ async def open_checkin(
         else:
             close(old)
     checkin = Checkin(user_id=user.id, local_date=day, kind=kind, created_at=now)
+    checkin.sleep_asked = await _sleep_known(session, user, day)
     if kind == "episode":
         checkin.had_spasm = True
         checkin.step = next_step(checkin)
@@ -77,3 +78,13 @@ async def note_target(session: AsyncSession, user: User, now: datetime) -> Check
         col(Checkin.note_open_until) >= now,
     )
     return (await session.exec(query.order_by(col(Checkin.note_open_until).desc()))).first()
+
+
+async def _sleep_known(session: AsyncSession, user: User, day: date) -> bool:
+    """The night's sleep is recorded, or was asked, on another entry of that day already."""
+    query = select(Checkin).where(
+        Checkin.user_id == user.id,
+        Checkin.local_date == day,
+        col(Checkin.status).in_(("done", "partial", "open")),
+    )
+    return any(e.sleep_hours is not None or e.sleep_asked for e in await session.exec(query))

@@ -80,7 +80,8 @@ def merge_draft(draft: Checkin, saved: Checkin) -> None:
 
 def start_fresh(checkin: Checkin) -> None:
     """A check-in opened for a report: abandoned unconfirmed, it ends with no answers at all."""
-    checkin.backup = json.dumps({**dict.fromkeys(ANSWER_FIELDS), "status": "missed"})
+    empty = {**dict.fromkeys(ANSWER_FIELDS), "sleep_asked": checkin.sleep_asked}
+    checkin.backup = json.dumps({**empty, "status": "missed"})
     checkin.had_spasm = None
 
 

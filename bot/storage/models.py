@@ -86,6 +86,7 @@ class Checkin(SQLModel, table=True):
     notes: str = "[]"  # JSON list of {"at": UTC ISO time, "text": ...}: only ever appended to
     note_open_until: datetime | None = _ts(default=None)  # "Add a note" was tapped: the next text is it
     sleep_hours: float | None = None
+    sleep_asked: bool = False  # the sleep question was answered or skipped: never asked twice a day
     red_flags: str | None = None  # the "Anything else right now?" answer: flag ids, "" for none
     draft: str = ""  # the picks of a multi-choice step not yet confirmed
     backup: str | None = None  # the saved answers (JSON) while a correction is under way

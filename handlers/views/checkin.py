@@ -95,7 +95,9 @@ def _question(content: Content, view: CheckinView, scheduled: bool) -> Screen:
         labels = {**{h: h for h in SLEEP_CHOICES}, "none": text.sleep_none}
         buttons = [button(labels[h], callbacks.CHECKIN.build(view.id, "sleep", h)) for h in SLEEP_CHOICES]
         return Screen(text.ask_sleep, InlineKeyboardMarkup([*in_rows(buttons[:-1], 4), buttons[-1:]]))
-    return Screen(text.ask_triggers, _multi(view, "triggers", TRIGGERS, text.triggers, text.done))
+    # A day without spasms is asked what it held, not what set them off: patterns still show.
+    question = text.ask_triggers if view.had_spasm else text.ask_day_held
+    return Screen(question, _multi(view, "triggers", TRIGGERS, text.triggers, text.done))
 
 
 def _sides(content: Content, view: CheckinView) -> Screen:

@@ -1,4 +1,5 @@
-"""notes become a list with their times; each place can carry the side of the face
+"""notes become a list with their times; each place can carry the side of the face; the
+check-in's sleep question is asked once
 
 Revision ID: 0008
 Revises: 0007
@@ -39,7 +40,10 @@ def upgrade() -> None:
     with op.batch_alter_table("checkins", schema=None) as batch_op:
         batch_op.add_column(sa.Column("notes", sa.String(), nullable=False, server_default="[]"))
         batch_op.add_column(sa.Column("sides", sa.String(), nullable=True))
+        batch_op.add_column(sa.Column("sleep_asked", sa.Boolean(), nullable=False, server_default=sa.false()))
     bind = op.get_bind()
+    # Entries saved before the sleep question was part of the check-in are not asked it afterwards.
+    bind.execute(sa.text("UPDATE checkins SET sleep_asked = :yes"), {"yes": True})
     rows = bind.execute(
         sa.select(CHECKINS.c.id, CHECKINS.c.note, CHECKINS.c.created_at, CHECKINS.c.completed_at).where(
             CHECKINS.c.note.is_not(None)
@@ -61,5 +65,6 @@ def downgrade() -> None:
         if texts:
             bind.execute(sa.update(CHECKINS).where(CHECKINS.c.id == row.id).values(note="\n".join(texts)))
     with op.batch_alter_table("checkins", schema=None) as batch_op:
+        batch_op.drop_column("sleep_asked")
         batch_op.drop_column("sides")
         batch_op.drop_column("notes")
