@@ -57,7 +57,8 @@ def test_console_chat_escalates_mid_checkin_and_the_checkin_can_be_finished(tmp_
     # Onboard (Sydney), start a check-in, report a red flag at the severity step, then finish,
     # tapping buttons by label (or by position, on a keyboard without numbers).
     steps = ["/start", "8", "20:00", "/checkin", "yes", "Eyelid", "done", "left",
-             "i think im having a siezure", "4", "#2", "None of these", "2", "6.5", "Done", ":quit"]  # fmt: skip
+             "i think im having a siezure", "4", "#2", "None of these", "2", "6.5", "Done",
+             ":quit"]  # fmt: skip
     typed = "\n".join(steps) + "\n"
     result = run_cli(["chat"], tmp_path, stdin=typed)
     assert result.returncode == 0, result.stderr
