@@ -110,7 +110,8 @@ class Typed(Enum):
 async def typed(update: Update, context: BotContext, text: str) -> Typed:
     """A typed answer to the check-in step waiting for one."""
     services = context.services
-    result = await services.checkins.typed(sender_id(update), text)
+    word = services.small_talk.button_word(text)
+    result = await services.checkins.typed(sender_id(update), text, word)
     if result is not None and result.outcome == Outcome.DAY_FUTURE:
         await reply(update, Screen(services.content.messages.checkin.day_future))
         return Typed.HANDLED

@@ -10,7 +10,7 @@ from telegram.constants import MessageLimit
 from bot.language.triage import ZERO_WIDTH
 from bot.services.alerts import describe
 from bot.services.users import Awaiting
-from handlers import admin, checkin, knowledge, onboarding, summary
+from handlers import admin, cancel, checkin, knowledge, onboarding, summary
 from handlers.common import message_text, reply, sender_id
 from handlers.context import BotContext
 from handlers.views.screen import Screen
@@ -32,6 +32,9 @@ async def text(update: Update, context: BotContext) -> None:
         return
     if len(typed) > MessageLimit.MAX_TEXT_LENGTH:  # only a forged update can be longer
         await reply(update, Screen(general.too_long))
+        return
+    if context.services.small_talk.button_word(typed) == "cancel":
+        await cancel.cancel(update, context)
         return
     profile = await context.services.users.profile(sender_id(update))
     if profile is None:

@@ -81,7 +81,7 @@ async def test_an_error_alerts_operators_once_per_kind_without_personal_data(
     await onboard(ann)
     failure: type[Exception] = RuntimeError
 
-    async def broken(telegram_id: int, text: str) -> None:
+    async def broken(telegram_id: int, text: str, word: str | None = None) -> None:
         raise failure(f"could not save {text!r} for {telegram_id}")  # as a careless library might
 
     monkeypatch.setattr(admin_services.checkins, "typed", broken)

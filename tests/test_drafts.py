@@ -23,7 +23,7 @@ async def test_a_correction_while_a_report_waits_goes_into_the_same_draft(
     await chat.tap("Triggers")
     await chat.tap("Alcohol")
     await chat.tap("Done")
-    assert "Sleep: 5 h" in chat.keyboard_message()["text"]  # the report is still there, for review
+    assert "Sleep: not recorded → 5 h" in chat.keyboard_message()["text"]  # still there, for review
     await chat.tap("✅ Save")
     (day,) = await checkins(services)
     assert (day.status, day.sleep_hours, day.triggers) == ("done", 5.0, "poor_sleep,caffeine,alcohol")

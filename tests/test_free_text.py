@@ -204,7 +204,7 @@ async def test_a_saved_day_still_counts_while_a_report_on_it_waits_for_save(
     await quiet_day(chat, "2")
     clock.advance(hours=2)
     await chat.send("stress 6 now, 2 glasses of wine")
-    assert "Stress: 6/10" in chat.keyboard_message()["text"]  # shown for Save, not saved yet
+    assert "Stress: 2/10 → 6/10" in chat.keyboard_message()["text"]  # old -> new, not saved yet
     saved = next(c for c in await checkins(services) if c.status == "done")
     assert (saved.stress, saved.triggers) == (2, "")
     await chat.send("/history")

@@ -243,4 +243,4 @@ async def test_history_lists_the_escalations_a_person_received(chat: Chat, clock
     await chat.send("/history")
     texts = [m.get("text", "") for m in chat.my_messages()]
     alerts = next(t for t in texts if t.startswith("Red-flag alerts"))
-    assert "2026-03-09 09:00 UTC: emergency (fainting or losing consciousness)" in alerts
+    assert "2026-03-09 10:00: emergency (fainting or losing consciousness)" in alerts  # Berlin time

@@ -68,6 +68,15 @@ class CheckinText(Wording):
     field_stress: str
     field_triggers: str
     field_sleep: str
+    field_where: str
+    field_strength: str
+    field_duration: str
+    field_redflags: str
+    value_none: str
+    value_unset: str
+    change_title: Annotated[str, Slots("date")]
+    change_line: Annotated[str, Slots("field", "old", "new")]
+    no_change: str
     ask_sleep: str
     sleep_none: str
     in_progress: str

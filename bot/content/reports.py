@@ -57,6 +57,10 @@ class ReportWords(BaseModel):
     greetings: list[str]
     thanks: list[str]
     small_talk_filler: list[str]
+    button_yes: list[str]
+    button_no: list[str]
+    button_skip: list[str]
+    button_cancel: list[str]
 
     @model_validator(mode="after")
     def _complete(self) -> ReportWords:
@@ -85,7 +89,14 @@ class ReportWords(BaseModel):
         lists += [self.not_a_report_openers, self.aside_breaks, *self.sides.values(), self.paired]
         lists += [*self.weekdays, *self.months, self.day_last, self.day_next, self.ordinal_ends]
         lists += [self.days_ago, self.days_ahead, self.days_before, self.future_markers, self.other_side]
-        lists += [self.greetings, self.thanks]
+        lists += [
+            self.greetings,
+            self.thanks,
+            self.button_yes,
+            self.button_no,
+            self.button_skip,
+            self.button_cancel,
+        ]
         if any(not terms or any(not t.strip() for t in terms) for terms in lists):
             raise ValueError("reports: every word list needs at least one non-empty term")
         return self

@@ -62,6 +62,7 @@ class CheckinView:
     sleep_hours: float | None = None
     duration_minutes: int | None = None
     sides: tuple[tuple[str, str], ...] = ()  # (place, side) for the places whose side is known
+    before: CheckinView | None = None  # a draft of changes: the saved entry it would change
 
     def side_of(self, place: str) -> str | None:
         return dict(self.sides).get(place)
@@ -158,6 +159,18 @@ def apply_answer(c: Entry, step: str, value: str) -> Outcome | None:
     else:
         return None
     return Outcome.SHOW
+
+
+def typed_button(step: str, word: str) -> str | None:
+    """The button a typed "yes", "no" or "skip" stands for at `step`, if one does. Never "none" for
+    the red-flag question from a "skip": only what the person said is recorded there."""
+    meaning = {
+        ("spasm", "yes"): "y", ("spasm", "no"): "n", ("redflags", "no"): "none",
+        ("sides", "skip"): "skip", ("sides", "no"): "skip",
+        ("sleep", "skip"): "none", ("sleep", "no"): "none",
+        ("triggers", "no"): "done", ("triggers", "skip"): "done", ("review", "yes"): "save",
+    }  # fmt: skip
+    return meaning.get((step, word))
 
 
 def side_value(place: str, side: str) -> str:

@@ -8,6 +8,7 @@ from bot.content.reports import ReportWords
 from bot.language.report_words import tokens_of
 
 Talk = Literal["greeting", "thanks"]
+ButtonWord = Literal["yes", "no", "skip", "cancel"]
 
 
 class SmallTalk:
@@ -15,6 +16,15 @@ class SmallTalk:
         self._greetings = {tuple(tokens_of(w)) for w in words.greetings}
         self._thanks = {tuple(tokens_of(w)) for w in words.thanks}
         self._filler = frozenset(words.small_talk_filler)
+        self._buttons: dict[str, ButtonWord] = {}
+        for word, names in (("yes", words.button_yes), ("no", words.button_no), ("skip", words.button_skip),
+                            ("cancel", words.button_cancel)):  # fmt: skip
+            for name in names:
+                self._buttons[" ".join(tokens_of(name))] = word  # type: ignore[assignment]
+
+    def button_word(self, text: str) -> ButtonWord | None:
+        """ "no", "nope", "skip", "cancel" typed on its own: a button's meaning, or None."""
+        return self._buttons.get(" ".join(tokens_of(text)))
 
     def kind(self, text: str) -> Talk | None:
         """ "hi!", "good morning :)", "thanks a lot", "hi, thanks" - and nothing more than that."""

@@ -21,6 +21,7 @@ from bot.domain.checkin_flow import (
     next_step,
     split,
     start_correction,
+    typed_button,
     view_of,
 )
 from bot.domain.clock import Clock
@@ -29,7 +30,7 @@ from bot.domain.schedule import local_today
 from bot.language.report_reader import Report, ReportReader
 from bot.services.care import care_due
 from bot.services.common import find_user, is_set_up
-from bot.services.entries import day_already_covered, latest_open, note_target, open_checkin
+from bot.services.entries import day_already_covered, latest_open, note_target, open_checkin, shown
 from bot.services.free_text import merge_draft, start_draft, take_report
 from bot.services.notes import save_note
 from bot.services.results import CheckinResult
@@ -96,7 +97,7 @@ class CheckinService:
             elif checkin.status != "open" or checkin.step != step:
                 return CheckinResult(Outcome.STALE)
             elif step == "review" and value == "edit":
-                result = CheckinResult(Outcome.CORRECT_MENU, view_of(checkin))
+                result = CheckinResult(Outcome.CORRECT_MENU, await shown(session, checkin))
             else:
                 outcome = apply_answer(checkin, step, value)
                 if outcome is None:
@@ -119,7 +120,7 @@ class CheckinService:
                 user.awaiting_input = None  # a tap on the diary ends a pending "type a time zone"
             return result
 
-    async def typed(self, telegram_id: int, text: str) -> CheckinResult | None:
+    async def typed(self, telegram_id: int, text: str, word: str | None = None) -> CheckinResult | None:
         """Typed text for the diary: the note the person asked to write, a 0-10 answer to the step
         waiting for one, or a report in free text (shown for review, not yet saved); None if it is
         none of these."""
@@ -131,7 +132,7 @@ class CheckinService:
             if noted is not None:  # "Add a note" was tapped: this message is the note
                 return save_note(noted, text, self._now())
             current = await latest_open(session, user, self._now())
-            if current is not None and self._answer_typed(current, text):
+            if current is not None and self._answer_typed(current, text, word):
                 return await self._advance(session, user, current, Outcome.SHOW)
             if current is not None and current.amends_id is not None and not current.review:
                 current = None  # a correction takes only its own answer; the rest is not about it
@@ -162,8 +163,12 @@ class CheckinService:
                 cancelled = True
             return CheckinResult(Outcome.CANCELLED) if cancelled else None
 
-    def _answer_typed(self, checkin: Checkin, text: str) -> bool:
-        """A typed number for the step waiting for one: 0-10, or hours slept."""
+    def _answer_typed(self, checkin: Checkin, text: str, word: str | None) -> bool:
+        """A typed answer for the step waiting: 0-10, hours slept, or a "no"/"skip"/"yes" that
+        stands for one of its buttons."""
+        button = typed_button(checkin.step, word) if word else None
+        if button is not None and apply_answer(checkin, checkin.step, button) is not None:
+            return True
         if checkin.step == "sleep":
             hours = self._reader.bare_hours(text)
             if hours is not None:
@@ -178,7 +183,7 @@ class CheckinService:
         target = await take_report(session, user, current, report, self._now())
         if target is None:
             return CheckinResult(Outcome.DAY_FUTURE)
-        return CheckinResult(Outcome.SHOW, view_of(target))
+        return CheckinResult(Outcome.SHOW, await shown(session, target))
 
     async def _advance(
         self, session: AsyncSession, user: User, checkin: Checkin, outcome: Outcome
@@ -206,7 +211,7 @@ class CheckinService:
             await session.flush()
             today = local_today(self._now(), user.timezone)
             care = await care_due(session, user, today, self._now(), self._signs)
-        return CheckinResult(outcome, view_of(checkin), tips, care=tuple(care))
+        return CheckinResult(outcome, await shown(session, checkin), tips, care=tuple(care))
 
     @staticmethod
     async def _save_draft(session: AsyncSession, draft: Checkin) -> Checkin:

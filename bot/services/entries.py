@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import or_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.domain.checkin_flow import close, has_answers, next_step
+from bot.domain.checkin_flow import CheckinView, close, has_answers, next_step, view_of
 from bot.storage.models import Checkin, User
 
 # Typed answers and /checkin only reach a check-in opened this recently; older ones are history.
@@ -88,3 +89,13 @@ async def _sleep_known(session: AsyncSession, user: User, day: date) -> bool:
         col(Checkin.status).in_(("done", "partial", "open")),
     )
     return any(e.sleep_hours is not None or e.sleep_asked for e in await session.exec(query))
+
+
+async def shown(session: AsyncSession, entry: Checkin) -> CheckinView:
+    """The entry as the person sees it; a draft of changes carries the saved entry it would change,
+    so the card can show old -> new."""
+    view = view_of(entry)
+    if entry.amends_id is None:
+        return view
+    saved = await session.get(Checkin, entry.amends_id)
+    return replace(view, before=view_of(saved)) if saved is not None else view

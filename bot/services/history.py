@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import update
 from sqlmodel import col, select
@@ -37,7 +38,7 @@ class HistoryService:
     async def alerts(
         self, telegram_id: int, limit: int = RECENT
     ) -> list[tuple[datetime, str, tuple[str, ...]]]:
-        """Recent escalations (when, level, flags), newest first."""
+        """Recent escalations (when, in the person's own zone; level; flags), newest first."""
         async with unit_of_work(self._db) as session:
             user = await find_user(session, telegram_id)
             if user is None:
@@ -48,7 +49,8 @@ class HistoryService:
                 .order_by(col(SafetyEvent.occurred_at).desc())
                 .limit(limit)
             )
-            return [(e.occurred_at, e.level, split(e.reasons)) for e in rows]
+            zone = ZoneInfo(user.timezone or "UTC")
+            return [(e.occurred_at.astimezone(zone), e.level, split(e.reasons)) for e in rows]
 
     async def show(self, telegram_id: int, checkin_id: int, message_id: int | None) -> CheckinView | None:
         """One of the person's own entries; its card moves to `message_id` (older copies go stale)."""

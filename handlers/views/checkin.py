@@ -12,6 +12,7 @@ from bot.domain.checkin_flow import SLEEP_CHOICES, CheckinView, Outcome, side_va
 from bot.domain.notes import NOTE_MAX
 from bot.domain.vocab import DURATIONS, LOCATIONS, REDFLAG_BUTTONS, SCALE, SIDES, TRIGGERS
 from handlers import callbacks
+from handlers.views.changes import change_lines
 from handlers.views.entry import day_name, entry_lines, understood_lines
 from handlers.views.screen import Screen, button, cancel_button, in_rows, with_cancel
 
@@ -35,7 +36,6 @@ def _multi(
 
 def checkin_question(content: Content, view: CheckinView, *, scheduled: bool = False) -> Screen:
     """The screen for the step the check-in is at (or its finished card)."""
-    text = content.messages.checkin
     if view.step == "done":
         return checkin_card(content, view)
     if view.step == "review":
@@ -43,7 +43,7 @@ def checkin_question(content: Content, view: CheckinView, *, scheduled: bool = F
     question = _question(content, view, scheduled)
     if not view.review:
         return question
-    header = "\n".join([text.understood_title, *understood_lines(content, view)])
+    header = "\n".join(_what_was_read(content, view))
     return Screen(f"{header}\n\n{question.text}", question.markup)
 
 
@@ -132,7 +132,7 @@ def snooze_options(content: Content, checkin_id: int) -> Screen:
 
 def review_card(content: Content, view: CheckinView) -> Screen:
     text = content.messages.checkin
-    lines = [text.understood_title, *understood_lines(content, view), "", text.review_ask]
+    lines = [*_what_was_read(content, view), "", text.review_ask]
     markup = InlineKeyboardMarkup(
         [
             [
@@ -143,6 +143,13 @@ def review_card(content: Content, view: CheckinView) -> Screen:
         ]
     )
     return Screen("\n".join(lines), markup)
+
+
+def _what_was_read(content: Content, view: CheckinView) -> list[str]:
+    """A report shown back: as understood, or, for a saved entry it would change, old -> new."""
+    if view.before is not None:
+        return change_lines(content, view)
+    return [content.messages.checkin.understood_title, *understood_lines(content, view)]
 
 
 def checkin_card(content: Content, view: CheckinView) -> Screen:
@@ -165,7 +172,7 @@ def correct_menu(content: Content, view: CheckinView) -> Screen:
     fields = (("spasm", text.field_spasm), ("stress", text.field_stress), ("triggers", text.field_triggers),
               ("sleep", text.field_sleep))  # fmt: skip
     buttons = [button(label, callbacks.CHECKIN.build(view.id, "card", field)) for field, label in fields]
-    lines = entry_lines(content, view)
+    lines = _what_was_read(content, view) if view.review else entry_lines(content, view)
     markup = InlineKeyboardMarkup(
         [
             *in_rows(buttons, 2),
