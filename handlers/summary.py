@@ -12,8 +12,9 @@ from handlers import callbacks
 from handlers.common import answer, edit, reply, sender_id
 from handlers.context import BotContext
 from handlers.onboarding import start
+from handlers.views.report import report_spec
 from handlers.views.screen import Screen
-from handlers.views.summary import chart_spec, report_spec, split_caption, summary_lines, too_little
+from handlers.views.summary import chart_spec, split_caption, summary_lines, too_little
 
 
 async def summary(update: Update, context: BotContext) -> None:

@@ -86,14 +86,22 @@ class ExportText(Wording):
     report_no_events: str
     report_entries: str
     report_col_date: str
-    report_col_kind: str
-    report_col_spasms: str
-    report_col_stress: str
-    report_col_triggers: str
-    report_col_note: str
     report_col_time: str
-    report_col_level: str
-    report_col_flags: str
+    report_col_kind: str
+    report_col_places: str
+    report_col_strength: str
+    report_col_duration: str
+    report_col_stress: str
+    report_col_sleep: str
+    report_col_triggers: str
+    report_col_notes: str
+    report_col_reported: str
+    report_col_advised: str
+    source_text: str
+    source_checkin: str
+    source_diary: str
+    advised_emergency: str
+    advised_urgent: str
     report_no_spasms: str
     level_emergency: str
     level_urgent: str

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,11 +19,13 @@ class ReportSpec:
     summary_rows: tuple[str, ...]
     chart: ChartSpec
     triggers: tuple[tuple[str, str], ...]
-    event_columns: tuple[str, str, str]
+    event_columns: tuple[str, str, str]  # when, what was reported, what the app advised
     events: tuple[tuple[str, str, str], ...]
     no_events: str
-    entry_columns: tuple[str, str, str, str, str, str]
-    entries: tuple[tuple[str, str, str, str, str, str], ...]
+    entry_columns: tuple[
+        str, ...
+    ]  # date, time, kind, places, strength, duration, stress, sleep, triggers, notes
+    entries: tuple[tuple[str, ...], ...]
 
 
 def _fonts() -> tuple[Path, Path]:
@@ -33,52 +36,77 @@ def _fonts() -> tuple[Path, Path]:
     return folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
 
 
+EVENT_WIDTHS = (38, 144, 95)  # millimetres, across a landscape A4 page's 277
+ENTRY_WIDTHS = (19, 11, 16, 40, 18, 22, 13, 12, 46, 80)
+CHART_WIDTH = 150  # small enough to stay on the first page, under the summary
+
+
 def render_report(spec: ReportSpec) -> bytes:
-    """The doctor report as PDF bytes: summary, chart, triggers, red-flag events, journal."""
+    """The doctor report as PDF bytes (landscape A4): summary, chart, triggers, red-flag events,
+    and every entry. Characters the font lacks (most emoji) are left out, never drawn as boxes."""
     from fpdf import FPDF
 
     regular, bold = _fonts()
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(auto=True, margin=15)
+    pdf = FPDF(orientation="L", format="A4")
+    pdf.set_auto_page_break(auto=True, margin=12)
     pdf.add_font("DejaVu", "", str(regular))
     pdf.add_font("DejaVu", "B", str(bold))
     pdf.add_page()
+    pdf.set_font("DejaVu", "", 10)
+    clean = _Printable(set(pdf.current_font.cmap))  # type: ignore[union-attr]
     pdf.set_font("DejaVu", "B", 18)
-    pdf.cell(0, 10, spec.title, new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 10, clean(spec.title), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("DejaVu", "", 11)
-    pdf.cell(0, 7, spec.period, new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 7, clean(spec.period), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("DejaVu", "", 9)
-    pdf.multi_cell(0, 5, spec.disclaimer, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 5, clean(spec.disclaimer), new_x="LMARGIN", new_y="NEXT")
     summary, charts, triggers, events, entries = spec.headings
 
     def heading(text: str) -> None:
         pdf.ln(3)
         pdf.set_font("DejaVu", "B", 13)
-        pdf.cell(0, 8, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 8, clean(text), new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("DejaVu", "", 10)
 
     heading(summary)
     for row in spec.summary_rows:
-        pdf.multi_cell(0, 6, row, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 6, clean(row), new_x="LMARGIN", new_y="NEXT")
     heading(charts)
-    pdf.image(io.BytesIO(render_chart(spec.chart)), w=pdf.epw)
+    pdf.image(io.BytesIO(render_chart(spec.chart)), w=CHART_WIDTH)
     heading(triggers)
     for label, count in spec.triggers:
-        pdf.cell(0, 6, f"{label}: {count}", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 6, clean(f"{label}: {count}"), new_x="LMARGIN", new_y="NEXT")
     heading(events)
     if spec.events:
-        _table(pdf, spec.event_columns, spec.events, (45, 30, 105))
+        _table(pdf, spec.event_columns, spec.events, EVENT_WIDTHS, clean)
     else:
-        pdf.cell(0, 6, spec.no_events, new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 6, clean(spec.no_events), new_x="LMARGIN", new_y="NEXT")
     heading(entries)
-    _table(pdf, spec.entry_columns, spec.entries, (22, 20, 42, 14, 40, 42))
+    pdf.set_font("DejaVu", "", 8)
+    _table(pdf, spec.entry_columns, spec.entries, ENTRY_WIDTHS, clean)
     return bytes(pdf.output())
 
 
+class _Printable:
+    """Text the font can draw: a character it lacks is left out (with any joiner or variation
+    selector that went with it), so an emoji in a note leaves no box and no warning."""
+
+    def __init__(self, known: set[int]) -> None:
+        self._known = known
+
+    def __call__(self, text: str) -> str:
+        kept = "".join(c for c in text if ord(c) in self._known or c in "\n\t")
+        return re.sub(r" {2,}", " ", kept).strip(" ") if kept != text else text
+
+
 def _table(
-    pdf: object, columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...], widths: tuple[int, ...]
+    pdf: object,
+    columns: tuple[str, ...],
+    rows: tuple[tuple[str, ...], ...],
+    widths: tuple[int, ...],
+    clean: _Printable,
 ) -> None:
-    with pdf.table(col_widths=widths, text_align="LEFT", line_height=5.5) as table:  # type: ignore[attr-defined]
-        table.row(columns)
+    with pdf.table(col_widths=widths, text_align="LEFT", line_height=4.8) as table:  # type: ignore[attr-defined]
+        table.row([clean(c) for c in columns])
         for row in rows:
-            table.row(row)
+            table.row([clean(c) for c in row])

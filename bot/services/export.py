@@ -6,7 +6,7 @@ import csv
 import io
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlmodel import col, select
@@ -20,6 +20,7 @@ from bot.storage.db import SessionFactory
 from bot.storage.models import Checkin, SafetyEvent
 from bot.storage.unit_of_work import unit_of_work
 
+EARLIEST = datetime.min.replace(tzinfo=UTC)  # sorts an entry with no time first in its day
 REPORT_DAYS = 90  # the doctor report covers at most this many days
 CSV_COLUMNS = (
     "date", "time", "kind", "status", "spasms", "places", "sides", "strength", "duration",
@@ -118,7 +119,9 @@ class ExportService:
                 .order_by(col(Checkin.local_date), col(Checkin.id))
             )
             zone = ZoneInfo(user.timezone)
-            entries = tuple(_entry(c, zone) for c in rows)
+            # Oldest first, and within a day in the order they happened.
+            found = (_entry(c, zone) for c in rows)
+            entries = tuple(sorted(found, key=lambda e: (e.local_date, e.time or EARLIEST)))
             events = await session.exec(
                 select(SafetyEvent)
                 .where(SafetyEvent.user_id == user.id)

@@ -11,11 +11,14 @@ from bot.domain.checkin_flow import CheckinView
 
 
 def duration_text(content: Content, view: CheckinView) -> str:
+    return duration_text_of(content, view.duration, view.duration_minutes)
+
+
+def duration_text_of(content: Content, duration: str | None, minutes: int | None) -> str:
     """Minutes as typed ("20 min", "4 h"), else the duration button's label."""
     text = content.messages.checkin
-    minutes = view.duration_minutes
     if minutes is None:
-        return text.durations.get(view.duration or "", "-")
+        return text.durations.get(duration or "", "-")
     if minutes <= 1:  # "10 seconds" and "a minute" alike: read as whole minutes, at least one
         return text.about_a_minute
     if minutes < 60:

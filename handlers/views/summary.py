@@ -8,8 +8,6 @@ from datetime import date
 from bot.content import Content
 from bot.content.wording import plural
 from bot.render.charts import ChartSpec
-from bot.render.pdf import ReportSpec
-from bot.services.export import Export
 from bot.services.summary import Stats, Summary
 from handlers.views.safety import care_text
 
@@ -40,8 +38,9 @@ def _num(value: float) -> str:
     return f"{value:.1f}".removesuffix(".0")
 
 
-def summary_lines(content: Content, summary: Summary) -> list[str]:
-    """The summary as lines, most important first."""
+def summary_lines(content: Content, summary: Summary, *, advice: bool = True) -> list[str]:
+    """The summary as lines, most important first; without `advice`, no tip and no "see a doctor"
+    (the doctor's report)."""
     text = content.messages.summary
     labels = content.messages.checkin.triggers
     now, before = summary.current, summary.previous
@@ -91,9 +90,9 @@ def summary_lines(content: Content, summary: Summary) -> list[str]:
                 high_spasm=i.high_spasm, high_days=i.high_days, calm_spasm=i.calm_spasm, calm_days=i.calm_days
             ),
         ]
-    if summary.tip is not None and summary.tip_trigger is not None:
+    if advice and summary.tip is not None and summary.tip_trigger is not None:
         lines += ["", text.tip.format(trigger=labels[summary.tip_trigger].lower(), tip=summary.tip.text)]
-    if summary.care:
+    if advice and summary.care:
         lines += ["", care_text(content, summary.care)]
     return [line.rstrip() for line in lines]
 
@@ -131,68 +130,3 @@ def chart_spec(content: Content, stats: Stats) -> ChartSpec:
         stress_label=text.chart_stress,
         no_checkin_label=text.chart_no_checkin,
     )
-
-
-def report_spec(content: Content, export: Export, summary: Summary) -> ReportSpec:
-    """The doctor report: the period's summary and chart, triggers, red-flag events, every entry."""
-    text = content.messages.export
-    checkin = content.messages.checkin
-    safety = content.messages.safety
-    reasons = {**safety.urgent_reasons, **safety.reasons}
-    levels = {"emergency": text.level_emergency, "urgent": text.level_urgent}
-    lines = [line for line in summary_lines(content, summary)[2:] if line]
-    triggers = tuple((checkin.triggers[t], str(n)) for t, n in export.trigger_counts)
-    events = tuple(
-        (
-            e.occurred_at.strftime("%Y-%m-%d %H:%M"),
-            levels.get(e.level, e.level),
-            ", ".join(reasons.get(r, r) for r in e.reasons),
-        )
-        for e in export.events
-    )
-    entries = tuple(
-        (
-            e.local_date.isoformat(),
-            text.kind_episode if e.kind == "episode" else text.kind_checkin,
-            _spasm_cell(content, e.had_spasm, e.locations, e.severity, e.duration),
-            str(e.stress) if e.stress is not None else "",
-            ", ".join(checkin.triggers[t] for t in e.triggers),
-            "\n".join(n.text for n in e.notes),
-        )
-        for e in export.entries
-    )
-    return ReportSpec(
-        title=text.report_title,
-        period=text.report_period.format(
-            start=export.start.isoformat(),
-            end=export.end.isoformat(),
-            length=plural(text.report_days, export.days),
-        ),
-        disclaimer=text.report_disclaimer,
-        headings=(
-            text.report_summary, text.report_charts, text.report_triggers, text.report_events,
-            text.report_entries,
-        ),
-        summary_rows=tuple(lines),
-        chart=chart_spec(content, summary.current),
-        triggers=triggers,
-        event_columns=(text.report_col_time, text.report_col_level, text.report_col_flags),
-        events=events,
-        no_events=text.report_no_events,
-        entry_columns=(
-            text.report_col_date, text.report_col_kind, text.report_col_spasms,
-            text.report_col_stress, text.report_col_triggers, text.report_col_note,
-        ),
-        entries=entries,
-    )  # fmt: skip
-
-
-def _spasm_cell(
-    content: Content, had: bool | None, places: Sequence[str], severity: int | None, duration: str | None
-) -> str:
-    checkin = content.messages.checkin
-    if not had:
-        return content.messages.export.report_no_spasms if had is False else ""
-    where = ", ".join(checkin.locations[p] for p in places)
-    how_long = checkin.durations.get(duration or "", "")
-    return f"{where} {severity}/10 {how_long}".strip()
