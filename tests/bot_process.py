@@ -60,8 +60,20 @@ class BotProcess:
     def wait_text(self, fragment: str) -> None:
         self.api.wait_for(lambda _: any(fragment in t for t in self.texts()))
 
-    def say(self, text: str) -> int:
-        return self.api.push(lambda uid: self.person.message(text, uid))
+    def say(self, text: str, reply_to: dict[str, Any] | None = None) -> int:
+        return self.api.push(lambda uid: self.person.message(text, uid, reply_to))
+
+    def wait_count(self, fragment: str, count: int) -> None:
+        """Until `count` of the person's messages contain `fragment` (a reply that comes again)."""
+        self.api.wait_for(lambda _: sum(fragment in t for t in self.texts()) >= count)
+
+    def card(self, fragment: str) -> dict[str, Any]:
+        """The newest message of the bot's to this person that contains `fragment`."""
+        mine = [
+            m for (chat, _), m in sorted(self.api.telegram.messages.items())
+            if chat == self.person.user_id and fragment in str(m.get("text", ""))
+        ]  # fmt: skip
+        return mine[-1]
 
     def press(self, label: str) -> None:
         """Tap `label` once the newest keyboard shows it (the bot may still be answering)."""

@@ -50,6 +50,12 @@ class Chat:
         await self.harness.feed(self.person.message(text, next(self.harness.update_ids)))
         return self.telegram.calls[before:]
 
+    async def reply_to(self, message: dict[str, Any], text: str) -> list[ApiCall]:
+        """Reply (Telegram's swipe-to-reply) to one of the bot's messages."""
+        before = len(self.telegram.calls)
+        await self.harness.feed(self.person.message(text, next(self.harness.update_ids), reply_to=message))
+        return self.telegram.calls[before:]
+
     async def press(self, message: dict[str, Any], data: str) -> list[ApiCall]:
         before = len(self.telegram.calls)
         await self.harness.feed(self.person.press(message, data, next(self.harness.update_ids)))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -221,3 +224,86 @@ async def test_summary_photo_and_export_documents_arrive_over_http(
         assert documents[1][2].startswith(b"%PDF")
     finally:
         bot.stop()
+
+
+ANSWERS = {  # what Lea taps at each question a report leaves open
+    "How strong": "5", "Anything else right now?": "None of these", "How stressed": "4",
+    "How many hours did you sleep?": "Not recorded", "set it off": "Done ✔", "What did today hold?": "Done ✔",
+}  # fmt: skip
+
+
+def _changed(bot: BotProcess, was: object, _calls: object) -> bool:
+    return (bot._keyboard() or {}).get("text") != was
+
+
+def _shows(bot: BotProcess, fragment: str, _calls: object) -> bool:
+    return fragment in str(bot._keyboard())
+
+
+def review_and_save(bot: BotProcess, saved_before: int) -> None:
+    """Answer what a typed report left open, then Save it once it is shown for review."""
+    for _ in range(8):
+        keyboard = bot.api.wait_for(lambda _: bot._keyboard())
+        text = str(keyboard.get("text", ""))
+        if "Is that right?" in text:
+            bot.press("Save")
+            bot.wait_count("Saved ✅", saved_before + 1)
+            return
+        label = next((v for k, v in ANSWERS.items() if text.endswith(k) or k in text.splitlines()[-1]), None)
+        assert label is not None, text
+        bot.press(label)
+        bot.api.wait_for(partial(_changed, bot, keyboard.get("text")))
+    raise AssertionError("the report was never shown for review")
+
+
+async def test_the_diary_over_http_keeps_every_entry_side_note_and_day(
+    api: FakeBotApiServer, db_url: str, engine: AsyncEngine, tmp_path: Path
+) -> None:
+    """A tapped check-in, a typed second episode on the other side, a question, two notes, a report
+    about yesterday, then /export: the CSV holds every entry, side, note and date."""
+    bot = BotProcess(api, db_url, tmp_path, Person(454545, "Lea"))
+    try:
+        bot.say("/start")
+        bot.press("Berlin")
+        bot.press("20:00")
+        bot.wait_text("All set")
+        bot.say("/checkin")
+        steps = [("Yes", "Where was it?"), ("Eyelid", "✅ Eyelid"), ("Done", "Which side"),
+                 ("Left", "How strong"), ("5", "Roughly how long"), ("Minutes", "Anything else"),
+                 ("None of these", "How stressed"), ("4", "How many hours"), ("7", "set it off"),
+                 ("Screen time", "✅ Screen time"), ("Done", "Saved ✅")]  # fmt: skip
+        for label, then in steps:
+            bot.press(label)
+            bot.api.wait_for(partial(_shows, bot, then))
+        bot.say("now my right cheek is twitching, about 10 minutes, 6/10")
+        bot.wait_text("Here's what I understood")
+        review_and_save(bot, 1)
+        bot.say("can coffee cause eye twitching?")
+        bot.wait_text("Source:")
+        bot.press("Add a note")
+        bot.wait_text("Type your note")
+        bot.say("started after a long video call")
+        bot.wait_text("Note added")
+        bot.say("and again in the evening 😩", reply_to=bot.card("Saved ✅"))
+        bot.wait_count("Note added", 2)
+        bot.say("yesterday my left eyelid twitched all afternoon, stress 6")
+        bot.wait_text("Day: ")
+        review_and_save(bot, 2)
+        bot.say("/export")
+        api.wait_for(lambda calls: sum(c.method == "sendDocument" for c in calls) == 2)
+    finally:
+        bot.stop()
+    ((_, name, content), _pdf) = api.telegram.uploads_to(454545, "sendDocument")
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+    assert name == "spasm-diary.csv" and len(rows) == 3
+    today = max(r["date"] for r in rows)
+    yesterday = (date.fromisoformat(today) - timedelta(days=1)).isoformat()
+    by_place = {(r["date"], r["kind"], r["places"], r["sides"]) for r in rows}
+    assert by_place == {
+        (today, "checkin", "eyelid", "left"),
+        (today, "episode", "cheek", "right"),
+        (yesterday, "checkin", "eyelid", "left"),
+    }
+    notes = next(r["notes"] for r in rows if r["kind"] == "episode")
+    assert "started after a long video call" in notes and "and again in the evening 😩" in notes
+    assert all(r["time"] for r in rows)

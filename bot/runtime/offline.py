@@ -225,7 +225,8 @@ class Person:
     def user(self) -> JsonDict:
         return {"id": self.user_id, "is_bot": False, "first_name": self.first_name}
 
-    def message(self, text: str, update_id: int) -> JsonDict:
+    def message(self, text: str, update_id: int, reply_to: JsonDict | None = None) -> JsonDict:
+        """A text message; `reply_to` is a message of the bot's it answers (Telegram's Reply)."""
         message: JsonDict = {
             "message_id": 10_000_000 + next(self._ids),
             "date": int(time.time()),
@@ -236,6 +237,8 @@ class Person:
         if text.startswith("/"):
             command = text.split()[0]
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        if reply_to is not None:
+            message["reply_to_message"] = reply_to
         return {"update_id": update_id, "message": message}
 
     def message_builder(self, text: str) -> Callable[[int], JsonDict]:
