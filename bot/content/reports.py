@@ -58,6 +58,7 @@ class ReportWords(BaseModel):
     thanks: list[str]
     small_talk_filler: list[str]
     button_yes: list[str]
+    button_save: list[str]
     button_no: list[str]
     button_skip: list[str]
     button_cancel: list[str]
@@ -96,6 +97,7 @@ class ReportWords(BaseModel):
             self.button_no,
             self.button_skip,
             self.button_cancel,
+            self.button_save,
         ]
         if any(not terms or any(not t.strip() for t in terms) for terms in lists):
             raise ValueError("reports: every word list needs at least one non-empty term")

@@ -168,7 +168,8 @@ def typed_button(step: str, word: str) -> str | None:
         ("spasm", "yes"): "y", ("spasm", "no"): "n", ("redflags", "no"): "none",
         ("sides", "skip"): "skip", ("sides", "no"): "skip",
         ("sleep", "skip"): "none", ("sleep", "no"): "none",
-        ("triggers", "no"): "done", ("triggers", "skip"): "done", ("review", "yes"): "save",
+        ("triggers", "no"): "done", ("triggers", "skip"): "done",
+        ("review", "yes"): "save", ("review", "save"): "save",
     }  # fmt: skip
     return meaning.get((step, word))
 

@@ -8,7 +8,7 @@ from bot.content.reports import ReportWords
 from bot.language.report_words import tokens_of
 
 Talk = Literal["greeting", "thanks"]
-ButtonWord = Literal["yes", "no", "skip", "cancel"]
+ButtonWord = Literal["yes", "no", "skip", "cancel", "save"]
 
 
 class SmallTalk:
@@ -18,7 +18,7 @@ class SmallTalk:
         self._filler = frozenset(words.small_talk_filler)
         self._buttons: dict[str, ButtonWord] = {}
         for word, names in (("yes", words.button_yes), ("no", words.button_no), ("skip", words.button_skip),
-                            ("cancel", words.button_cancel)):  # fmt: skip
+                            ("cancel", words.button_cancel), ("save", words.button_save)):  # fmt: skip
             for name in names:
                 self._buttons[" ".join(tokens_of(name))] = word  # type: ignore[assignment]
 

@@ -141,7 +141,9 @@ async def take_report(
     if day == "future":
         return None
     day = day or today  # a date that does not exist ("the 31st" of November) reads as today
-    target = current if current is not None and current.local_date == day else None
+    # A report under way takes what follows, whatever day it is about, unless this names another.
+    follows = current is not None and (current.local_date == day or (current.review and report.day is None))
+    target = current if follows else None
     if target is None:
         where = await report_target(session, user, report, day)
         target = where.entry
