@@ -20,6 +20,7 @@ class SummaryText(Wording):
     line_no_severity: str
     line_stress: Annotated[str, Slots("average", "trend")]
     line_sleep: Annotated[str, Slots("hours", "trend")]
+    line_places: Annotated[str, Slots("places")]
     line_triggers: Annotated[str, Slots("triggers")]
     line_no_triggers: str
     trend_up: Annotated[str, Slots("before")]

@@ -12,7 +12,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.content import Tip
 from bot.domain.care import Signs, reasons_in
-from bot.domain.checkin_flow import split
+from bot.domain.checkin_flow import sides_of, split
 from bot.domain.clock import Clock
 from bot.domain.schedule import local_today
 from bot.services.common import find_user
@@ -50,6 +50,7 @@ class Stats:
     avg_stress: float | None
     avg_sleep: float | None
     triggers: tuple[tuple[str, int], ...]  # most frequent first, "not sure" left out
+    places: tuple[tuple[str, str, int], ...] = ()  # (place, side or "", entries), most frequent first
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,9 @@ def stats_for(entries: Sequence[Checkin], start: date, end: date) -> Stats:
     spasm_entries = [e for e in inside if e.had_spasm]
     severities = [e.severity for e in spasm_entries if e.severity is not None]
     counts = Counter(t for e in inside for t in split(e.triggers) if t != "not_sure")
+    places = Counter(
+        (place, dict(sides_of(e.sides)).get(place, "")) for e in spasm_entries for place in split(e.locations)
+    )
     return Stats(
         start=start,
         end=end,
@@ -110,6 +114,7 @@ def stats_for(entries: Sequence[Checkin], start: date, end: date) -> Stats:
         avg_stress=_mean([float(e.stress) for e in inside if e.stress is not None]),
         avg_sleep=_mean([e.sleep_hours for e in inside if e.sleep_hours is not None]),
         triggers=tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
+        places=tuple((p, s, n) for (p, s), n in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))),
     )
 
 

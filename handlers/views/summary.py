@@ -73,6 +73,14 @@ def summary_lines(content: Content, summary: Summary, *, advice: bool = True) ->
                 hours=_num(now.avg_sleep), trend=_trend(content, now.avg_sleep, before.avg_sleep, before)
             )
         )
+    if now.places:
+        checkin = content.messages.checkin
+        named = [
+            (checkin.place_side.format(place=checkin.locations[p], side=checkin.side_names[s]) if s
+             else checkin.locations[p], n)
+            for p, s, n in now.places[:4]
+        ]  # fmt: skip
+        lines.append(text.line_places.format(places=", ".join(f"{name} ({n})" for name, n in named)))
     if now.triggers:
         earlier = dict(before.triggers)
         top = ", ".join(
