@@ -90,7 +90,7 @@ async def test_summary_of_the_week_has_a_chart_and_the_figures(
     assert "Your week: 2026-03-09 to 2026-03-15" in caption
     assert "Days with spasms: 4 of 6 recorded (↑ from 1)" in caption
     assert "Strength: average 6.5/10, highest 8/10 (↑ from 3)" in caption
-    assert "Where: Eyelid (4)" in caption  # no side was given for these
+    assert "Places: Eyelid ×4" in caption  # no side was given for these
     assert (
         "Most frequent triggers: Stress (4, ↑ from 0), Caffeine (3, ↑ from 1), Poor sleep (1, ↑ from 0)"
         in caption

@@ -80,7 +80,7 @@ def summary_lines(content: Content, summary: Summary, *, advice: bool = True) ->
              else checkin.locations[p], n)
             for p, s, n in now.places[:4]
         ]  # fmt: skip
-        lines.append(text.line_places.format(places=", ".join(f"{name} ({n})" for name, n in named)))
+        lines.append(text.line_places.format(places=", ".join(f"{name} ×{n}" for name, n in named)))
     if now.triggers:
         earlier = dict(before.triggers)
         top = ", ".join(
