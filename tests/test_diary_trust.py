@@ -170,3 +170,24 @@ async def test_a_side_without_a_place_and_a_correction_of_a_deleted_entry_change
     await chat.press(card, button(card, "Correct"))  # the old card, after the entry is gone
     assert chat.alerts()[-1] == content.messages.checkin.stale
     assert await checkins(services) == []
+
+
+async def test_changing_settings_has_its_own_words_and_a_cancel(chat: Chat, content: Content) -> None:
+    await onboard(chat)
+    await chat.send("/settings")
+    await chat.tap("Change time zone")
+    shown = chat.keyboard_message()
+    assert shown["text"] == content.messages.settings.ask_timezone and not shown["text"].startswith("First")
+    await chat.tap("✖ Cancel")
+    await chat.send("Tokyo")  # no longer waiting for a time zone: read as any other text
+    assert "Time zone set" not in chat.last_text()
+
+
+def test_tips_fit_the_trigger_and_a_calm_day_gets_none_about_spasms(services: Services) -> None:
+    tips = services.tips
+    for _ in range(20):
+        (screen,) = tips.choose(["screen"], set(), limit=1)
+        assert screen.triggers[0] == "screen"  # a screen-break tip, not a bedtime one
+        calm = tips.choose([], set(), spasms=False)
+        assert calm and not any(t.spasm_days_only for t in calm)
+        assert "persist" not in " ".join(t.text for t in calm)
