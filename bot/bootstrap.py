@@ -11,6 +11,7 @@ from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.config import Settings
 from bot.content import load_content
+from bot.runtime.alarms import AlarmSender
 from bot.runtime.leader import Leadership
 from bot.runtime.lifecycle import App, Runtime
 from bot.runtime.raw_updates import RawUpdates
@@ -61,7 +62,9 @@ async def build_runtime(
     pacer = Pacer(settings.send_per_second, settings.send_chat_gap_seconds)
     sender = Sender(application.bot, services.outbox, composer(services), pacer)
     commands = [BotCommand(name, services.content.messages.commands[name]) for name in routes.COMMANDS]
-    runtime = Runtime(application, services, engine, sender, Leadership(engine), commands, raw_updates)
+    alarms = AlarmSender(application.bot, services.alarms)
+    leadership = Leadership(engine)
+    runtime = Runtime(application, services, engine, sender, leadership, commands, alarms, raw_updates)
     if schedule_ticks and application.job_queue is not None:
 
         async def tick(_context: CallbackContext[Any, Any, Any, Any]) -> None:

@@ -34,15 +34,17 @@ async def screen(update: Update, context: BotContext) -> None:
     private = update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE
     if result.level == "emergency":
         try:
-            number = await services.escalation.number_for(person)
-            await send_with_retries(
-                message.reply_text, emergency_text(services.content, number, result.reasons)
-            )
+            # Decided and sent where the update came in (and kept until delivered): not twice.
+            if not await _answered_at_intake(context, update.update_id):
+                number = await services.escalation.number_for(person)
+                await send_with_retries(
+                    message.reply_text, emergency_text(services.content, number, result.reasons)
+                )
         finally:
             if person is not None:
                 services.escalation.remember(person)
                 if private:  # nothing is stored from group chats
-                    await _record(context, person, result.reasons)
+                    await _record(context, person, result.reasons, update.update_id)
             # Whatever happened to the reply, the message is not also taken as an answer or note.
             raise ApplicationHandlerStop
     if person is None:
@@ -81,8 +83,16 @@ async def send_with_retries(send: Callable[[str], Awaitable[object]], text: str)
         await asyncio.sleep(delay)
 
 
-async def _record(context: BotContext, person: int, reasons: tuple[str, ...]) -> None:
+async def _answered_at_intake(context: BotContext, update_id: int) -> bool:
     try:
-        await context.services.escalation.record(person, "emergency", reasons, "text")
+        return await context.services.alarms.answered(update_id)
+    except Exception:  # the database cannot say: a second reply is better than none
+        log.exception("could not look up the emergency reply decided at intake")
+        return False
+
+
+async def _record(context: BotContext, person: int, reasons: tuple[str, ...], update_id: int) -> None:
+    try:
+        await context.services.escalation.record(person, "emergency", reasons, "text", update_id)
     except Exception:  # the reply went out; a failed record must not turn into an error message
         log.exception("could not record an escalation")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from bot.content.checkin_text import SafetyText
 from bot.content.emergency import EmergencyBook
 
 SYSTEM_ZONEINFO = Path("/usr/share/zoneinfo")
@@ -58,3 +60,17 @@ def number_for_zone(book: EmergencyBook, zone: str | None) -> str:
     """The emergency number of the zone's country, or the book's fallback (112)."""
     country = country_of_zone(zone) if zone else None
     return book.numbers.get(country or "", book.fallback)
+
+
+def joined(parts: Sequence[str], and_word: str) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} {and_word} {parts[-1]}"
+
+
+def emergency_wording(safety: SafetyText, number: str, reasons: Sequence[str]) -> str:
+    """The emergency reply: call the number first, then what to do while waiting."""
+    return safety.emergency.format(
+        number=number, reasons=joined([safety.reasons[r] for r in reasons], safety.and_word)
+    )

@@ -17,6 +17,7 @@ from bot.storage.db import insert_ignoring_duplicates
 from bot.storage.unit_of_work import unit_of_work
 
 log = logging.getLogger(__name__)
+RESEND_EVERY = 1.0  # seconds between tries of an emergency reply Telegram has not taken
 MARK_AFTER_SECONDS = 0.05  # a group smaller than MARK_EVERY is marked once handling goes quiet
 
 
@@ -44,11 +45,13 @@ class DurablePoller:
     async def run(self, stop: asyncio.Event) -> None:
         """Poll until `stop`; only a token Telegram refuses ends it early (raised to the caller)."""
         marking = asyncio.create_task(self._mark_when_quiet(stop))
+        resending = asyncio.create_task(self.resend_alarms(stop))
         try:
             await self._poll(stop)
         finally:
             marking.cancel()
-            await asyncio.gather(marking, return_exceptions=True)
+            resending.cancel()
+            await asyncio.gather(marking, resending, return_exceptions=True)
             try:
                 await self._dispatcher.stop()
             except Exception as exc:  # unmarked updates are handled again after the restart
@@ -85,6 +88,16 @@ class DurablePoller:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), timeout=backoff)
                 backoff = min(backoff * 2, 30.0)
+
+    async def resend_alarms(self, stop: asyncio.Event) -> None:
+        """Emergency replies Telegram has not taken yet are tried again, every second."""
+        alarms = self._runtime.alarms
+        while alarms is not None and not stop.is_set():
+            await asyncio.sleep(RESEND_EVERY)
+            try:
+                await alarms.send_due()
+            except Exception as exc:  # the database is down: the next pass tries again
+                log.warning("resending emergency replies failed (%s)", type(exc).__name__)
 
     async def _mark_when_quiet(self, stop: asyncio.Event) -> None:
         """A group smaller than MARK_EVERY is marked once handling goes quiet (or retried)."""
@@ -135,11 +148,16 @@ class DurablePoller:
                     connection = await session.connection()
                     insert = insert_ignoring_duplicates(session, INBOX, ["update_id"])
                     new = set((await connection.execute(insert.returning(INBOX.c.update_id), rows)).scalars())
+                    # Triage at the door: an emergency reply is decided with the update it answers.
+                    fresh = [p for p in payloads if p["update_id"] in new]
+                    alarms = await self._runtime.services.alarms.take(session, fresh)
                     await mark_handled(connection, marks, self._runtime.services.clock())
             except BaseException:
                 dispatcher.restore(marks)
                 raise
             dispatcher.marked(marks)
+        if self._runtime.alarms is not None:
+            self._runtime.alarms.spawn(alarms)  # at once, ahead of every update queued to handle
         return new
 
     async def drain(self) -> int:

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import BotCommand
 from telegram.ext import Application
 
+from bot.runtime.alarms import AlarmSender
 from bot.runtime.leader import Leadership
 from bot.runtime.raw_updates import RawUpdates
 from bot.runtime.sender import Sender
@@ -33,12 +34,15 @@ class Runtime:
     sender: Sender
     leadership: Leadership
     commands: Sequence[BotCommand] = ()  # the command menu registered with Telegram at start
+    alarms: AlarmSender | None = None  # emergency replies decided at intake
     raw_updates: RawUpdates | None = None  # Telegram's JSON of the last getUpdates batch
 
     async def tick(self) -> None:
         """One scheduler pass, by the leading process only: queue whoever is due, then send."""
         if not await self.leadership.still_held():
             return
+        if self.alarms is not None:  # emergency replies not yet delivered come before anything
+            await self.alarms.send_due()
         stale = timedelta(seconds=self.services.settings.sending_stale_seconds)
         await self.services.outbox.recover_interrupted(stale)
         await purge_handled_updates(self.services.db, self.services.clock())

@@ -75,6 +75,8 @@ class WebhookReceiver:
             self._wake.clear()
             if self._runtime.leadership.held or await self._runtime.leadership.try_acquire():
                 try:
+                    if self._runtime.alarms is not None:  # undelivered emergency replies first
+                        await self._runtime.alarms.send_due()
                     await self._inbox.drain()
                 except Exception as exc:  # a database fault: the next pass tries again
                     log.warning("handling stored updates failed (%s)", type(exc).__name__)

@@ -9,7 +9,7 @@ from sqlmodel import col, select
 
 from bot.services.common import find_user
 from bot.storage.db import SessionFactory
-from bot.storage.models import Checkin, InboxUpdate, Outbox, SafetyEvent, User
+from bot.storage.models import Checkin, EmergencyReply, InboxUpdate, Outbox, SafetyEvent, User
 from bot.storage.unit_of_work import unit_of_work
 
 
@@ -24,6 +24,7 @@ class EraseService:
         self._forget(telegram_id)
         async with unit_of_work(self._db) as session:
             await session.exec(delete(InboxUpdate).where(col(InboxUpdate.sender_id) == telegram_id))
+            await session.exec(delete(EmergencyReply).where(col(EmergencyReply.sender_id) == telegram_id))
             # Outbox rows before the user row is locked: the sender locks in that order too
             # (a claimed row, then its user), so the two never wait for each other in a circle.
             person = select(User.id).where(User.telegram_id == telegram_id).scalar_subquery()

@@ -6,13 +6,14 @@ import asyncio
 import logging
 from datetime import datetime, timedelta
 
+from sqlalchemy import Table
 from sqlmodel import col, select
 
 from bot.content.emergency import EmergencyBook
 from bot.domain.clock import Clock
 from bot.language.emergency import number_for_zone
 from bot.services.common import find_user
-from bot.storage.db import SessionFactory
+from bot.storage.db import SessionFactory, insert_ignoring_duplicates
 from bot.storage.models import SafetyEvent
 from bot.storage.unit_of_work import unit_of_work
 
@@ -22,6 +23,7 @@ REMINDER_WINDOW = timedelta(hours=6)
 # A "see a doctor soon" reply to typed text is given at most this often.
 URGENT_REPLY_GAP = timedelta(hours=24)
 LOOKUP_TIMEOUT = 1.0
+EVENTS: Table = SafetyEvent.__table__  # type: ignore[attr-defined]
 
 
 class EscalationService:
@@ -57,19 +59,23 @@ class EscalationService:
         self._recent = {k: v for k, v in self._recent.items() if now - v < REMINDER_WINDOW}
         self._recent[telegram_id] = now
 
-    async def record(self, telegram_id: int, level: str, reasons: tuple[str, ...], source: str) -> None:
+    async def record(
+        self,
+        telegram_id: int,
+        level: str,
+        reasons: tuple[str, ...],
+        source: str,
+        update_id: int | None = None,
+    ) -> None:
+        """One event; for a message (`update_id`), one however often the message is handled."""
         async with unit_of_work(self._db) as session:
             user = await find_user(session, telegram_id)
-            if user is not None and user.id is not None:
-                session.add(
-                    SafetyEvent(
-                        user_id=user.id,
-                        occurred_at=self._now(),
-                        level=level,
-                        reasons=",".join(reasons),
-                        source=source,
-                    )
-                )
+            if user is None or user.id is None:
+                return
+            row = {"user_id": user.id, "occurred_at": self._now(), "level": level,
+                   "reasons": ",".join(reasons), "source": source, "update_id": update_id}  # fmt: skip
+            insert = insert_ignoring_duplicates(session, EVENTS, ["update_id"])
+            await (await session.connection()).execute(insert, [row])
 
     async def escalated_recently(self, telegram_id: int) -> bool:
         remembered = self._recent.get(telegram_id)

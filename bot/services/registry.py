@@ -14,6 +14,7 @@ from bot.language.knowledge import KnowledgeIndex
 from bot.language.report_reader import ReportReader
 from bot.language.small_talk import SmallTalk
 from bot.language.triage import Triager
+from bot.services.alarms import AlarmService
 from bot.services.alerts import AlertGate
 from bot.services.checkins import CheckinService
 from bot.services.demo import DemoService
@@ -60,6 +61,7 @@ class Services:
     demo: DemoService
     notes: NoteService
     small_talk: SmallTalk
+    alarms: AlarmService
 
 
 def build_services(
@@ -104,6 +106,9 @@ def build_services(
         demo=DemoService(db, clock),
         notes=NoteService(db, clock),
         small_talk=SmallTalk(content.reports),
+        alarms=AlarmService(
+            db, clock, triager, content.emergency, content.messages.safety, settings.default_timezone
+        ),
         knowledge=KnowledgeService(
             KnowledgeIndex(content.knowledge), db, clock, content.messages.checkin.triggers
         ),

@@ -144,3 +144,24 @@ class SafetyEvent(SQLModel, table=True):
     level: str  # emergency or urgent
     reasons: str  # comma-separated flag or sign ids
     source: str  # text, checkin or diary
+    # The message it answered: one event per message, however often the message is handled.
+    update_id: int | None = Field(default=None, sa_type=BigInteger, unique=True)
+
+
+class EmergencyReply(SQLModel, table=True):
+    """The emergency reply to one message, decided where the update came in and kept until
+    Telegram has it (or the person has blocked the bot): one per message, never two."""
+
+    __tablename__ = "emergency_replies"
+    __table_args__ = (Index("ix_emergency_replies_due", "status", "not_before"),)
+
+    update_id: int = Field(sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False})
+    chat_id: int = Field(sa_type=BigInteger)
+    sender_id: int | None = Field(default=None, sa_type=BigInteger, index=True)  # for /delete
+    reply_to: int | None = Field(default=None, sa_type=BigInteger)  # the message it answers
+    text: str  # our wording (the emergency number and the flags), never the person's words
+    status: str = "pending"  # pending, sent, blocked
+    attempts: int = 0
+    not_before: datetime = _ts(default_factory=utcnow)
+    created_at: datetime = _ts(default_factory=utcnow)
+    sent_at: datetime | None = _ts(default=None)

@@ -5,20 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.content import Content
+from bot.language.emergency import emergency_wording, joined
 
 
 def _join(content: Content, parts: Sequence[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    if len(parts) <= 1:
-        return "".join(parts)
-    return f"{', '.join(parts[:-1])} {content.messages.safety.and_word} {parts[-1]}"
+    return joined(parts, content.messages.safety.and_word)
 
 
 def emergency_text(content: Content, number: str, reasons: Sequence[str]) -> str:
-    safety = content.messages.safety
-    return safety.emergency.format(
-        number=number, reasons=_join(content, [safety.reasons[r] for r in reasons])
-    )
+    return emergency_wording(content.messages.safety, number, reasons)
 
 
 def still_urgent_text(content: Content, number: str) -> str:

@@ -1,0 +1,143 @@
+"""Emergency replies decided where updates come in, ahead of every queue, and kept until Telegram
+has them: one per message (its update_id), however often the message arrives or is handled."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Table, select, update
+from sqlmodel import col
+from sqlmodel import select as sql_select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.content.checkin_text import SafetyText
+from bot.content.emergency import EmergencyBook
+from bot.domain.clock import Clock
+from bot.language.emergency import emergency_wording, number_for_zone
+from bot.language.triage import Triager
+from bot.storage.db import SessionFactory, insert_ignoring_duplicates
+from bot.storage.models import EmergencyReply, User
+from bot.storage.unit_of_work import unit_of_work
+
+log = logging.getLogger(__name__)
+REPLIES: Table = EmergencyReply.__table__  # type: ignore[attr-defined]
+CLAIM = timedelta(seconds=15)  # a claimed reply not reported on by then is tried again
+MAX_BACKOFF = timedelta(seconds=5)  # an emergency reply is retried at least this often
+MESSAGE_KEYS = ("message", "edited_message", "channel_post", "edited_channel_post")
+
+
+@dataclass(frozen=True)
+class Alarm:
+    update_id: int
+    chat_id: int
+    text: str
+    reply_to: int | None
+    attempts: int
+
+
+def _alarm(row: Any) -> Alarm:
+    return Alarm(row.update_id, row.chat_id, row.text, row.reply_to, row.attempts)
+
+
+def backoff(attempts: int) -> timedelta:
+    """1 s, 2 s, 4 s, then every 5 s: an emergency reply is never left waiting long."""
+    return min(timedelta(seconds=2 ** max(attempts - 1, 0)), MAX_BACKOFF)
+
+
+class AlarmService:
+    def __init__(
+        self, db: SessionFactory, clock: Clock, triager: Triager, book: EmergencyBook,
+        wording: SafetyText, default_zone: str,
+    ) -> None:  # fmt: skip
+        self._db = db
+        self._now = clock
+        self._triager = triager
+        self._book = book
+        self._wording = wording
+        self._default_zone = default_zone
+
+    async def take(self, session: AsyncSession, payloads: list[dict[str, Any]]) -> list[Alarm]:
+        """In the transaction that stores `payloads` (new updates): a reply for each emergency,
+        claimed for an immediate send. Reading them never fails the store."""
+        rows = []
+        now = self._now()
+        for payload in payloads:
+            try:
+                row = await self._row(session, payload, now)
+            except Exception:  # the handler screens the message again when it is handled
+                log.exception("triage at intake failed")
+                continue
+            if row is not None:
+                rows.append(row)
+        if not rows:
+            return []
+        insert = insert_ignoring_duplicates(session, REPLIES, ["update_id"])
+        connection = await session.connection()
+        taken = (await connection.execute(insert.returning(*REPLIES.c), rows)).all()
+        return [_alarm(r) for r in taken]
+
+    async def _row(
+        self, session: AsyncSession, payload: dict[str, Any], now: datetime
+    ) -> dict[str, Any] | None:
+        message = next((payload[k] for k in MESSAGE_KEYS if isinstance(payload.get(k), dict)), None)
+        if message is None:
+            return None
+        text = message.get("text") or message.get("caption") or ""
+        if not isinstance(text, str) or not text.strip():
+            return None
+        found = self._triager.triage(text)
+        if found.level != "emergency":
+            return None
+        sender = (message.get("from") or {}).get("id")
+        zone = None
+        if isinstance(sender, int):
+            found_user = (await session.exec(sql_select(User).where(col(User.telegram_id) == sender))).first()
+            zone = found_user.timezone if found_user is not None else None
+        number = number_for_zone(self._book, zone or self._default_zone)
+        return {
+            "update_id": payload["update_id"], "chat_id": message["chat"]["id"], "sender_id": sender,
+            "reply_to": message.get("message_id"),
+            "text": emergency_wording(self._wording, number, found.reasons),
+            "status": "pending", "attempts": 1, "not_before": now + CLAIM, "created_at": now,
+        }  # fmt: skip
+
+    async def answered(self, update_id: int) -> bool:
+        """The message's emergency reply was decided where it came in (sent, or being sent)."""
+        async with unit_of_work(self._db) as session:
+            query = select(REPLIES.c.update_id).where(REPLIES.c.update_id == update_id)
+            connection = await session.connection()
+            return (await connection.execute(query)).first() is not None
+
+    async def due(self, limit: int = 20) -> list[Alarm]:
+        """Replies not yet delivered whose time has come, claimed for one more try."""
+        now = self._now()
+        async with unit_of_work(self._db) as session:
+            waiting = (
+                select(REPLIES.c.update_id)
+                .where(REPLIES.c.status == "pending", REPLIES.c.not_before <= now)
+                .order_by(REPLIES.c.created_at)
+                .limit(limit)
+            )
+            claim = (
+                update(REPLIES)
+                .where(REPLIES.c.update_id.in_(waiting.scalar_subquery()), REPLIES.c.status == "pending")
+                .values(not_before=now + CLAIM, attempts=REPLIES.c.attempts + 1)
+                .returning(*REPLIES.c)
+            )
+            connection = await session.connection()
+            return [_alarm(r) for r in (await connection.execute(claim)).all()]
+
+    async def settle(self, update_id: int, status: str, retry_in: timedelta | None = None) -> None:
+        """Delivered ("sent"), refused for good ("blocked"), or to be tried again ("pending")."""
+        now = self._now()
+        values: dict[str, Any] = {"status": status}
+        if status == "sent":
+            values["sent_at"] = now
+        if retry_in is not None:
+            values["not_before"] = now + retry_in
+        async with unit_of_work(self._db) as session:
+            connection = await session.connection()
+            await connection.execute(update(REPLIES).where(REPLIES.c.update_id == update_id).values(**values))
