@@ -3,6 +3,9 @@ own earlier messages; the reply kept until Telegram has it; one reply and one ev
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
 from sqlmodel import select
 
 from bot.config import Settings
@@ -11,7 +14,9 @@ from bot.runtime.offline import Failure, Person
 from bot.services.registry import Services
 from bot.storage.models import EmergencyReply, SafetyEvent
 from bot.storage.unit_of_work import unit_of_work
+from tests.bot_process import TOKEN, BotProcess
 from tests.conftest import FakeClock
+from tests.fake_bot_api import FakeBotApiServer
 from tests.harness import start_harness
 
 EMERGENCY = "my husband's face is drooping on one side and he can't lift his arm"
@@ -92,3 +97,34 @@ async def test_a_blocked_bot_stops_trying_and_delete_removes_the_reply(
         assert await harness.runtime.alarms.send_due() == 0
         await services.erase.erase(903)
     assert await rows(services, EmergencyReply) == []
+
+
+OUTAGE_SECONDS = 60.0  # the Bot API refuses every sendMessage this long
+
+
+def test_over_http_an_emergency_reply_survives_an_outage_and_a_kill_and_arrives_once(
+    db_url: str, tmp_path: Path
+) -> None:
+    """The real process: sendMessage fails for a minute; the process is killed and started again
+    meanwhile; when the Bot API recovers the emergency reply arrives, once."""
+    with FakeBotApiServer(TOKEN) as api:
+        sam = Person(904)
+        fast = {"TICK_SECONDS": "0.5", "POLL_TIMEOUT_SECONDS": "1", "LOG_LEVEL": "WARNING"}
+        bot = BotProcess(api, db_url, tmp_path, sam, env=fast)
+        started = time.monotonic()
+        api.telegram.fail("sendMessage", Failure(502, "Bad Gateway", times=1_000_000))
+        update_id = bot.say(EMERGENCY)
+        api.wait_for(lambda _: api.confirmed(update_id))  # stored, with its reply, before this
+        time.sleep(OUTAGE_SECONDS / 3)
+        bot.kill()  # mid-outage: the reply was never delivered
+        bot = BotProcess(api, db_url, tmp_path, sam, env=fast)
+        time.sleep(max(0.0, OUTAGE_SECONDS - (time.monotonic() - started)))
+        api.telegram.failures.clear()  # the Bot API recovers
+        recovered = time.monotonic()
+        api.wait_for(lambda _: any(t.startswith("Call 112 now.") for t in bot.texts()), timeout=30)
+        delay = time.monotonic() - recovered
+        time.sleep(3)  # room for a second reply, if one were coming
+        bot.stop()
+    alarms = [t for t in bot.texts() if t.startswith("Call 112 now.")]
+    print(f"\nemergency reply after the Bot API recovered: {delay:.1f} s; replies: {len(alarms)}")
+    assert len(alarms) == 1
