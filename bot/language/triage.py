@@ -84,6 +84,10 @@ class Triager:
             )  # fmt: skip
             self._pairs.setdefault(pair.flag, []).append(compiled)
         self._urgent = [(u.id, [re.compile(p) for p in u.patterns]) for u in rules.urgent]
+        # Per flag and sign, one regex of all its phrases: a flag none of whose phrases (nor both
+        # halves of one of its pairs) appear anywhere in the text is not looked at clause by clause.
+        self._flag_any = {f.id: _any_of(f.now + f.mention) for f in rules.flags}
+        self._sign_any = {u.id: _any_of(u.patterns) for u in rules.urgent}
         # Any pattern that could start a red flag, in one regex: most messages match none of them.
         openers = [p for f in rules.flags for p in f.now + f.mention] + [q.first for q in rules.pairs]
         openers += [q.second for q in rules.pairs]
@@ -124,6 +128,8 @@ class Triager:
         flags = self._flags if self._any_flag.search(normal) else []  # most messages: nothing to look at
         for flag_id, now, mention in flags:
             pairs = self._pairs.get(flag_id, [])
+            if not self._may_say(normal, flag_id, pairs):
+                continue
             if any(self._reported(clause, now, mention, pairs) for clause in clauses):
                 reasons.append(flag_id)
         if reasons:
@@ -131,9 +137,16 @@ class Triager:
         urgent = [
             sign_id
             for sign_id, patterns in self._urgent
-            if any(self._affirmed(clause, pattern) for clause in clauses for pattern in patterns)
+            if self._sign_any[sign_id].search(normal)
+            and any(self._affirmed(clause, pattern) for clause in clauses for pattern in patterns)
         ]
         return Triage("urgent", tuple(urgent)) if urgent else Triage("none")
+
+    def _may_say(self, normal: str, flag_id: str, pairs: list[_CompiledPair]) -> bool:
+        """Some phrase of the flag, or both halves of one of its pairs, appear in the text."""
+        if self._flag_any[flag_id].search(normal):
+            return True
+        return any(pair.first.search(normal) and pair.second.search(normal) for pair in pairs)
 
     def is_all_clear(self, text: str) -> bool:
         normal = self.normalise(text)
@@ -221,3 +234,7 @@ class Triager:
             if any(words[i : i + width] == cue for i in range(len(words) - width + 1)):
                 return True
         return False
+
+
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")

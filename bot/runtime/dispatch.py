@@ -83,6 +83,7 @@ class Dispatcher:
         self._tasks: set[asyncio.Task[None]] = set()
         self._stopping = False
         self.room = asyncio.Event()  # set when marking made room for more
+        self.caught_up = True  # the last dispatch() started every stored update
         # Storing and marking take turns: on SQLite a second writer would sleep on the busy timeout.
         self.writing = asyncio.Lock()
 
@@ -109,13 +110,19 @@ class Dispatcher:
                 self._start(update_id, payload)
             started += len(rows)
             if len(rows) < limit:
-                break
+                self.caught_up = True
+                return started
+        self.caught_up = False
         return started
 
     def accept(self, items: list[Update]) -> None:
         """Start updates just stored (and not stored before), in update_id order."""
         for item in items:
             self._start(item.update_id, item)
+
+    @property
+    def has_room(self) -> bool:
+        return len(self._in_flight) < MAX_IN_FLIGHT
 
     async def wait_for_room(self, limit: float) -> bool:
         """Wait (at most `limit` seconds) until fewer than MAX_IN_FLIGHT are under way; True if so."""

@@ -17,6 +17,7 @@ from bot.storage.db import insert_ignoring_duplicates
 from bot.storage.unit_of_work import unit_of_work
 
 log = logging.getLogger(__name__)
+MAX_AHEAD = 50_000  # updates stored ahead of handling before fetching waits for it
 RESEND_EVERY = 1.0  # seconds between tries of an emergency reply Telegram has not taken
 MARK_AFTER_SECONDS = 0.05  # a group smaller than MARK_EVERY is marked once handling goes quiet
 
@@ -63,7 +64,9 @@ class DurablePoller:
         offset: int | None = None
         backoff = 1.0
         leadership = self._runtime.leadership
+        dispatcher = self._dispatcher
         backlog = True
+        behind = 0  # updates stored while handling was full: started from the store, in order
         while not stop.is_set():
             if not leadership.held:
                 return  # another process leads now; the caller waits to take over again
@@ -71,14 +74,25 @@ class DurablePoller:
                 if backlog:  # all of it before anything newer, so each person's order holds
                     await self.drain()
                     backlog = False
-                if not await self._dispatcher.wait_for_room(limit=1.0):
-                    continue  # handling is far behind; look at stop and leadership again first
-                updates = await self._fetch(offset, stop)
+                if behind and dispatcher.has_room:
+                    await dispatcher.dispatch()
+                    behind = 0 if dispatcher.caught_up else behind
+                # Fetching goes on while handling is behind, so a red flag queued behind thousands
+                # of updates is stored and answered at once; only far behind does it wait.
+                if behind >= MAX_AHEAD and not await dispatcher.wait_for_room(limit=1.0):
+                    continue
+                updates = await self._fetch(offset, stop, short=bool(behind))
                 if updates:
                     new = await self.store(self._payloads(updates))
-                    self._dispatcher.accept([u for u in updates if u.update_id in new])
+                    fresh = [u for u in updates if u.update_id in new]
+                    if behind or not dispatcher.has_room:
+                        behind += len(fresh) or 1
+                    else:
+                        dispatcher.accept(fresh)
                     # The next getUpdates with this offset is what acknowledges them to Telegram.
                     offset = max(u.update_id for u in updates) + 1
+                elif behind:
+                    await dispatcher.wait_for_room(limit=0.2)
                 backoff = 1.0
             except InvalidToken:
                 raise
@@ -110,11 +124,16 @@ class DurablePoller:
                 except Exception as exc:  # kept; tried again next time
                     log.warning("marking updates handled failed (%s)", type(exc).__name__)
 
-    async def _fetch(self, offset: int | None, stop: asyncio.Event) -> tuple[Update, ...]:
-        """Long-poll for updates; a stop request interrupts the wait, never the handling."""
+    async def _fetch(
+        self, offset: int | None, stop: asyncio.Event, *, short: bool = False
+    ) -> tuple[Update, ...]:
+        """Long-poll for updates (`short`: only what is there now); a stop request interrupts the
+        wait, never the handling."""
         bot = self._runtime.application.bot
         fetch = asyncio.ensure_future(
-            bot.get_updates(offset=offset, timeout=self._timeout, allowed_updates=Update.ALL_TYPES)
+            bot.get_updates(
+                offset=offset, timeout=0 if short else self._timeout, allowed_updates=Update.ALL_TYPES
+            )
         )
         stopping = asyncio.ensure_future(stop.wait())
         await asyncio.wait({fetch, stopping}, return_when=asyncio.FIRST_COMPLETED)
