@@ -49,6 +49,9 @@ async def screen(update: Update, context: BotContext) -> None:
             raise ApplicationHandlerStop
     if person is None:
         return
+    if private and result.level == "none" and services.triager.mentions(text):
+        number = await services.escalation.number_for(person)
+        await message.reply_text(services.content.messages.safety.if_it_happens.format(number=number))
     if services.triager.is_all_clear(text) and await services.escalation.escalated_recently(person):
         number = await services.escalation.number_for(person)
         await send_with_retries(message.reply_text, still_urgent_text(services.content, number))

@@ -127,7 +127,21 @@ async def test_negated_red_flags_do_not_escalate(chat: Chat, content: Content, s
     await chat.send("/checkin")
     await chat.tap("No")
     calls = await chat.send("no seizure, no fainting, breathing fine")
-    assert sent_texts(calls) == [content.messages.checkin.number_hint]
+    calm = content.messages.safety.if_it_happens.format(number="112")
+    assert sent_texts(calls) == [calm, content.messages.checkin.number_hint]  # calm, never the alarm
+    assert await events(services) == []
+
+
+async def test_a_question_or_worry_naming_a_red_flag_gets_one_calm_line_and_its_answer(
+    chat: Chat, content: Content, services: Services
+) -> None:
+    await onboard(chat, "London")
+    for text in ("can facial spasms cause seizures?", "scared this could turn into a stroke",
+                 "had a seizure when I was a teenager, none since"):  # fmt: skip
+        calls = await chat.send(text)
+        said = sent_texts(calls)
+        assert said[0] == content.messages.safety.if_it_happens.format(number="999"), text
+        assert not any(t.startswith("Call 999 now.") for t in said)
     assert await events(services) == []
 
 

@@ -126,6 +126,7 @@ class CheckinText(Wording):
 
 
 class SafetyText(Wording):
+    if_it_happens: Annotated[str, Slots("number")]
     emergency: Annotated[str, Slots("number", "reasons")]
     still_urgent: Annotated[str, Slots("number")]
     urgent: Annotated[str, Slots("number", "reasons")]

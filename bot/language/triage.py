@@ -142,6 +142,14 @@ class Triager:
         ]
         return Triage("urgent", tuple(urgent)) if urgent else Triage("none")
 
+    def mentions(self, text: str) -> tuple[str, ...]:
+        """Red flags a message names without reporting them happening (a question, a worry, the
+        past): they get a calm "if that happens" line, never the emergency reply."""
+        normal = self.normalise(text)
+        if not self._any_flag.search(normal):
+            return ()
+        return tuple(flag_id for flag_id, _, _ in self._flags if self._flag_any[flag_id].search(normal))
+
     def _may_say(self, normal: str, flag_id: str, pairs: list[_CompiledPair]) -> bool:
         """Some phrase of the flag, or both halves of one of its pairs, appear in the text."""
         if self._flag_any[flag_id].search(normal):
