@@ -162,7 +162,10 @@ async def run_actions(
     if engine.dialect.name == "postgresql":
         async with engine.begin() as conn:
             await conn.execute(
-                text("TRUNCATE outbox, checkins, inbox, users, safety_events, emergency_replies RESTART IDENTITY CASCADE")
+                text(
+                    "TRUNCATE outbox, checkins, inbox, users, safety_events, emergency_replies"
+                    " RESTART IDENTITY CASCADE"
+                )
             )
     config = Settings(_env_file=None, database_url=url, data_dir=data_dir, send_chat_gap_seconds=0.0)
     clock = FakeClock(datetime(2026, 3, 10, 9, 0, tzinfo=UTC))
