@@ -7,29 +7,22 @@ from __future__ import annotations
 
 import asyncio
 import json
-import random
 from collections import Counter
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import text
 from sqlmodel import col, select
 from telegram import Update
 
-from bot.config import Settings
 from bot.content import Content
 from bot.domain.checkin_flow import ANSWER_FIELDS
 from bot.runtime.offline import JsonDict, Person, buttons_of
-from bot.services.registry import build_services
-from bot.storage.db import create_engine, session_factory
-from bot.storage.migrate import upgrade
 from bot.storage.models import Checkin, SafetyEvent
 from bot.storage.unit_of_work import unit_of_work
-from tests.conftest import FakeClock
+from tests.fresh import fresh_services
 from tests.harness import Harness, start_harness
 
 ME = 801
@@ -119,21 +112,8 @@ class Person1:
 
 
 async def play(url: str, data_dir: Path, content: Content, actions: list[Any], totals: Counter[str]) -> None:
-    engine = create_engine(url)
-    await upgrade(engine)
-    if engine.dialect.name == "postgresql":
-        async with engine.begin() as conn:
-            await conn.execute(
-                text(
-                    "TRUNCATE outbox, checkins, inbox, users, safety_events, emergency_replies"
-                    " RESTART IDENTITY CASCADE"
-                )
-            )
-    config = Settings(_env_file=None, database_url=url, data_dir=data_dir, send_chat_gap_seconds=0.0)
-    clock = FakeClock(datetime(2026, 3, 10, 9, 0, tzinfo=UTC))
-    services = build_services(config, content, session_factory(engine), clock, random.Random(7))
     me = Person1(totals)
-    try:
+    async with fresh_services(url, data_dir, content) as (config, clock, services):
         async with start_harness(config, services) as harness:
             for line in ("/start", "Berlin", "20:00"):
                 await me.act(harness, "say", line)
@@ -149,8 +129,6 @@ async def play(url: str, data_dir: Path, content: Content, actions: list[Any], t
                         clock.advance(minutes=value)
                         continue
                     await me.act(harness, kind, value)
-    finally:
-        await engine.dispose()
 
 
 def test_random_use_never_loses_a_recorded_fact(
