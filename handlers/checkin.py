@@ -98,7 +98,7 @@ async def button(update: Update, context: BotContext) -> None:
         await _send_tips(update, context, result)
 
 
-NOTE_OUTCOMES = (Outcome.NOTE_SAVED, Outcome.NOTE_EMPTY, Outcome.NOTE_TOO_LONG, Outcome.NOTE_GONE)
+NOTE_OUTCOMES = (Outcome.NOTE_SAVED, Outcome.NOTE_EMPTY, Outcome.NOTE_TOO_LONG)
 
 
 class Typed(Enum):

@@ -60,7 +60,6 @@ class CheckinText(Wording):
     note_ask: str
     note_empty: str
     note_too_long: Annotated[str, Slots("limit")]
-    note_gone: str
     note_saved: Annotated[str, Slots("date")]
     correct: str
     correct_title: str

@@ -32,7 +32,6 @@ class Outcome(StrEnum):
     NOTE_SAVED = "note_saved"
     NOTE_EMPTY = "note_empty"
     NOTE_TOO_LONG = "note_too_long"
-    NOTE_GONE = "note_gone"  # the entry was deleted while its note was being written
     CANCELLED = "cancelled"
     DAY_FUTURE = "day_future"  # a report about a day still to come: nothing written
     DAY_MENU = "day_menu"  # the days an entry can be moved to

@@ -193,15 +193,13 @@ def tips_message(content: Content, tips: Sequence[Tip], source_title: dict[str, 
 
 
 def note_answer(content: Content, outcome: Outcome, view: CheckinView) -> Screen:
-    """What a typed note got: added, or refused (empty, too long, or its entry gone)."""
+    """What a typed note got: added, or refused (empty or too long) with the prompt still open."""
     text = content.messages.checkin
     if outcome == Outcome.NOTE_SAVED:
         return Screen(text.note_saved.format(date=view.local_date.isoformat()))
     if outcome == Outcome.NOTE_EMPTY:
         return with_cancel(content, text.note_empty)
-    if outcome == Outcome.NOTE_TOO_LONG:
-        return with_cancel(content, text.note_too_long.format(limit=NOTE_MAX))
-    return Screen(text.note_gone)
+    return with_cancel(content, text.note_too_long.format(limit=NOTE_MAX))
 
 
 def another_day_button(content: Content, view: CheckinView) -> InlineKeyboardButton:

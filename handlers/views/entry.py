@@ -94,10 +94,11 @@ def entry_lines(content: Content, view: CheckinView) -> list[str]:
 
 def places_text(content: Content, view: CheckinView) -> str:
     """ "Eyelid (left), Cheek": each place, with its side where one is known."""
+    return ", ".join(place_label(content, place, view.side_of(place)) for place in view.locations)
+
+
+def place_label(content: Content, place: str, side: str | None) -> str:
+    """ "Eyelid (left)", or "Eyelid" when no side is known."""
     text = content.messages.checkin
-    named = []
-    for place in view.locations:
-        side = view.side_of(place)
-        label = text.locations[place]
-        named.append(text.place_side.format(place=label, side=text.side_names[side]) if side else label)
-    return ", ".join(named)
+    label = text.locations[place]
+    return text.place_side.format(place=label, side=text.side_names[side]) if side else label

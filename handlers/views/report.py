@@ -8,7 +8,7 @@ from bot.content.wording import plural
 from bot.render.pdf import ReportSpec
 from bot.services.export import Entry, Event, Export
 from bot.services.summary import Summary
-from handlers.views.entry import duration_text_of
+from handlers.views.entry import duration_text_of, place_label
 from handlers.views.summary import chart_spec, summary_lines
 
 
@@ -61,11 +61,7 @@ def _entry_row(content: Content, e: Entry) -> tuple[str, ...]:
     checkin = content.messages.checkin
     sides = dict(e.sides)
     if e.had_spasm:
-        places = "; ".join(
-            checkin.place_side.format(place=checkin.locations[p], side=checkin.side_names[sides[p]])
-            if p in sides else checkin.locations[p]
-            for p in e.locations
-        )  # fmt: skip
+        places = "; ".join(place_label(content, p, sides.get(p)) for p in e.locations)
     else:
         places = text.report_no_spasms if e.had_spasm is False else ""
     return (

@@ -9,6 +9,7 @@ from bot.content import Content
 from bot.content.wording import plural
 from bot.render.charts import ChartSpec
 from bot.services.summary import Stats, Summary
+from handlers.views.entry import place_label
 from handlers.views.safety import care_text
 
 CAPTION_LIMIT = 1024  # Telegram's limit for a photo caption
@@ -74,13 +75,8 @@ def summary_lines(content: Content, summary: Summary, *, advice: bool = True) ->
             )
         )
     if now.places:
-        checkin = content.messages.checkin
-        named = [
-            (checkin.place_side.format(place=checkin.locations[p], side=checkin.side_names[s]) if s
-             else checkin.locations[p], n)
-            for p, s, n in now.places[:4]
-        ]  # fmt: skip
-        lines.append(text.line_places.format(places=", ".join(f"{name} ×{n}" for name, n in named)))
+        named = (f"{place_label(content, p, s or None)} ×{n}" for p, s, n in now.places[:4])
+        lines.append(text.line_places.format(places=", ".join(named)))
     if now.triggers:
         earlier = dict(before.triggers)
         top = ", ".join(
