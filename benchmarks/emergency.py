@@ -4,7 +4,7 @@ against the time the same process takes to answer the backlog (the baseline, in 
     python3 dev.py bench emergency [queued]
 
 The real `python -m bot run` process polls a fake Bot API over HTTP on this machine. The queue
-is questions from 200 people (each answered from the knowledge content); the emergency comes
+is questions and diary lines from 200 people; the emergency comes
 last, from someone new. SQLite by default; BENCH_DATABASE_URL for PostgreSQL."""
 
 from __future__ import annotations
@@ -20,7 +20,19 @@ from tests.bot_process import TOKEN, BotProcess
 from tests.fake_bot_api import FakeBotApiServer
 
 EMERGENCY = "my dad just collapsed and is not responding"
-QUESTION = "why does my eye twitch?"
+# What people send all day, different from one message to the next (triage keeps no cache).
+QUEUE = [
+    "why does my eye twitch?",
+    "left eye 6/10 about 20 min",
+    "what helps with stress?",
+    "slept 5h, coffee and screens again",
+    "does caffeine make spasms worse",
+    "right cheek and lip twitching on and off all afternoon",
+    "no spasms today 🙂",
+    "is it hemifacial spasm or blepharospasm?",
+    "tired and stressed after work, eyelid fluttering",
+    "how long does botox last",
+]
 
 
 def run(queued: int, url: str, folder: Path) -> tuple[float, float]:
@@ -31,9 +43,10 @@ def run(queued: int, url: str, folder: Path) -> tuple[float, float]:
         env = {"POLL_TIMEOUT_SECONDS": "1", "LOG_LEVEL": "WARNING", "TICK_SECONDS": "5"}
         bot = BotProcess(api, url, folder, newcomer, env=env)
         try:
+            time.sleep(1.0)  # the bot polling, its start-up over
             pushed = time.monotonic()
             for n in range(queued):
-                api.push(asker[n % len(asker)].message_builder(QUESTION))
+                api.push(asker[n % len(asker)].message_builder(QUEUE[n % len(QUEUE)]))
             api.push(newcomer.message_builder(EMERGENCY))
             api.wait_for(lambda _: any(t.startswith("Call 112 now.") for t in bot.texts()), timeout=600)
             alarm = time.monotonic() - pushed

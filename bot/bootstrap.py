@@ -14,7 +14,6 @@ from bot.content import load_content
 from bot.runtime.alarms import AlarmSender
 from bot.runtime.leader import Leadership
 from bot.runtime.lifecycle import App, Runtime
-from bot.runtime.raw_updates import RawUpdates
 from bot.runtime.sender import Pacer, Sender
 from bot.services.registry import Services, build_services
 from bot.storage.db import create_engine, session_factory
@@ -47,15 +46,11 @@ async def build_runtime(
         .updater(None)
     )
     if request is not None:
-        raw_updates = RawUpdates(request)
-        builder = builder.request(request)
+        builder = builder.request(request).get_updates_request(request)
     else:
         # What the builder would make for getUpdates: one connection, a read timeout past the poll's.
-        raw_updates = RawUpdates(
-            HTTPXRequest(connection_pool_size=1, read_timeout=settings.poll_timeout_seconds + 10)
-        )
-        builder = builder.read_timeout(settings.telegram_read_timeout)
-    builder = builder.get_updates_request(raw_updates)
+        polling = HTTPXRequest(connection_pool_size=1, read_timeout=settings.poll_timeout_seconds + 10)
+        builder = builder.read_timeout(settings.telegram_read_timeout).get_updates_request(polling)
     application: App = builder.build()
     attach_services(application, services)
     routes.register(application)
@@ -64,7 +59,7 @@ async def build_runtime(
     commands = [BotCommand(name, services.content.messages.commands[name]) for name in routes.COMMANDS]
     alarms = AlarmSender(application.bot, services.alarms)
     leadership = Leadership(engine)
-    runtime = Runtime(application, services, engine, sender, leadership, commands, alarms, raw_updates)
+    runtime = Runtime(application, services, engine, sender, leadership, commands, alarms)
     if schedule_ticks and application.job_queue is not None:
 
         async def tick(_context: CallbackContext[Any, Any, Any, Any]) -> None:

@@ -43,8 +43,8 @@ async def _run(settings: Settings, webhook_url: str | None = None) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    await runtime.start()
     freeze_startup_objects()
+    await runtime.start()
     if webhook_url:
         await _serve_webhook(runtime, webhook_url, stop)
         return

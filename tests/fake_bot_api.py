@@ -156,7 +156,8 @@ class FakeBotApiServer:
                 self._pending = [u for u in self._pending if u["update_id"] >= offset]
             while not self._pending and time.monotonic() < deadline:
                 self._changed.wait(deadline - time.monotonic())
-            return {"ok": True, "result": list(self._pending)}
+            limit = min(max(int(params.get("limit") or 100), 1), 100)  # as Telegram caps it
+            return {"ok": True, "result": self._pending[:limit]}
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         api = self

@@ -11,6 +11,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from bot.content.safety import SafetyRules
+from bot.language.prefilter import Gate, Gates, Pieces
 
 Level = Literal["emergency", "urgent", "none"]
 ZERO_WIDTH = dict.fromkeys(
@@ -22,6 +23,7 @@ FUZZY_SCORE = 84
 # Bounds that keep one message's triage fast whatever it contains.
 MAX_MATCHES = 200
 MAX_SPAN = 8
+GATED_UP_TO = 600  # characters; a longer text's rewrites are all tried (its pieces cost more)
 # Someone in particular: a general question that names a person is a report, not a quiz.
 PERSONAL = (
     r"\b(i|me|my|mine|myself|he|his|him|she|her|they|their|we|our|us|son|daughter|husband|wife"
@@ -45,6 +47,7 @@ class _CompiledPair:
     window: int
     ordered: bool
     unless: re.Pattern[str] | None
+    number: int
 
 
 @dataclass(frozen=True)
@@ -60,8 +63,13 @@ class Triager:
 
     def __init__(self, rules: SafetyRules) -> None:
         self.rules = rules
-        self._rewrites = [(re.compile(a), b) for a, b in rules.rewrites]
-        self._idioms = [re.compile(p) for p in rules.idioms]
+        rewrites = [*rules.rewrites, *((p, " ") for p in rules.idioms)]
+        self._rewrites = [(re.compile(a), b) for a, b in rewrites]
+        self._rewrite_gates = Gates()
+        for number, (pattern, _) in enumerate(rewrites):
+            self._rewrite_gates.add(number, Gate([pattern]))
+        self._every_rewrite: set[object] = set(range(len(rewrites)))
+        self._gates = Gates()  # ("flag" | "sign", id) and ("first" | "second", pair number)
         self._breaks = re.compile("|".join(f"(?:{p})" for p in rules.clause_breaks))
         self._uncertain = [re.compile(p) for p in rules.uncertain]
         self._after_negation = re.compile(rules.after_negation)
@@ -77,40 +85,60 @@ class Triager:
             (f.id, [re.compile(p) for p in f.now], [re.compile(p) for p in f.mention]) for f in rules.flags
         ]
         self._pairs: dict[str, list[_CompiledPair]] = {}
+        self._gates_of_pairs: list[tuple[str, str]] = []
         for pair in rules.pairs:
             compiled = _CompiledPair(
                 re.compile(pair.first), re.compile(pair.second), pair.window, pair.ordered,
-                re.compile(pair.unless) if pair.unless else None,
+                re.compile(pair.unless) if pair.unless else None, len(self._gates_of_pairs),
             )  # fmt: skip
+            self._gates_of_pairs.append((pair.first, pair.second))
             self._pairs.setdefault(pair.flag, []).append(compiled)
         self._urgent = [(u.id, [re.compile(p) for p in u.patterns]) for u in rules.urgent]
         # Per flag and sign, one regex of all its phrases: a flag none of whose phrases (nor both
         # halves of one of its pairs) appear anywhere in the text is not looked at clause by clause.
+        # Each has a gate of the pieces its matches begin with: most messages pass none of them.
         self._flag_any = {f.id: _any_of(f.now + f.mention) for f in rules.flags}
         self._sign_any = {u.id: _any_of(u.patterns) for u in rules.urgent}
-        # Any pattern that could start a red flag, in one regex: most messages match none of them.
-        openers = [p for f in rules.flags for p in f.now + f.mention] + [q.first for q in rules.pairs]
-        openers += [q.second for q in rules.pairs]
-        self._any_flag = re.compile("|".join(f"(?:{p})" for p in openers))
+        for f in rules.flags:
+            self._gates.add(("flag", f.id), Gate(f.now + f.mention))
+        for u in rules.urgent:
+            self._gates.add(("sign", u.id), Gate(u.patterns))
+        for number, (first, second) in enumerate(self._gates_of_pairs):
+            self._gates.add(("first", number), Gate([first]))
+            self._gates.add(("second", number), Gate([second]))
+        self._every_gate: set[object] = {("flag", f.id) for f in rules.flags} | {
+            ("sign", u.id) for u in rules.urgent
+        }
+        self._every_gate |= {
+            (half, n) for n in range(len(self._gates_of_pairs)) for half in ("first", "second")
+        }
         self._all_clear = [re.compile(p) for p in rules.all_clear]
         self._keep = set(rules.fuzzy_keep) | set(rules.fuzzy_terms)
         # The last text normalised: screening reads each message twice (triage, then all-clear).
-        self._last = ("", self._normalise(""))
+        self._last = ("", *self._normalise(""))
 
     def normalise(self, text: str) -> str:
-        if text == self._last[0]:
-            return self._last[1]
-        self._last = (text, self._normalise(text))
-        return self._last[1]
+        return self._pieces(text)[0]
 
-    def _normalise(self, text: str) -> str:
+    def _pieces(self, text: str) -> tuple[str, Pieces | None]:
+        """The normal form and its pieces (None for a long text: every pattern is tried)."""
+        if text != self._last[0]:
+            self._last = (text, *self._normalise(text))
+        return self._last[1], self._last[2]
+
+    def _normalise(self, text: str) -> tuple[str, Pieces | None]:
         text = unicodedata.normalize("NFKC", text).translate(ZERO_WIDTH).translate(QUOTES).lower()
         text = " ".join(self._correct(word) for word in text.split())
-        for pattern, replacement in self._rewrites:
-            text = pattern.sub(replacement, text)
-        for idiom in self._idioms:
-            text = idiom.sub(" ", text)
-        return f" {text} "
+        # Pieces of the padded text: a superset of the bare text's, so no rewrite is skipped wrongly.
+        pieces = Pieces(f" {text} ") if len(text) <= GATED_UP_TO else None
+        todo = self._rewrite_gates.passing(pieces, self._every_rewrite)
+        for number, (pattern, replacement) in enumerate(self._rewrites):
+            if number in todo and (changed := pattern.sub(replacement, text)) != text:
+                text = changed
+                if pieces is not None:
+                    pieces = Pieces(f" {text} ")
+                    todo = self._rewrite_gates.passing(pieces, self._every_rewrite)
+        return f" {text} ", pieces
 
     def _correct(self, word: str) -> str:
         """A misspelt key word ("siezure", "unconcious") becomes the word it was meant to be."""
@@ -122,39 +150,56 @@ class Triager:
         return word.replace(core, best[0]) if best else word
 
     def triage(self, text: str) -> Triage:
-        normal = self.normalise(text)
+        normal, open_gates = self._open(text)
+        flags = [
+            (flag_id, now, mention, self._pairs.get(flag_id, []))
+            for flag_id, now, mention in self._flags
+            if self._may_say(normal, open_gates, flag_id)
+        ]
+        signs = [
+            (i, p) for i, p in self._urgent if ("sign", i) in open_gates and self._sign_any[i].search(normal)
+        ]
+        if not flags and not signs:
+            return Triage("none")  # most messages: nothing to look at clause by clause
         clauses = [self._clause(c) for c in self._breaks.split(normal) if c and c.strip()]
-        reasons: list[str] = []
-        flags = self._flags if self._any_flag.search(normal) else []  # most messages: nothing to look at
-        for flag_id, now, mention in flags:
-            pairs = self._pairs.get(flag_id, [])
-            if not self._may_say(normal, flag_id, pairs):
-                continue
-            if any(self._reported(clause, now, mention, pairs) for clause in clauses):
-                reasons.append(flag_id)
+        reasons = [
+            flag_id
+            for flag_id, now, mention, pairs in flags
+            if any(self._reported(clause, now, mention, pairs) for clause in clauses)
+        ]
         if reasons:
             return Triage("emergency", tuple(reasons))
         urgent = [
             sign_id
-            for sign_id, patterns in self._urgent
-            if self._sign_any[sign_id].search(normal)
-            and any(self._affirmed(clause, pattern) for clause in clauses for pattern in patterns)
+            for sign_id, patterns in signs
+            if any(self._affirmed(clause, pattern) for clause in clauses for pattern in patterns)
         ]
         return Triage("urgent", tuple(urgent)) if urgent else Triage("none")
 
     def mentions(self, text: str) -> tuple[str, ...]:
         """Red flags a message names without reporting them happening (a question, a worry, the
         past): they get a calm "if that happens" line, never the emergency reply."""
-        normal = self.normalise(text)
-        if not self._any_flag.search(normal):
-            return ()
-        return tuple(flag_id for flag_id, _, _ in self._flags if self._flag_any[flag_id].search(normal))
+        normal, open_gates = self._open(text)
+        return tuple(
+            f for f, _, _ in self._flags if ("flag", f) in open_gates and self._flag_any[f].search(normal)
+        )
 
-    def _may_say(self, normal: str, flag_id: str, pairs: list[_CompiledPair]) -> bool:
+    def _open(self, text: str) -> tuple[str, set[object]]:
+        """The normal form, and the gates its pieces pass (every one for a long text)."""
+        normal, pieces = self._pieces(text)
+        return normal, self._gates.passing(pieces, self._every_gate)
+
+    def _may_say(self, normal: str, open_gates: set[object], flag_id: str) -> bool:
         """Some phrase of the flag, or both halves of one of its pairs, appear in the text."""
-        if self._flag_any[flag_id].search(normal):
+        if ("flag", flag_id) in open_gates and self._flag_any[flag_id].search(normal):
             return True
-        return any(pair.first.search(normal) and pair.second.search(normal) for pair in pairs)
+        return any(
+            ("first", pair.number) in open_gates
+            and ("second", pair.number) in open_gates
+            and pair.first.search(normal)
+            and pair.second.search(normal)
+            for pair in self._pairs.get(flag_id, [])
+        )
 
     def is_all_clear(self, text: str) -> bool:
         normal = self.normalise(text)

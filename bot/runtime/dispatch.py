@@ -12,6 +12,7 @@ import logging
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Table, update
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -115,10 +116,10 @@ class Dispatcher:
         self.caught_up = False
         return started
 
-    def accept(self, items: list[Update]) -> None:
+    def accept(self, payloads: list[dict[str, Any]]) -> None:
         """Start updates just stored (and not stored before), in update_id order."""
-        for item in items:
-            self._start(item.update_id, item)
+        for payload in payloads:
+            self._start(payload["update_id"], payload)
 
     @property
     def has_room(self) -> bool:
@@ -133,13 +134,13 @@ class Dispatcher:
             await asyncio.wait_for(self.room.wait(), limit)
         return len(self._in_flight) < MAX_IN_FLIGHT
 
-    def _start(self, update_id: int, stored: Update | str) -> None:
+    def _start(self, update_id: int, stored: dict[str, Any] | str) -> None:
         if update_id in self._in_flight or self._stopping:
             return
         self._in_flight.add(update_id)
         try:
             bot = self._runtime.application.bot
-            item = stored if isinstance(stored, Update) else Update.de_json(json.loads(stored), bot)
+            item = Update.de_json(stored if isinstance(stored, dict) else json.loads(stored), bot)
         except (TelegramError, ValueError, KeyError, TypeError) as exc:  # malformed: must not block the rest
             log.error("update %s could not be handled: %s", update_id, type(exc).__name__)
             self._marks[update_id] = type(exc).__name__

@@ -6,10 +6,12 @@ import asyncio
 import contextlib
 import json
 import logging
+import warnings
 from typing import Any
 
 from telegram import Update
-from telegram.error import InvalidToken
+from telegram.error import EndPointNotFound, InvalidToken
+from telegram.warnings import PTBUserWarning
 
 from bot.runtime.dispatch import INBOX, Dispatcher, mark_handled
 from bot.runtime.lifecycle import Runtime
@@ -20,6 +22,12 @@ log = logging.getLogger(__name__)
 MAX_AHEAD = 50_000  # updates stored ahead of handling before fetching waits for it
 RESEND_EVERY = 1.0  # seconds between tries of an emergency reply Telegram has not taken
 MARK_AFTER_SECONDS = 0.05  # a group smaller than MARK_EVERY is marked once handling goes quiet
+FULL_BATCH = 100  # the most getUpdates returns at once
+READ_MARGIN = 10.0  # seconds a long poll's answer may take beyond its timeout
+
+# getUpdates is asked for by name so its answer stays Telegram's JSON: parsing each update up
+# front costs more than storing it, and one that does not parse must not stop polling.
+warnings.filterwarnings("ignore", message=r"Please use 'Bot\.get_updates'", category=PTBUserWarning)
 
 
 def sender_of(payload: dict[str, Any]) -> int | None:
@@ -67,6 +75,7 @@ class DurablePoller:
         dispatcher = self._dispatcher
         backlog = True
         behind = 0  # updates stored while handling was full: started from the store, in order
+        full = False  # the last batch was as large as Telegram sends
         while not stop.is_set():
             if not leadership.held:
                 return  # another process leads now; the caller waits to take over again
@@ -74,23 +83,25 @@ class DurablePoller:
                 if backlog:  # all of it before anything newer, so each person's order holds
                     await self.drain()
                     backlog = False
-                if behind and dispatcher.has_room:
+                if behind and dispatcher.has_room and not full:
                     await dispatcher.dispatch()
                     behind = 0 if dispatcher.caught_up else behind
                 # Fetching goes on while handling is behind, so a red flag queued behind thousands
                 # of updates is stored and answered at once; only far behind does it wait.
                 if behind >= MAX_AHEAD and not await dispatcher.wait_for_room(limit=1.0):
                     continue
-                updates = await self._fetch(offset, stop, short=bool(behind))
+                updates = await self._fetch(offset, stop, short=bool(behind) or full)
+                full = len(updates) >= FULL_BATCH
                 if updates:
-                    new = await self.store(self._payloads(updates))
-                    fresh = [u for u in updates if u.update_id in new]
-                    if behind or not dispatcher.has_room:
+                    new = await self.store(updates)
+                    fresh = [u for u in updates if u["update_id"] in new]
+                    # A full batch means more are waiting at Telegram: fetching (and triage) first.
+                    if behind or full or not dispatcher.has_room:
                         behind += len(fresh) or 1
                     else:
                         dispatcher.accept(fresh)
                     # The next getUpdates with this offset is what acknowledges them to Telegram.
-                    offset = max(u.update_id for u in updates) + 1
+                    offset = max(u["update_id"] for u in updates) + 1
                 elif behind:
                     await dispatcher.wait_for_room(limit=0.2)
                 backoff = 1.0
@@ -126,13 +137,16 @@ class DurablePoller:
 
     async def _fetch(
         self, offset: int | None, stop: asyncio.Event, *, short: bool = False
-    ) -> tuple[Update, ...]:
-        """Long-poll for updates (`short`: only what is there now); a stop request interrupts the
-        wait, never the handling."""
-        bot = self._runtime.application.bot
+    ) -> list[dict[str, Any]]:
+        """Long-poll for updates (`short`: only what is there now), as Telegram's own JSON; a stop
+        request interrupts the wait, never the handling."""
+        timeout = 0 if short else self._timeout
+        arguments: dict[str, Any] = {"timeout": timeout, "allowed_updates": Update.ALL_TYPES}
+        if offset is not None:
+            arguments["offset"] = offset
         fetch = asyncio.ensure_future(
-            bot.get_updates(
-                offset=offset, timeout=0 if short else self._timeout, allowed_updates=Update.ALL_TYPES
+            self._runtime.application.bot.do_api_request(
+                "get_updates", api_kwargs=arguments, read_timeout=timeout + READ_MARGIN
             )
         )
         stopping = asyncio.ensure_future(stop.wait())
@@ -142,15 +156,14 @@ class DurablePoller:
             # Unconfirmed updates are simply delivered again on the next start.
             fetch.cancel()
             await asyncio.gather(fetch, return_exceptions=True)
-            return ()
-        updates: tuple[Update, ...] = fetch.result()
-        return updates
-
-    def _payloads(self, updates: tuple[Update, ...]) -> list[dict[str, Any]]:
-        """Telegram's own JSON of the batch; re-serialising the parsed updates only as a fallback."""
-        raw = self._runtime.raw_updates
-        payloads = raw.take([u.update_id for u in updates]) if raw is not None else None
-        return payloads if payloads is not None else [u.to_dict() for u in updates]
+            return []
+        try:
+            result = fetch.result()
+        except EndPointNotFound as exc:  # how PTB reports a 401/404 here: getUpdates exists
+            raise InvalidToken(str(exc)) from exc
+        if not isinstance(result, list):
+            return []
+        return [u for u in result if isinstance(u, dict) and type(u.get("update_id")) is int]
 
     async def store(self, payloads: list[dict[str, Any]]) -> set[int]:
         """Insert updates once each (a redelivered update_id is ignored); the ids that were new.
@@ -159,17 +172,19 @@ class DurablePoller:
             {"update_id": p["update_id"], "payload": json.dumps(p), "sender_id": sender_of(p)}
             for p in payloads
         ]
-        dispatcher = self._dispatcher
+        dispatcher, service = self._dispatcher, self._runtime.services.alarms
         async with dispatcher.writing:
             marks = dispatcher.take_marks()
             try:
                 async with unit_of_work(self._db) as session:
                     connection = await session.connection()
-                    insert = insert_ignoring_duplicates(session, INBOX, ["update_id"])
-                    new = set((await connection.execute(insert.returning(INBOX.c.update_id), rows)).scalars())
+                    insert = insert_ignoring_duplicates(session, INBOX, ["update_id"]).returning(
+                        INBOX.c.update_id
+                    )
+                    new = set((await connection.execute(insert, rows)).scalars())
                     # Triage at the door: an emergency reply is decided with the update it answers.
-                    fresh = [p for p in payloads if p["update_id"] in new]
-                    alarms = await self._runtime.services.alarms.take(session, fresh)
+                    emergencies = service.screen([p for p in payloads if p["update_id"] in new])
+                    alarms = await service.take(session, emergencies)
                     await mark_handled(connection, marks, self._runtime.services.clock())
             except BaseException:
                 dispatcher.restore(marks)

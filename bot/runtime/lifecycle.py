@@ -15,7 +15,6 @@ from telegram.ext import Application
 
 from bot.runtime.alarms import AlarmSender
 from bot.runtime.leader import Leadership
-from bot.runtime.raw_updates import RawUpdates
 from bot.runtime.sender import Sender
 from bot.services.housekeeping import purge_handled_updates
 from bot.services.registry import Services
@@ -35,7 +34,6 @@ class Runtime:
     leadership: Leadership
     commands: Sequence[BotCommand] = ()  # the command menu registered with Telegram at start
     alarms: AlarmSender | None = None  # emergency replies decided at intake
-    raw_updates: RawUpdates | None = None  # Telegram's JSON of the last getUpdates batch
 
     async def tick(self) -> None:
         """One scheduler pass, by the leading process only: queue whoever is due, then send."""

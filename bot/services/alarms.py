@@ -38,6 +38,15 @@ class Alarm:
     attempts: int
 
 
+@dataclass(frozen=True)
+class Emergency:
+    """A new update whose message reports a red flag, found where it came in."""
+
+    update_id: int
+    message: dict[str, Any]
+    reasons: tuple[str, ...]
+
+
 def _alarm(row: Any) -> Alarm:
     return Alarm(row.update_id, row.chat_id, row.text, row.reply_to, row.attempts)
 
@@ -59,29 +68,21 @@ class AlarmService:
         self._wording = wording
         self._default_zone = default_zone
 
-    async def take(self, session: AsyncSession, payloads: list[dict[str, Any]]) -> list[Alarm]:
-        """In the transaction that stores `payloads` (new updates): a reply for each emergency,
-        claimed for an immediate send. Reading them never fails the store."""
-        rows = []
-        now = self._now()
+    def screen(self, payloads: list[dict[str, Any]]) -> list[Emergency]:
+        """The emergencies among new updates. No database: it runs while they are being stored.
+        Never raises (a message it could not read is screened again when it is handled)."""
+        found = []
         for payload in payloads:
             try:
-                row = await self._row(session, payload, now)
-            except Exception:  # the handler screens the message again when it is handled
+                emergency = self._screen(payload)
+            except Exception:
                 log.exception("triage at intake failed")
                 continue
-            if row is not None:
-                rows.append(row)
-        if not rows:
-            return []
-        insert = insert_ignoring_duplicates(session, REPLIES, ["update_id"])
-        connection = await session.connection()
-        taken = (await connection.execute(insert.returning(*REPLIES.c), rows)).all()
-        return [_alarm(r) for r in taken]
+            if emergency is not None:
+                found.append(emergency)
+        return found
 
-    async def _row(
-        self, session: AsyncSession, payload: dict[str, Any], now: datetime
-    ) -> dict[str, Any] | None:
+    def _screen(self, payload: dict[str, Any]) -> Emergency | None:
         message = next((payload[k] for k in MESSAGE_KEYS if isinstance(payload.get(k), dict)), None)
         if message is None:
             return None
@@ -91,6 +92,27 @@ class AlarmService:
         found = self._triager.triage(text)
         if found.level != "emergency":
             return None
+        return Emergency(payload["update_id"], message, found.reasons)
+
+    async def take(self, session: AsyncSession, emergencies: list[Emergency]) -> list[Alarm]:
+        """In the transaction that stores their updates: a reply for each emergency, claimed for an
+        immediate send. Reading them never fails the store."""
+        rows = []
+        now = self._now()
+        for emergency in emergencies:
+            try:
+                rows.append(await self._row(session, emergency, now))
+            except Exception:  # the handler screens the message again when it is handled
+                log.exception("an emergency reply could not be prepared at intake")
+        if not rows:
+            return []
+        insert = insert_ignoring_duplicates(session, REPLIES, ["update_id"])
+        connection = await session.connection()
+        taken = (await connection.execute(insert.returning(*REPLIES.c), rows)).all()
+        return [_alarm(r) for r in taken]
+
+    async def _row(self, session: AsyncSession, emergency: Emergency, now: datetime) -> dict[str, Any]:
+        message = emergency.message
         sender = (message.get("from") or {}).get("id")
         zone = None
         if isinstance(sender, int):
@@ -98,9 +120,9 @@ class AlarmService:
             zone = found_user.timezone if found_user is not None else None
         number = number_for_zone(self._book, zone or self._default_zone)
         return {
-            "update_id": payload["update_id"], "chat_id": message["chat"]["id"], "sender_id": sender,
+            "update_id": emergency.update_id, "chat_id": message["chat"]["id"], "sender_id": sender,
             "reply_to": message.get("message_id"),
-            "text": emergency_wording(self._wording, number, found.reasons),
+            "text": emergency_wording(self._wording, number, emergency.reasons),
             "status": "pending", "attempts": 1, "not_before": now + CLAIM, "created_at": now,
         }  # fmt: skip
 
