@@ -4,6 +4,7 @@
 python3 dev.py start   # the bot; the console chat when no token is set
 python3 dev.py test    # the whole test suite (SQLite, plus PostgreSQL if TEST_DATABASE_URL)
 python3 dev.py lint    # ruff and mypy
+python3 dev.py train-triage  # retrain content/triage_model.json from training/redflags
 python3 dev.py cli ... # any `spasm-diary` command, e.g. `cli migrate`
     python3 dev.py bench charts [people]  # benchmarks, printing their figures
 """
@@ -21,6 +22,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
+TRAINER = "scikit-learn==1.9.1"  # only for train-triage: the bot reads the weights without it
 LOCKS = {"runtime": ["requirements.lock"], "dev": ["requirements.lock", "requirements-dev.lock"]}
 
 
@@ -76,10 +78,18 @@ def main(argv: list[str]) -> int:
         return run("-m", "pytest", *argv[1:])
     if command == "lint":
         ensure_env("dev")
-        return run("-m", "ruff", "check", ".") or run("-m", "mypy", "bot", "handlers", "tests", "benchmarks")
+        return run("-m", "ruff", "check", ".") or run(
+            "-m", "mypy", "bot", "handlers", "tests", "benchmarks", "training"
+        )
     if command == "bench" and len(argv) > 1:
         ensure_env("dev")
         return run("-m", f"benchmarks.{argv[1]}", *argv[2:])
+    if command == "train-triage":
+        ensure_env("dev")
+        subprocess.run(
+            [str(PY), "-m", "pip", "install", "-q", "--disable-pip-version-check", TRAINER], check=True
+        )
+        return run("-m", "training.train_triage")
     if command == "cli":
         ensure_env("runtime")
         return run("-m", "bot", *argv[1:])

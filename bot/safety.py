@@ -13,7 +13,8 @@ __all__ = ["Level", "Triage", "Triager", "triage"]
 
 @lru_cache(maxsize=1)
 def _default_triager() -> Triager:
-    return Triager(load_content(DEFAULT_CONTENT_DIR).safety)
+    content = load_content(DEFAULT_CONTENT_DIR)
+    return Triager(content.safety, content.triage_model)
 
 
 def triage(text: str) -> Triage:

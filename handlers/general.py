@@ -7,7 +7,7 @@ import logging
 from telegram import Update
 from telegram.constants import MessageLimit
 
-from bot.language.triage import ZERO_WIDTH
+from bot.language.normalise import ZERO_WIDTH
 from bot.services.alerts import describe
 from bot.services.users import Awaiting
 from handlers import admin, cancel, checkin, knowledge, onboarding, summary

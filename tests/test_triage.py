@@ -77,9 +77,8 @@ def test_odd_input_is_never_an_emergency_and_never_raises(text: str) -> None:
 
 
 def test_the_blind_red_flag_sets(capsys: pytest.CaptureFixture[str]) -> None:
-    """Two sets written blind for issue 15 (carers, broken English, misspellings, hard negatives).
-    First measured at recall 77.0% / 86.7% and false alarms 26.4% / 26.7%; the aim is 100% and at
-    most 5%, not met yet, so this holds the ground gained instead."""
+    """Sets written blind for issue 15 (carers, broken English, misspellings, hard negatives); each
+    file's header gives its first measurement, taken before any change because of it."""
     lines = []
     for path in sorted(DATA.glob("redflags_blind_*.tsv")):
         rows = labelled(path)
@@ -88,6 +87,6 @@ def test_the_blind_red_flag_sets(capsys: pytest.CaptureFixture[str]) -> None:
         caught = sum(triage(t).level == "emergency" for t in emergencies)
         alarms = sum(triage(t).level == "emergency" for t in rest)
         lines.append(f"  {path.name}: recall {caught}/{len(emergencies)}, false alarms {alarms}/{len(rest)}")
-        assert caught / len(emergencies) >= 0.97 and alarms / len(rest) <= 0.10, path.name
+        assert caught == len(emergencies) and alarms / len(rest) <= 0.05, path.name
     with capsys.disabled():
         print("\nblind red-flag sets (issue 15):\n" + "\n".join(lines))

@@ -14,6 +14,7 @@ from bot.content.messages import Messages
 from bot.content.reports import ReportWords
 from bot.content.safety import SafetyRules
 from bot.content.tips import TipBook
+from bot.content.triage_model import MODEL_REASON, TriageModel, load_triage_model
 from bot.content.wording import Strict
 from bot.content.zones import Zones
 
@@ -26,10 +27,11 @@ class Content(Strict):
     emergency: EmergencyBook
     knowledge: KnowledgeBook
     reports: ReportWords
+    triage_model: TriageModel
 
     @model_validator(mode="after")
     def _consistent(self) -> Content:
-        flags = {flag.id for flag in self.safety.flags}
+        flags = {flag.id for flag in self.safety.flags} | {MODEL_REASON}
         if set(self.messages.safety.reasons) != flags:
             raise ValueError(f"safety.reasons must word exactly the flags {sorted(flags)}")
         signs = {sign.id for sign in self.safety.urgent}
@@ -53,4 +55,5 @@ def load_content(directory: Path) -> Content:
         emergency=EmergencyBook.model_validate(_read(directory / "emergency.toml")),
         knowledge=KnowledgeBook.model_validate(_read(directory / "knowledge.toml")),
         reports=ReportWords.model_validate(_read(directory / "reports.toml")),
+        triage_model=load_triage_model(directory / "triage_model.json"),
     )

@@ -60,6 +60,12 @@ class SafetyRules(BaseModel):
     pairs: list[Pair]
     urgent: list[UrgentSign]
     all_clear: list[str]
+    jokes: list[str] = []  # anywhere in a message: nothing in it is happening...
+    jokes_unless: list[str] = []  # ...except a clause that says it is happening right now
+    long_standing: list[str] = []  # a clause about a lasting condition, even with "now" in it
+    mimics: list[str] = []  # a clause whose face, eye or speech sign the spasm (or the like) explains
+    mimics_passed: list[str] = []  # anywhere in a message: the sign was brief and went back
+    mimicked_flags: list[str] = []
 
     @field_validator(
         "idioms",
@@ -71,6 +77,11 @@ class SafetyRules(BaseModel):
         "mention_blockers",
         "question_words",
         "all_clear",
+        "jokes",
+        "jokes_unless",
+        "long_standing",
+        "mimics",
+        "mimics_passed",
     )
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
@@ -93,4 +104,6 @@ class SafetyRules(BaseModel):
             _regex(pair.first), _regex(pair.second), _regex(pair.unless or "")
             if pair.flag not in known:
                 raise ValueError(f"pairs: unknown flag {pair.flag!r}")
+        if set(self.mimicked_flags) - known:
+            raise ValueError(f"mimicked_flags: unknown {sorted(set(self.mimicked_flags) - known)}")
         return self

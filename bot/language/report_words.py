@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.language.triage import ZERO_WIDTH
+from bot.language.normalise import ZERO_WIDTH
 
 STRESS_TRIGGER_FROM = 6  # a stress level this high counts as the "stress" trigger
 POOR_SLEEP_UNDER = 6.0  # fewer hours than this count as "poor sleep"

@@ -3,27 +3,21 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Literal
-
-from rapidfuzz import fuzz, process
 
 from bot.content.safety import SafetyRules
-from bot.language.prefilter import Gate, Gates, Pieces
+from bot.content.triage_model import MODEL_REASON, TriageModel
+from bot.language.normalise import Normaliser
+from bot.language.prefilter import Gate, Gates
+from bot.language.triage_model import Scorer
+from bot.language.triage_result import Level, Triage, triage_result
 
-Level = Literal["emergency", "urgent", "none"]
-ZERO_WIDTH = dict.fromkeys(
-    map(ord, "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e")
-)
-QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"'})
-FUZZY_MIN_LENGTH = 5
-FUZZY_SCORE = 84
+__all__ = ["Level", "Triage", "Triager"]
+
 # Bounds that keep one message's triage fast whatever it contains.
 MAX_MATCHES = 200
 MAX_SPAN = 8
-GATED_UP_TO = 600  # characters; a longer text's rewrites are all tried (its pieces cost more)
 # Someone in particular: a general question that names a person is a report, not a quiz.
 PERSONAL = (
     r"\b(i|me|my|mine|myself|he|his|him|she|her|they|their|we|our|us|son|daughter|husband|wife"
@@ -38,6 +32,7 @@ class _Clause(str):
     not_happening: bool
     question: bool
     personal: bool
+    mimicked: bool  # a face, eye or speech sign here is the spasm's own (or the dentist's)
 
 
 @dataclass(frozen=True)
@@ -50,25 +45,13 @@ class _CompiledPair:
     number: int
 
 
-@dataclass(frozen=True)
-class Triage:
-    """`reasons`: the red flags found for an emergency, or the signs found for "urgent"."""
-
-    level: Level
-    reasons: tuple[str, ...] = ()
-
-
 class Triager:
     """Compiled rules; `triage()` is pure and safe to call on every message."""
 
-    def __init__(self, rules: SafetyRules) -> None:
+    def __init__(self, rules: SafetyRules, model: TriageModel | None = None) -> None:
         self.rules = rules
-        rewrites = [*rules.rewrites, *((p, " ") for p in rules.idioms)]
-        self._rewrites = [(re.compile(a), b) for a, b in rewrites]
-        self._rewrite_gates = Gates()
-        for number, (pattern, _) in enumerate(rewrites):
-            self._rewrite_gates.add(number, Gate([pattern]))
-        self._every_rewrite: set[object] = set(range(len(rewrites)))
+        self._scorer = Scorer(model) if model is not None else None
+        self._normaliser = Normaliser(rules)
         self._gates = Gates()  # ("flag" | "sign", id) and ("first" | "second", pair number)
         self._breaks = re.compile("|".join(f"(?:{p})" for p in rules.clause_breaks))
         self._uncertain = [re.compile(p) for p in rules.uncertain]
@@ -113,44 +96,38 @@ class Triager:
             (half, n) for n in range(len(self._gates_of_pairs)) for half in ("first", "second")
         }
         self._all_clear = [re.compile(p) for p in rules.all_clear]
-        self._keep = set(rules.fuzzy_keep) | set(rules.fuzzy_terms)
-        # The last text normalised: screening reads each message twice (triage, then all-clear).
-        self._last = ("", *self._normalise(""))
+        self._jokes = [re.compile(p) for p in rules.jokes]
+        self._jokes_unless = [re.compile(p) for p in rules.jokes_unless]
+        self._long_standing = [re.compile(p) for p in rules.long_standing]
+        self._mimics = [re.compile(p) for p in rules.mimics]
+        self._mimics_passed = [re.compile(p) for p in rules.mimics_passed]
+        self._mimicked = set(rules.mimicked_flags)
 
     def normalise(self, text: str) -> str:
-        return self._pieces(text)[0]
-
-    def _pieces(self, text: str) -> tuple[str, Pieces | None]:
-        """The normal form and its pieces (None for a long text: every pattern is tried)."""
-        if text != self._last[0]:
-            self._last = (text, *self._normalise(text))
-        return self._last[1], self._last[2]
-
-    def _normalise(self, text: str) -> tuple[str, Pieces | None]:
-        text = unicodedata.normalize("NFKC", text).translate(ZERO_WIDTH).translate(QUOTES).lower()
-        text = " ".join(self._correct(word) for word in text.split())
-        # Pieces of the padded text: a superset of the bare text's, so no rewrite is skipped wrongly.
-        pieces = Pieces(f" {text} ") if len(text) <= GATED_UP_TO else None
-        todo = self._rewrite_gates.passing(pieces, self._every_rewrite)
-        for number, (pattern, replacement) in enumerate(self._rewrites):
-            if number in todo and (changed := pattern.sub(replacement, text)) != text:
-                text = changed
-                if pieces is not None:
-                    pieces = Pieces(f" {text} ")
-                    todo = self._rewrite_gates.passing(pieces, self._every_rewrite)
-        return f" {text} ", pieces
-
-    def _correct(self, word: str) -> str:
-        """A misspelt key word ("siezure", "unconcious") becomes the word it was meant to be."""
-        core = word.strip(".,;:!?\"'()[]")
-        if len(core) < FUZZY_MIN_LENGTH or core in self._keep or not core.isalpha():
-            return word
-        candidates = [t for t in self.rules.fuzzy_terms if t[0] == core[0]]
-        best = process.extractOne(core, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
-        return word.replace(core, best[0]) if best else word
+        return self._normaliser.pieces(text)[0]
 
     def triage(self, text: str) -> Triage:
+        """The rules, then the learned model for what they did not name: it never takes a rule's
+        emergency away, and overrules their "not happening" only when it is surer still."""
         normal, open_gates = self._open(text)
+        reasons, urgent = self._by_rules(normal, open_gates)
+        if self._scorer is None:
+            return triage_result(reasons, urgent)
+        probability, evidence = self._scorer.score(normal)
+        if reasons:
+            return Triage("emergency", reasons, evidence)
+        # The model fires only on words that weigh for it, and never on a command ("/help").
+        if evidence and not normal.lstrip().startswith("/"):
+            named = self.mentions(text)
+            model = self._scorer.model
+            # Where the rules read the words already (a red flag not happening, or a sign for a
+            # doctor soon), the model must be surer to call it an emergency.
+            if probability >= (model.overrule if named or urgent else model.fire):
+                return Triage("emergency", named or (MODEL_REASON,), evidence)
+        return triage_result((), urgent)
+
+    def _by_rules(self, normal: str, open_gates: set[object]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(red flags reported, urgent signs) by the rules alone."""
         flags = [
             (flag_id, now, mention, self._pairs.get(flag_id, []))
             for flag_id, now, mention in self._flags
@@ -160,21 +137,23 @@ class Triager:
             (i, p) for i, p in self._urgent if ("sign", i) in open_gates and self._sign_any[i].search(normal)
         ]
         if not flags and not signs:
-            return Triage("none")  # most messages: nothing to look at clause by clause
-        clauses = [self._clause(c) for c in self._breaks.split(normal) if c and c.strip()]
+            return (), ()  # most messages: nothing to look at clause by clause
+        clauses = self._clauses(normal)
         reasons = [
             flag_id
             for flag_id, now, mention, pairs in flags
-            if any(self._reported(clause, now, mention, pairs) for clause in clauses)
+            if any(
+                self._reported(clause, now, mention, pairs)
+                and not (clause.mimicked and flag_id in self._mimicked)
+                for clause in clauses
+            )
         ]
-        if reasons:
-            return Triage("emergency", tuple(reasons))
         urgent = [
             sign_id
             for sign_id, patterns in signs
             if any(self._affirmed(clause, pattern) for clause in clauses for pattern in patterns)
         ]
-        return Triage("urgent", tuple(urgent)) if urgent else Triage("none")
+        return tuple(reasons), tuple(urgent)
 
     def mentions(self, text: str) -> tuple[str, ...]:
         """Red flags a message names without reporting them happening (a question, a worry, the
@@ -186,7 +165,7 @@ class Triager:
 
     def _open(self, text: str) -> tuple[str, set[object]]:
         """The normal form, and the gates its pieces pass (every one for a long text)."""
-        normal, pieces = self._pieces(text)
+        normal, pieces = self._normaliser.pieces(text)
         return normal, self._gates.passing(pieces, self._every_gate)
 
     def _may_say(self, normal: str, open_gates: set[object], flag_id: str) -> bool:
@@ -205,15 +184,32 @@ class Triager:
         normal = self.normalise(text)
         return any(p.search(normal) for p in self._all_clear)
 
-    def _clause(self, text: str) -> _Clause:
+    def _clauses(self, normal: str) -> list[_Clause]:
+        """Each clause, knowing whether it ended in a question mark and what the whole message says."""
+        joking = any(j.search(normal) for j in self._jokes)
+        passed = any(m.search(normal) for m in self._mimics_passed)
+        clauses, start = [], 0
+        for end in [*self._breaks.finditer(normal), None]:
+            text = normal[start : end.start() if end else len(normal)]
+            if text.strip():
+                clauses.append(self._clause(text, end is not None and end.group() == "?", joking, passed))
+            start = end.end() if end else start
+        return clauses
+
+    def _clause(self, text: str, asked: bool, joking: bool, passed: bool) -> _Clause:
         """A clause with the facts every pattern check needs, worked out once."""
         clause = _Clause(text)
         clause.uncertain = any(u.search(text) for u in self._uncertain)
-        past_or_imagined = any(h.search(text) for h in self._history + self._hypothetical)
-        clause.not_happening = past_or_imagined and not any(r.search(text) for r in self._recent)
-        asked = bool(self._question_start.search(text)) or "?" in text
+        imagined = any(h.search(text) for h in self._history + self._hypothetical)
+        clause.not_happening = (
+            (imagined and not any(r.search(text) for r in self._recent))
+            or (joking and not any(r.search(text) for r in self._jokes_unless))
+            or any(s.search(text) for s in self._long_standing)
+        )
+        asked = asked or bool(self._question_start.search(text))
         clause.question = asked and any(q.search(text) for q in self._question_words)
         clause.personal = bool(self._personal.search(text))
+        clause.mimicked = passed or any(m.search(text) for m in self._mimics)
         return clause
 
     def _reported(

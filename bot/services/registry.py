@@ -72,7 +72,7 @@ def build_services(
     rng: random.Random | None = None,
 ) -> Services:
     tips = TipService(content.tips, rng)
-    triager = Triager(content.safety)
+    triager = Triager(content.safety, content.triage_model)
 
     def urgent_signs(text: str) -> tuple[str, ...]:
         result = triager.triage(text)

@@ -1,0 +1,90 @@
+"""Train the red-flag model from training/redflags/*.tsv into content/triage_model.json.
+
+    python3 dev.py train-triage
+
+The corpus was written by helpers who never saw the rules or the test sets (tests/data), so
+those sets stay a fair measure. Needs scikit-learn (dev.py installs it for this command only);
+the bot itself reads the weights with plain Python (bot/language/triage_model.py)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import tomllib
+from pathlib import Path
+
+from bot.config import DEFAULT_CONTENT_DIR
+from bot.content.safety import SafetyRules
+from bot.content.triage_model import TriageModel
+from bot.language.triage import Triager
+from bot.language.triage_model import Scorer, features
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "training" / "redflags"
+TARGET = DEFAULT_CONTENT_DIR / "triage_model.json"
+FIRE, OVERRULE = 0.7, 0.8  # chosen on the labelled sets in tests/data; docs/architecture.md says how
+STRENGTH = 20.0  # inverse regularisation (LogisticRegression's C)
+
+
+def corpus_files() -> list[Path]:
+    return sorted(CORPUS.glob("*.tsv"))
+
+
+def corpus_sha256() -> str:
+    digest = hashlib.sha256()
+    for path in corpus_files():
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def labelled() -> list[tuple[int, str]]:
+    rows = []
+    for path in corpus_files():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if "\t" in line and not line.startswith("#"):
+                label, text = line.split("\t", 1)
+                rows.append((1 if label == "emergency" else 0, text))
+    return rows
+
+
+def main() -> int:
+    from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
+    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+
+    # The rules only: the model being replaced may be stale or missing.
+    rules = SafetyRules.model_validate(
+        tomllib.loads((DEFAULT_CONTENT_DIR / "safety.toml").read_text("utf-8"))
+    )
+    normalise = Triager(rules).normalise
+    rows = labelled()
+    texts = [normalise(text) for _, text in rows]
+    vectors = TfidfVectorizer(analyzer=features, sublinear_tf=True, min_df=2)
+    matrix = vectors.fit_transform(texts)
+    fitted = LogisticRegression(C=STRENGTH, max_iter=5000, class_weight="balanced")
+    fitted.fit(matrix, [label for label, _ in rows])
+    weights = fitted.coef_[0]
+    model = TriageModel(
+        corpus_sha256=corpus_sha256(), fire=FIRE, overrule=OVERRULE,
+        bias=round(float(fitted.intercept_[0]), 6),
+        features={
+            name: (round(float(vectors.idf_[i]), 6), round(float(weights[i]), 6))
+            for name, i in sorted(vectors.vocabulary_.items())
+        },
+    )  # fmt: skip
+    # The shipped reader must agree with scikit-learn on every training message.
+    scorer = Scorer(model)
+    expected = fitted.predict_proba(matrix)[:, 1]
+    worst = max(abs(scorer.score(text)[0] - p) for text, p in zip(texts, expected, strict=True))
+    if worst > 1e-3:
+        print(f"the shipped reader disagrees with scikit-learn by {worst:.5f}", file=sys.stderr)
+        return 1
+    TARGET.write_text(json.dumps(model.model_dump(), separators=(",", ":")) + "\n", encoding="utf-8")
+    emergencies = sum(label for label, _ in rows)
+    print(f"trained on {len(rows)} messages ({emergencies} emergencies), {len(model.features)} features")
+    print(f"wrote {TARGET.relative_to(ROOT)} (largest difference from scikit-learn {worst:.2e})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
