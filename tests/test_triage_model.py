@@ -19,7 +19,7 @@ CONTENT = load_content(DEFAULT_CONTENT_DIR)
 
 
 def test_the_shipped_model_was_trained_on_the_corpus_in_the_repository() -> None:
-    # A corpus changed without `python3 dev.py train-triage` leaves a stale model: caught here.
+    # A corpus or safety.toml changed without `python3 dev.py train-triage` leaves a stale model.
     assert CONTENT.triage_model.corpus_sha256 == corpus_sha256()
 
 

@@ -32,8 +32,9 @@ def corpus_files() -> list[Path]:
 
 
 def corpus_sha256() -> str:
+    """Of the corpus and the rules' normalisation (content/safety.toml), which the model reads through."""
     digest = hashlib.sha256()
-    for path in corpus_files():
+    for path in [*corpus_files(), DEFAULT_CONTENT_DIR / "safety.toml"]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 

@@ -18,7 +18,7 @@ class TriageModel(Strict):
     """Logistic regression over TF-IDF features (`bot.language.triage_model.features`):
     `features` maps each feature to (idf, weight)."""
 
-    corpus_sha256: str  # of the training files, so a stale model is noticed
+    corpus_sha256: str  # of the training files and safety.toml, so a stale model is noticed
     fire: float  # at or above: an emergency the rules did not name
     overrule: float  # at or above: an emergency though the rules read its words as not happening
     bias: float

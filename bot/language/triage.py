@@ -113,16 +113,17 @@ class Triager:
         reasons, urgent = self._by_rules(normal, open_gates)
         if self._scorer is None:
             return triage_result(reasons, urgent)
-        probability, evidence = self._scorer.score(normal)
+        scorer, model = self._scorer, self._scorer.model
         if reasons:
-            return Triage("emergency", reasons, evidence)
+            return Triage("emergency", reasons, scorer.evidence(normal))
+        probability = scorer.probability(normal)
         # The model fires only on words that weigh for it, and never on a command ("/help").
-        if evidence and not normal.lstrip().startswith("/"):
-            named = self.mentions(text)
-            model = self._scorer.model
+        if probability >= model.fire and not normal.lstrip().startswith("/"):
+            evidence = scorer.evidence(normal)
             # Where the rules read the words already (a red flag not happening, or a sign for a
             # doctor soon), the model must be surer to call it an emergency.
-            if probability >= (model.overrule if named or urgent else model.fire):
+            named = self.mentions(text)
+            if evidence and probability >= (model.overrule if named or urgent else model.fire):
                 return Triage("emergency", named or (MODEL_REASON,), evidence)
         return triage_result((), urgent)
 

@@ -36,27 +36,39 @@ def _word_features(word: str) -> list[str]:
 class Scorer:
     def __init__(self, model: TriageModel) -> None:
         self.model = model
-        self._features = model.features
+        self._idf = {f: idf for f, (idf, _) in model.features.items()}
+        self._weight = {f: weight for f, (_, weight) in model.features.items()}
         self._known: dict[str, tuple[str, ...]] = {}  # word -> its features the model knows
 
+    def probability(self, normal: str) -> float:
+        """How likely the message reports an emergency now."""
+        logit = self.model.bias + sum(self._parts(normal).values())
+        return 1 / (1 + math.exp(-max(min(logit, 60.0), -60.0)))
+
+    def evidence(self, normal: str) -> tuple[str, ...]:
+        """The words (or pairs of words) that pushed the probability up most."""
+        parts = self._parts(normal)
+        readable = sorted((p, f) for f, p in parts.items() if p > 0 and f[:2] in ("w:", "b:"))
+        return tuple(f[2:] for _, f in reversed(readable[-EVIDENCE:]))
+
     def score(self, normal: str) -> tuple[float, tuple[str, ...]]:
-        """(probability of an emergency now, the words that pushed it up most)."""
+        return self.probability(normal), self.evidence(normal)
+
+    def _parts(self, normal: str) -> dict[str, float]:
+        """Each known feature's share of the logit: TF-IDF (sublinear, L2-normed) times its weight."""
         words = WORD.findall(normal)
         counts: dict[str, int] = {}
         for word in words:
             for feature in self._of_word(word):
                 counts[feature] = counts.get(feature, 0) + 1
+        idf = self._idf
         for a, b in pairwise(words):
-            if (pair := f"b:{a} {b}") in self._features:
+            if (pair := f"b:{a} {b}") in idf:
                 counts[pair] = counts.get(pair, 0) + 1
-        weights = self._features
-        values = {f: (1 + math.log(n)) * weights[f][0] for f, n in counts.items()}
+        values = {f: idf[f] if n == 1 else (1 + math.log(n)) * idf[f] for f, n in counts.items()}
         norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
-        parts = {f: v / norm * weights[f][1] for f, v in values.items()}
-        logit = self.model.bias + sum(parts.values())
-        probability = 1 / (1 + math.exp(-max(min(logit, 60.0), -60.0)))
-        readable = sorted((p, f) for f, p in parts.items() if p > 0 and f[:2] in ("w:", "b:"))
-        return probability, tuple(f[2:] for _, f in reversed(readable[-EVIDENCE:]))
+        weight = self._weight
+        return {f: v * weight[f] / norm for f, v in values.items()}
 
     def _of_word(self, word: str) -> tuple[str, ...]:
         """Words repeat (Zipf): each one's pieces are looked up once."""
@@ -64,5 +76,5 @@ class Scorer:
         if known is None:
             if len(self._known) >= WORDS_KEPT:
                 self._known.clear()
-            known = self._known[word] = tuple(f for f in _word_features(word) if f in self._features)
+            known = self._known[word] = tuple(f for f in _word_features(word) if f in self._idf)
         return known
