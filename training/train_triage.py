@@ -50,8 +50,8 @@ def labelled() -> list[tuple[int, str]]:
 
 
 def main() -> int:
-    from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
-    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
 
     # The rules only: the model being replaced may be stale or missing.
     rules = SafetyRules.model_validate(
