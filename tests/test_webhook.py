@@ -68,6 +68,12 @@ async def test_webhook_checks_the_secret_and_stores_before_answering(
         assert post(port, person.message("/start", 1), None) == 403
         assert post(port, person.message("/start", 2), "wrong") == 403
         assert post(port, {"not": "an update"}, SECRET) == 400
+        assert post(port, {"update_id": True, "message": {}}, SECRET) == 400  # a bool is no id
+        assert post(port, {"update_id": 2**63, "message": {}}, SECRET) == 400  # beyond the column
+        deep: object = []
+        for _ in range(30):
+            deep = [deep]
+        assert post(port, {"update_id": 4, "message": {"entities": deep}}, SECRET) == 400  # too deep
         assert post(port, person.message("/start", 3), SECRET) == 200
         assert post(port, person.message("/start", 3), SECRET) == 200  # redelivered: handled once
         api.wait_for(

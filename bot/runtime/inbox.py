@@ -15,6 +15,7 @@ from telegram.warnings import PTBUserWarning
 
 from bot.runtime.dispatch import INBOX, Dispatcher, mark_handled
 from bot.runtime.lifecycle import Runtime
+from bot.runtime.update_input import is_update
 from bot.storage.db import insert_ignoring_duplicates
 from bot.storage.unit_of_work import unit_of_work
 
@@ -90,7 +91,7 @@ class DurablePoller:
                 # of updates is stored and answered at once; only far behind does it wait.
                 if behind >= MAX_AHEAD and not await dispatcher.wait_for_room(limit=1.0):
                     continue
-                updates = await self._fetch(offset, stop, short=bool(behind) or full)
+                updates, last = await self._fetch(offset, stop, short=bool(behind) or full)
                 full = len(updates) >= FULL_BATCH
                 if updates:
                     new = await self.store(updates)
@@ -100,10 +101,10 @@ class DurablePoller:
                         behind += len(fresh) or 1
                     else:
                         dispatcher.accept(fresh)
-                    # The next getUpdates with this offset is what acknowledges them to Telegram.
-                    offset = max(u["update_id"] for u in updates) + 1
                 elif behind:
                     await dispatcher.wait_for_room(limit=0.2)
+                if last is not None:  # the next getUpdates with this offset acknowledges them
+                    offset = last + 1
                 backoff = 1.0
             except InvalidToken:
                 raise
@@ -137,9 +138,10 @@ class DurablePoller:
 
     async def _fetch(
         self, offset: int | None, stop: asyncio.Event, *, short: bool = False
-    ) -> list[dict[str, Any]]:
-        """Long-poll for updates (`short`: only what is there now), as Telegram's own JSON; a stop
-        request interrupts the wait, never the handling."""
+    ) -> tuple[list[dict[str, Any]], int | None]:
+        """Long-poll for updates (`short`: only what is there now), as Telegram's own JSON, and the
+        highest update_id seen (refused items are acknowledged too, or they would come back for
+        ever). A stop request interrupts the wait, never the handling."""
         timeout = 0 if short else self._timeout
         arguments: dict[str, Any] = {"timeout": timeout, "allowed_updates": Update.ALL_TYPES}
         if offset is not None:
@@ -156,14 +158,17 @@ class DurablePoller:
             # Unconfirmed updates are simply delivered again on the next start.
             fetch.cancel()
             await asyncio.gather(fetch, return_exceptions=True)
-            return []
+            return [], None
         try:
             result = fetch.result()
         except EndPointNotFound as exc:  # how PTB reports a 401/404 here: getUpdates exists
             raise InvalidToken(str(exc)) from exc
-        if not isinstance(result, list):
-            return []
-        return [u for u in result if isinstance(u, dict) and type(u.get("update_id")) is int]
+        items = result if isinstance(result, list) else []
+        accepted = [u for u in items if is_update(u)]
+        if len(accepted) < len(items):  # counted, never shown: it may hold someone's words
+            log.warning("%d item(s) of getUpdates were not updates; skipped", len(items) - len(accepted))
+        ids = [u["update_id"] for u in items if isinstance(u, dict) and type(u.get("update_id")) is int]
+        return accepted, max(ids, default=None)
 
     async def store(self, payloads: list[dict[str, Any]]) -> set[int]:
         """Insert updates once each (a redelivered update_id is ignored); the ids that were new.

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
-import json
 import logging
 
 from aiohttp import web
@@ -14,10 +13,12 @@ from telegram import Update
 
 from bot.runtime.inbox import DurablePoller
 from bot.runtime.lifecycle import Runtime
+from bot.runtime.update_input import parse_update
 
 log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_BODY = 1024 * 1024
+BODY_SECONDS = 10.0  # a body still not sent by then is a slow (or hostile) client
 DRAIN_EVERY = 1.0  # seconds; a received update also wakes the drainer at once
 
 
@@ -58,10 +59,12 @@ class WebhookReceiver:
         if not hmac.compare_digest(given.encode(), self._secret.encode()):
             return web.Response(status=403)
         try:
-            payload = json.loads(await request.read())
-            if not isinstance(payload, dict) or not isinstance(payload.get("update_id"), int):
-                raise ValueError("not an update")
-        except ValueError:
+            body = await asyncio.wait_for(request.read(), timeout=BODY_SECONDS)
+        except (TimeoutError, ConnectionError, asyncio.IncompleteReadError) as exc:
+            log.warning("a webhook request was dropped before its body arrived (%s)", type(exc).__name__)
+            return web.Response(status=408)
+        payload = parse_update(body)
+        if payload is None:
             return web.Response(status=400)
         await self._inbox.store([payload])  # an error here answers 500: Telegram will retry
         self._wake.set()
