@@ -15,7 +15,7 @@ from bot.services.results import CheckinResult
 from handlers import callbacks
 from handlers.common import answer, edit, reply, sender_id
 from handlers.context import BotContext
-from handlers.onboarding import start
+from handlers.onboarding import continue_setup
 from handlers.safety import send_with_retries
 from handlers.views.checkin import (
     checkin_question,
@@ -44,7 +44,7 @@ async def _begin(update: Update, context: BotContext, kind: str) -> None:
     services = context.services
     result = await services.checkins.begin(sender_id(update), kind)
     if result.outcome == Outcome.NEED_SETUP or result.view is None:
-        await start(update, context)
+        await continue_setup(update, context)
         return
     if result.resumed:
         await reply(update, Screen(services.content.messages.checkin.in_progress))

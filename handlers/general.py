@@ -38,7 +38,7 @@ async def text(update: Update, context: BotContext) -> None:
         return
     profile = await context.services.users.profile(sender_id(update))
     if profile is None:
-        await onboarding.start(update, context)
+        await onboarding.continue_setup(update, context)
         return
     if profile.awaiting == Awaiting.TIMEZONE:
         await onboarding.typed_zone(update, context, typed)

@@ -48,11 +48,20 @@ async def start(update: Update, context: BotContext) -> None:
     await reply(update, _next_question(context, profile))
 
 
+async def continue_setup(update: Update, context: BotContext) -> None:
+    """Anything but /start: someone with no diary is pointed to /start and nothing is stored
+    (after /delete, nothing about them comes back until they ask); anyone else carries on."""
+    if await context.services.users.profile(sender_id(update)) is None:
+        await reply(update, Screen(context.services.content.messages.onboarding.not_started))
+        return
+    await start(update, context)
+
+
 async def show_settings(update: Update, context: BotContext) -> None:
     """/settings: the current settings with buttons to change them."""
     profile = await context.services.users.profile(sender_id(update), stop_asking=True)
     if profile is None or not profile.set_up:
-        await start(update, context)
+        await continue_setup(update, context)
         return
     await reply(update, settings_overview(context.services.content, profile))
 
@@ -65,7 +74,7 @@ async def settings_button(update: Update, context: BotContext) -> None:
     what = Awaiting.TIMEZONE if callbacks.SETTING.parse(query.data) == ("tz",) else Awaiting.TIME
     profile = await context.services.users.ask(sender_id(update), what)
     if profile is None:
-        await start(update, context)
+        await continue_setup(update, context)
         return
     content = context.services.content
     await edit(
@@ -110,7 +119,7 @@ async def _save_zone(update: Update, context: BotContext, text: str, *, in_place
     services = context.services
     result = await services.users.set_timezone(sender_id(update), text)
     if result is None:
-        await start(update, context)
+        await continue_setup(update, context)
         return
     if not result.ok:
         retry = services.content.messages.onboarding.timezone_unknown.format(text=text[:64])
@@ -124,7 +133,7 @@ async def _save_time(update: Update, context: BotContext, text: str, *, in_place
     services = context.services
     result = await services.users.set_checkin_time(sender_id(update), text)
     if result is None:
-        await start(update, context)
+        await continue_setup(update, context)
         return
     if not result.ok:
         retry = services.content.messages.onboarding.time_invalid.format(text=text[:32])
@@ -159,7 +168,7 @@ async def _set_paused(update: Update, context: BotContext, paused: bool) -> None
     services = context.services
     result = await services.users.set_paused(sender_id(update), paused)
     if result is None or not result[1].set_up:
-        await start(update, context)
+        await continue_setup(update, context)
         return
     changed, profile = result
     text = services.content.messages.settings

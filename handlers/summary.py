@@ -11,7 +11,7 @@ from bot.services.export import to_csv
 from handlers import callbacks
 from handlers.common import answer, edit, reply, sender_id
 from handlers.context import BotContext
-from handlers.onboarding import start
+from handlers.onboarding import continue_setup
 from handlers.views.report import report_spec
 from handlers.views.screen import Screen
 from handlers.views.summary import chart_spec, split_caption, summary_lines, too_little
@@ -23,7 +23,7 @@ async def summary(update: Update, context: BotContext) -> None:
     period = "month" if context.args and context.args[0].lower().startswith("month") else "week"
     found = await services.summary.build(sender_id(update), period)
     if found is None:
-        await start(update, context)
+        await continue_setup(update, context)
         return
     content = services.content
     if not found.enough:
@@ -107,7 +107,7 @@ async def save_time(update: Update, context: BotContext, typed: str) -> None:
     services = context.services
     result = await services.users.set_summary_time(sender_id(update), typed)
     if result is None:
-        await start(update, context)
+        await continue_setup(update, context)
         return
     content = services.content
     if not result.ok:

@@ -88,8 +88,14 @@ async def test_pause_and_resume(chat: Chat, services: Services) -> None:
     assert user is not None and not user.paused and user.next_due_at is not None
 
 
-async def test_commands_before_setup_lead_to_onboarding(chat: Chat, content: Content) -> None:
-    await chat.send("/checkin")
+async def test_commands_before_setup_lead_to_onboarding(
+    chat: Chat, content: Content, services: Services
+) -> None:
+    await chat.send("/checkin")  # no diary yet: pointed to /start, nothing stored
+    assert chat.last_text() == content.messages.onboarding.not_started
+    assert await user_row(services, chat.user_id) is None
+    await chat.send("/start")
+    await chat.send("/checkin")  # started, not set up: the setup goes on
     assert chat.last_text() == content.messages.onboarding.ask_timezone
 
 

@@ -88,3 +88,20 @@ async def test_in_a_group_it_says_once_why_it_leaves_and_stores_nothing(
     assert [c.params["text"] for c in said] == [content.messages.privacy.private_only]
     assert [c.method for c in chat.telegram.calls][-1] == "leaveChat"
     assert await rows(services, User) == [] and await rows(services, Checkin) == []
+
+
+async def test_after_delete_nothing_about_the_person_comes_back_until_they_start_again(
+    chat: Chat, services: Services, content: Content
+) -> None:
+    await onboard(chat)
+    await quiet_day(chat, "3")
+    await chat.send("/delete")
+    await chat.tap("Yes, delete everything")
+    for typed in ("hello?", "left eye 5/10", "/checkin", "/summary", "/settings", "I can't move my arm"):
+        await chat.send(typed)
+    assert await rows(services, User) == [] and await rows(services, Checkin) == []
+    assert await rows(services, SafetyEvent) == []
+    assert chat.last_text().startswith("Call 112 now.")  # an emergency is still answered
+    await chat.send("/start")
+    assert "which time zone" in chat.last_text()
+    assert [u.telegram_id for u in await rows(services, User)] == [chat.user_id]

@@ -20,6 +20,7 @@ class Onboarding(Wording):
     done: Annotated[str, Slots("time", "timezone")]
     welcome_back: str
     need_setup: str
+    not_started: str
 
 
 class SettingsText(Wording):
