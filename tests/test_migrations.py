@@ -3,7 +3,10 @@ migration, and the tables the models describe are the tables the migrations make
 
 from __future__ import annotations
 
+import asyncio
 import json
+import os
+import sys
 from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
@@ -92,3 +95,26 @@ async def test_the_migrated_schema_is_what_the_models_describe(blank: AsyncEngin
     async with blank.connect() as conn:
         found = await conn.run_sync(differences)
     assert found == []
+
+
+async def test_processes_started_together_on_a_fresh_database_all_migrate(
+    blank: AsyncEngine, tmp_path: Path
+) -> None:
+    if blank.dialect.name != "postgresql":
+        pytest.skip("several processes share a database only on PostgreSQL")
+    url = blank.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    env = {**os.environ, "DATABASE_URL": url, "DATA_DIR": str(tmp_path), "LOG_LEVEL": "WARNING"}
+    env.pop("TELEGRAM_BOT_TOKEN", None)
+    processes = [
+        await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "migrate", env=env, cwd=tmp_path,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+        )
+        for _ in range(6)
+    ]  # fmt: skip
+    outputs = await asyncio.wait_for(asyncio.gather(*(p.communicate() for p in processes)), timeout=120)
+    codes = [p.returncode for p in processes]
+    assert codes == [0] * 6, [out.decode() for out, _ in outputs]
+    async with blank.connect() as conn:
+        heads = (await conn.execute(text("SELECT version_num FROM alembic_version"))).scalars().all()
+    assert len(heads) == 1
