@@ -7,6 +7,7 @@ import contextlib
 from telegram import CallbackQuery, Message, Update
 from telegram.error import BadRequest, TelegramError
 
+from bot.domain.notes import storable
 from handlers.views.screen import Screen
 
 
@@ -21,8 +22,9 @@ def chat_id(update: Update) -> int:
 
 
 def message_text(update: Update) -> str:
+    """What the person typed, as text every database can keep."""
     message = update.effective_message
-    return (message.text or "") if message else ""
+    return storable(message.text or "") if message else ""
 
 
 async def reply(update: Update, screen: Screen) -> Message:

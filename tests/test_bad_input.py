@@ -7,10 +7,11 @@ from typing import Any
 import pytest
 
 from bot.content import Content
+from bot.domain.notes import notes_of
 from bot.services.registry import Services
 from bot.storage.models import Checkin, User
 from tests.harness import Chat
-from tests.helpers import checkins, onboard, rows
+from tests.helpers import checkins, onboard, quiet_day, rows
 
 NOT_TEXT: dict[str, dict[str, Any]] = {
     "sticker": {"sticker": {"file_id": "s1", "file_unique_id": "s1", "type": "regular", "width": 512,
@@ -134,3 +135,16 @@ async def test_oversized_and_forged_button_data_is_refused_and_writes_nothing(
         assert chat.alerts()[-1] in refusals, data
     assert await stored(services) == before
     assert len(await rows(services, User)) == 1  # /delete's "yes" with junk deleted nothing
+
+
+async def test_a_note_with_nul_and_a_lone_surrogate_is_kept_without_them(
+    chat: Chat, services: Services
+) -> None:
+    # Only a forged or broken client sends these; PostgreSQL cannot store either as text.
+    await onboard(chat)
+    await quiet_day(chat, "3")
+    await chat.tap("Add a note")
+    await chat.send("left\x00 eye \ud800worse after coffee")
+    assert "Note added" in chat.last_text()
+    (entry,) = await checkins(services)
+    assert [n.text for n in notes_of(entry.notes)] == ["left eye worse after coffee"]

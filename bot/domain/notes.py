@@ -21,7 +21,14 @@ def notes_of(stored: str | None) -> tuple[Note, ...]:
     return tuple(Note(datetime.fromisoformat(n["at"]), n["text"]) for n in json.loads(stored or "[]"))
 
 
+def storable(text: str) -> str:
+    """Text any database can keep: no NUL (PostgreSQL refuses it) and no lone surrogate (not
+    encodable as UTF-8), which only a forged or broken client sends."""
+    return "".join(ch for ch in text if ch != "\x00" and not "\ud800" <= ch <= "\udfff")
+
+
 def add_note(entry: Entry, text: str, at: datetime) -> Note:
+    text = storable(text)
     note = Note(at, text)
     kept = json.loads(entry.notes or "[]")
     kept.append({"at": at.isoformat(), "text": text})
