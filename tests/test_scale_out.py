@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import select
 
+from bot.runtime.leader import LOCK_KEY
 from bot.runtime.offline import Person
 from bot.storage.db import session_factory
 from bot.storage.models import InboxUpdate
@@ -67,3 +70,34 @@ async def test_the_leader_lock_is_exclusive_and_really_released(engine: AsyncEng
     await first.release()  # its pooled connection must not keep the lock
     assert await second.try_acquire() and await second.still_held()
     await second.release()
+
+
+async def test_a_leader_whose_lock_session_ends_stops_polling_within_seconds(
+    api: FakeBotApiServer, db_url: str, engine: AsyncEngine, tmp_path: Path
+) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("the lock is PostgreSQL's")
+    bot = BotProcess(api, db_url, tmp_path, Person(1101), LEADER_RETRY_SECONDS="30", TICK_SECONDS="60")
+    bot.say("/start")
+    bot.wait_text("Hi, I'm Spasm Diary")
+    await asyncio.sleep(2)  # past the first tick: the next is a minute away
+    async with engine.connect() as conn:  # what pg_terminate_backend or a network blip does
+        ended = await conn.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_locks"
+                " WHERE locktype = 'advisory' AND objid = :key AND granted"
+            ),
+            {"key": LOCK_KEY},
+        )
+        assert ended.scalars().all() == [True]
+        # Another process takes the lead at once; the old leader must stop.
+        await conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": LOCK_KEY})
+        await asyncio.sleep(3)
+        bot.person = Person(1102)
+        bot.say("/start")
+        await asyncio.sleep(2)
+        welcomed = [c for c in api.telegram.sent_to(1102) if "Hi, I'm Spasm Diary" in c.params["text"]]
+        await conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": LOCK_KEY})
+    output = bot.stop()
+    assert welcomed == []  # not polled, not handled: the other leader's to take
+    assert "lost leadership" in output

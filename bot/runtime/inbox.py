@@ -24,6 +24,7 @@ MAX_AHEAD = 50_000  # updates stored ahead of handling before fetching waits for
 RESEND_EVERY = 1.0  # seconds between tries of an emergency reply Telegram has not taken
 MARK_AFTER_SECONDS = 0.05  # a group smaller than MARK_EVERY is marked once handling goes quiet
 FULL_BATCH = 100  # the most getUpdates returns at once
+WATCH_EVERY = 1.0  # seconds between checks that this process still holds leadership
 READ_MARGIN = 10.0  # seconds a long poll's answer may take beyond its timeout
 
 # getUpdates is asked for by name so its answer stays Telegram's JSON: parsing each update up
@@ -51,17 +52,19 @@ class DurablePoller:
         self._db = runtime.services.db
         self._timeout = runtime.services.settings.poll_timeout_seconds
         self._dispatcher = Dispatcher(runtime)
+        self._lost = asyncio.Event()  # leadership lost: stop fetching now
 
     async def run(self, stop: asyncio.Event) -> None:
         """Poll until `stop`; only a token Telegram refuses ends it early (raised to the caller)."""
         marking = asyncio.create_task(self._mark_when_quiet(stop))
         resending = asyncio.create_task(self.resend_alarms(stop))
+        watching = asyncio.create_task(self._watch_leadership(stop))
         try:
             await self._poll(stop)
         finally:
-            marking.cancel()
-            resending.cancel()
-            await asyncio.gather(marking, resending, return_exceptions=True)
+            for task in (marking, resending, watching):
+                task.cancel()
+            await asyncio.gather(marking, resending, watching, return_exceptions=True)
             try:
                 await self._dispatcher.stop()
             except Exception as exc:  # unmarked updates are handled again after the restart
@@ -78,7 +81,7 @@ class DurablePoller:
         behind = 0  # updates stored while handling was full: started from the store, in order
         full = False  # the last batch was as large as Telegram sends
         while not stop.is_set():
-            if not leadership.held:
+            if not leadership.held or self._lost.is_set():
                 return  # another process leads now; the caller waits to take over again
             try:
                 if backlog:  # all of it before anything newer, so each person's order holds
@@ -114,6 +117,16 @@ class DurablePoller:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), timeout=backoff)
                 backoff = min(backoff * 2, 30.0)
+
+    async def _watch_leadership(self, stop: asyncio.Event) -> None:
+        """Every second, the lock's session is checked: a process that lost it (the session was
+        ended, the network dropped) stops polling at once, even mid long poll, not at its next tick."""
+        leadership = self._runtime.leadership
+        while not stop.is_set() and await leadership.still_held():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=WATCH_EVERY)
+        if not stop.is_set():
+            self._lost.set()
 
     async def resend_alarms(self, stop: asyncio.Event) -> None:
         """Emergency replies Telegram has not taken yet are tried again, every second."""
@@ -152,8 +165,10 @@ class DurablePoller:
             )
         )
         stopping = asyncio.ensure_future(stop.wait())
-        await asyncio.wait({fetch, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        losing = asyncio.ensure_future(self._lost.wait())
+        await asyncio.wait({fetch, stopping, losing}, return_when=asyncio.FIRST_COMPLETED)
         stopping.cancel()
+        losing.cancel()
         if not fetch.done():
             # Unconfirmed updates are simply delivered again on the next start.
             fetch.cancel()

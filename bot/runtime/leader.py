@@ -19,6 +19,7 @@ class Leadership:
         self._engine = engine
         self._connection: AsyncConnection | None = None
         self.held = engine.dialect.name != "postgresql"  # SQLite: one process, always the leader
+        self._checking = asyncio.Lock()  # the tick and the poller's watch share one connection
 
     async def try_acquire(self) -> bool:
         if self.held:
@@ -41,15 +42,16 @@ class Leadership:
 
     async def still_held(self) -> bool:
         """Check the lock's connection is alive; if it broke, the lock is gone too."""
-        if self._connection is None:
+        async with self._checking:
+            if self._connection is None:
+                return self.held
+            try:
+                await self._connection.execute(text("SELECT 1"))
+                await self._connection.commit()
+            except Exception as exc:
+                log.warning("lost leadership (%s)", type(exc).__name__)
+                await self.release()
             return self.held
-        try:
-            await self._connection.execute(text("SELECT 1"))
-            await self._connection.commit()
-        except Exception as exc:
-            log.warning("lost leadership (%s)", type(exc).__name__)
-            await self.release()
-        return self.held
 
     async def release(self) -> None:
         """Unlock, and end the lock's database session: a pooled connection would keep it."""
