@@ -33,6 +33,8 @@ Feed = Callable[[FakeTelegram, asyncio.Event], Awaitable[None]]
 
 # Update ids never repeat, even across runs: a database kept between runs would (rightly) ignore
 # a repeated id.
+# Each Bot API call but getUpdates takes this long (BENCH_API_LATENCY_MS; 80 is a real round trip).
+LATENCY = float(os.environ.get("BENCH_API_LATENCY_MS", "0")) / 1000
 _IDS = itertools.count(int(time.time()) * 100_000)
 _PEOPLE = [Person(900_000 + i) for i in range(200)]
 
@@ -82,7 +84,7 @@ async def echo_bot(telegram: FakeTelegram, run: Callable[[Clocked], Awaitable[No
         assert update.effective_message is not None
         await update.effective_message.reply_text(update.effective_message.text or "")
 
-    request = OfflineRequest(telegram)
+    request = OfflineRequest(telegram, LATENCY)
     app = Application.builder().token("1:echo").request(request).get_updates_request(request).build()
     app.add_handler(MessageHandler(filters.ALL, echo))
     clock = Clocked(telegram)
@@ -107,7 +109,8 @@ async def diary_bot(telegram: FakeTelegram, run: Callable[[Clocked], Awaitable[N
     with tempfile.TemporaryDirectory() as folder:
         url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{folder}/bench.db"
         settings = Settings(_env_file=None, database_url=url, data_dir=Path(folder), poll_timeout_seconds=0)
-        runtime = await build_runtime(settings, request=OfflineRequest(telegram), schedule_ticks=False)
+        request = OfflineRequest(telegram, LATENCY)
+        runtime = await build_runtime(settings, request=request, schedule_ticks=False)
         await runtime.start(run_jobs=False)
         freeze_startup_objects()  # as `run` does
         await runtime.leadership.try_acquire()
@@ -172,6 +175,7 @@ def main(argv: list[str]) -> None:
     p50, p99, n = asyncio.run(latency(diary_bot, rate, 3.0))
     where = (os.environ.get("BENCH_DATABASE_URL") or "sqlite").split(":")[0]
     print(f"{count:,} updates (/help from 200 people), then {rate:,}/s for 3 s; inbox on {where}")
+    print(f"  every Bot API call takes {LATENCY * 1000:.0f} ms (BENCH_API_LATENCY_MS)")
     for name, speed, mid, tail, replies in (
         ("bare PTB echo bot (stock polling)", echo_rate, echo_p50, echo_p99, echo_n),
         ("Spasm Diary (durable inbox)", diary_rate, p50, p99, n),

@@ -174,8 +174,9 @@ def _json(value: Any) -> Any:
 class OfflineRequest(BaseRequest):
     """A PTB request layer that answers from a FakeTelegram instead of the network."""
 
-    def __init__(self, telegram: FakeTelegram) -> None:
+    def __init__(self, telegram: FakeTelegram, latency: float = 0.0) -> None:
         self.telegram = telegram
+        self.latency = latency  # seconds each call but getUpdates takes, as a real round trip would
 
     @property
     def read_timeout(self) -> float | None:
@@ -198,6 +199,8 @@ class OfflineRequest(BaseRequest):
         pool_timeout: Any = None,
     ) -> tuple[int, bytes]:
         api_method = url.rsplit("/", 1)[-1]
+        if self.latency and api_method != "getUpdates":
+            await asyncio.sleep(self.latency)
         params = request_data.parameters if request_data else {}
         uploads = {}
         for name, part in (request_data.multipart_data if request_data else {}).items():
