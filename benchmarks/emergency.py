@@ -9,12 +9,12 @@ last, from someone new. SQLite by default; BENCH_DATABASE_URL for PostgreSQL."""
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.database import fresh_database
 from bot.runtime.offline import Person
 from tests.bot_process import TOKEN, BotProcess
 from tests.fake_bot_api import FakeBotApiServer
@@ -95,7 +95,7 @@ def main(argv: list[str]) -> None:
     )
     queued = int(argv[0]) if argv else 5000
     with tempfile.TemporaryDirectory() as folder:
-        url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{folder}/bench.db"
+        url = fresh_database(Path(folder))
         where = url.split(":")[0]
         alarm, backlog = run(queued, url, Path(folder))
     print(f"an emergency behind {queued:,} queued updates ({where}), the real process over HTTP")

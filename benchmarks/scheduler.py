@@ -148,8 +148,10 @@ def main(argv: list[str]) -> None:
         return
     people = int(argv[0]) if argv else 100_000
     due = int(argv[1]) if len(argv) > 1 else 30_000
+    from benchmarks.database import fresh_database  # here: the children measure their own memory
+
     with tempfile.TemporaryDirectory() as folder:
-        url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{folder}/bench.db"
+        url = fresh_database(Path(folder))
         asyncio.run(fill(url, people, due))
         empty = run_child("empty", people, due, url)
         mine = run_child("ours", people, due, url)

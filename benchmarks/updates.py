@@ -26,6 +26,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
+from benchmarks.database import fresh_database_async
 from bot.runtime.offline import ApiCall, FakeTelegram, OfflineRequest, Person
 
 Feed = Callable[[FakeTelegram, asyncio.Event], Awaitable[None]]
@@ -107,7 +108,7 @@ async def diary_bot(telegram: FakeTelegram, run: Callable[[Clocked], Awaitable[N
     from bot.runtime.lifecycle import freeze_startup_objects
 
     with tempfile.TemporaryDirectory() as folder:
-        url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{folder}/bench.db"
+        url = await fresh_database_async(Path(folder))
         settings = Settings(_env_file=None, database_url=url, data_dir=Path(folder), poll_timeout_seconds=0)
         request = OfflineRequest(telegram, LATENCY)
         runtime = await build_runtime(settings, request=request, schedule_ticks=False)

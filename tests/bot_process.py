@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -47,8 +48,22 @@ class BotProcess:
             [sys.executable, "-m", "bot", "run", *args], cwd=tmp_path, env=env, text=True,
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         )  # fmt: skip
+        # Read the output as it comes: a full pipe would block the bot's logging, and the bot.
+        self._output: list[str] = []
+        self._reader = threading.Thread(target=self._drain, daemon=True)
+        self._reader.start()
         if wait:
             api.wait_for(lambda calls: any(c.method == "setMyCommands" for c in calls))
+
+    def _drain(self) -> None:
+        assert self.process.stdout is not None
+        with self.process.stdout:
+            for line in self.process.stdout:
+                self._output.append(line)
+
+    def output(self) -> str:
+        """What the process has logged so far."""
+        return "".join(self._output)
 
     def texts(self) -> list[str]:
         return [
@@ -96,11 +111,14 @@ class BotProcess:
 
     def kill(self) -> None:
         self.process.send_signal(signal.SIGKILL)
-        self.process.communicate(timeout=30)
+        self.process.wait(timeout=30)
+        self._reader.join(timeout=30)
 
     def stop(self) -> str:
         self.process.send_signal(signal.SIGTERM)
-        output, _ = self.process.communicate(timeout=30)
+        self.process.wait(timeout=30)
+        self._reader.join(timeout=30)
+        output = self.output()
         assert self.process.returncode == 0, output
         assert TOKEN not in output
         return output
