@@ -4,6 +4,7 @@ ever adding emergencies the rules did not name (with its reasons), never hiding 
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 import pytest
 
@@ -12,6 +13,7 @@ from bot.content.loader import load_content
 from bot.content.triage_model import MODEL_REASON, TriageModel
 from bot.language.emergency import emergency_wording
 from bot.language.triage import Triager
+from bot.language.triage_model import Scorer, features
 from bot.safety import triage
 from training.train_triage import corpus_sha256
 
@@ -61,3 +63,23 @@ def test_a_model_only_emergency_with_no_named_flag_is_worded_plainly() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "x" * 5000, "👍", "0", "lol"])
 def test_odd_input_never_raises_and_is_not_an_emergency(text: str) -> None:
     assert triage(text).level == "none"
+
+
+def test_the_fast_probability_is_the_logistic_regression_it_was_trained_as() -> None:
+    """Sublinear TF-IDF, L2-normed, dotted with the weights: computed plainly here, on texts with
+    repeated words and pieces, misspellings and words the model never saw."""
+    model = CONTENT.triage_model
+    scorer = Scorer(model)
+    texts = [
+        "eye eye eye twitch twitch twitching",
+        "she fell and is shakin shakin and not answring",
+        "zzqx unknownword 123 ok",
+        "can't breathe!! lips going blue",
+        "",
+    ]
+    for text in texts:
+        counts = Counter(f for f in features(text) if f in model.features)
+        values = {f: (1 + math.log(n)) * model.features[f][0] for f, n in counts.items()}
+        norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+        logit = model.bias + sum(v * model.features[f][1] for f, v in values.items()) / norm
+        assert scorer.probability(text) == pytest.approx(1 / (1 + math.exp(-logit)), abs=1e-12)

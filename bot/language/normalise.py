@@ -18,6 +18,7 @@ QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"',
 FUZZY_MIN_LENGTH = 5
 FUZZY_SCORE = 84
 GATED_UP_TO = 600  # characters; a longer text's rewrites are all tried (its pieces cost more)
+WORDS_KEPT = 50_000  # words whose correction is remembered (words repeat: Zipf)
 
 
 class Normaliser:
@@ -30,6 +31,7 @@ class Normaliser:
             self._rewrite_gates.add(number, Gate([pattern]))
         self._every_rewrite: set[object] = set(range(len(rewrites)))
         self._keep = set(rules.fuzzy_keep) | set(rules.fuzzy_terms)
+        self._corrected: dict[str, str] = {}
         # The last text normalised: screening reads each message twice (triage, then all-clear).
         self._last = ("", *self._normalise(""))
 
@@ -41,7 +43,12 @@ class Normaliser:
 
     def _normalise(self, text: str) -> tuple[str, Pieces | None]:
         text = unicodedata.normalize("NFKC", text).translate(ZERO_WIDTH).translate(QUOTES).lower()
-        text = " ".join(self._correct(word) for word in text.split())
+        corrected = self._corrected
+        if len(corrected) >= WORDS_KEPT:
+            corrected.clear()
+        text = " ".join(
+            [corrected.get(w) or corrected.setdefault(w, self._correct(w)) for w in text.split()]
+        )
         # Pieces of the padded text: a superset of the bare text's, so no rewrite is skipped wrongly.
         pieces = Pieces(f" {text} ") if len(text) <= GATED_UP_TO else None
         todo = self._rewrite_gates.passing(pieces, self._every_rewrite)

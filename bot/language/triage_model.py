@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from itertools import pairwise
 
 from bot.content.triage_model import TriageModel
@@ -38,11 +39,36 @@ class Scorer:
         self.model = model
         self._idf = {f: idf for f, (idf, _) in model.features.items()}
         self._weight = {f: weight for f, (_, weight) in model.features.items()}
-        self._known: dict[str, tuple[str, ...]] = {}  # word -> its features the model knows
+        # The logit is sum(tf*idf*weight) / sqrt(sum((tf*idf)^2)): both sums per feature, ready.
+        self._lean = {f: idf * weight for f, (idf, weight) in model.features.items()}
+        self._square = {f: idf * idf for f, (idf, _) in model.features.items()}
+        self._known: dict[str, tuple[tuple[str, ...], float, float]] = {}  # word -> its known features
 
     def probability(self, normal: str) -> float:
-        """How likely the message reports an emergency now."""
-        logit = self.model.bias + sum(self._parts(normal).values())
+        """How likely the message reports an emergency now: `_parts` summed, without building it
+        (this runs on every message at intake)."""
+        words = WORD.findall(normal)
+        lean, square = self._lean, self._square
+        found: list[str] = []
+        total = squares = 0.0
+        for word in words:
+            features, word_lean, word_square = self._of_word(word)
+            found += features
+            total += word_lean
+            squares += word_square
+        for a, b in pairwise(words):
+            if (pair := f"b:{a} {b}") in lean:
+                found.append(pair)
+                total += lean[pair]
+                squares += square[pair]
+        counts = Counter(found)
+        if len(counts) < len(found):  # a feature seen n times weighs 1 + ln n, not n
+            for feature, n in counts.items():
+                if n > 1:
+                    tf = 1 + math.log(n)
+                    total += (tf - n) * lean[feature]
+                    squares += (tf * tf - n) * square[feature]
+        logit = self.model.bias + (total / math.sqrt(squares) if squares > 0 else 0.0)
         return 1 / (1 + math.exp(-max(min(logit, 60.0), -60.0)))
 
     def evidence(self, normal: str) -> tuple[str, ...]:
@@ -59,7 +85,7 @@ class Scorer:
         words = WORD.findall(normal)
         counts: dict[str, int] = {}
         for word in words:
-            for feature in self._of_word(word):
+            for feature in self._of_word(word)[0]:
                 counts[feature] = counts.get(feature, 0) + 1
         idf = self._idf
         for a, b in pairwise(words):
@@ -70,11 +96,14 @@ class Scorer:
         weight = self._weight
         return {f: v * weight[f] / norm for f, v in values.items()}
 
-    def _of_word(self, word: str) -> tuple[str, ...]:
-        """Words repeat (Zipf): each one's pieces are looked up once."""
+    def _of_word(self, word: str) -> tuple[tuple[str, ...], float, float]:
+        """Words repeat (Zipf): each one's known pieces, and their sums, are looked up once."""
         known = self._known.get(word)
         if known is None:
             if len(self._known) >= WORDS_KEPT:
                 self._known.clear()
-            known = self._known[word] = tuple(f for f in _word_features(word) if f in self._idf)
+            features = tuple(f for f in _word_features(word) if f in self._idf)
+            lean = sum(self._lean[f] for f in features)
+            square = sum(self._square[f] for f in features)
+            known = self._known[word] = (features, lean, square)
         return known
