@@ -16,7 +16,7 @@ from handlers import callbacks
 from handlers.common import answer, edit, reply, sender_id
 from handlers.context import BotContext
 from handlers.onboarding import continue_setup
-from handlers.safety import send_with_retries
+from handlers.safety import reply_emergency
 from handlers.views.checkin import (
     checkin_question,
     correct_menu,
@@ -26,7 +26,7 @@ from handlers.views.checkin import (
     snooze_options,
     tips_message,
 )
-from handlers.views.safety import care_text, emergency_text
+from handlers.views.safety import care_text
 from handlers.views.screen import Screen, with_cancel
 
 
@@ -79,10 +79,7 @@ async def button(update: Update, context: BotContext) -> None:
         return
     if result.emergency:  # before anything else, even acknowledging the tap
         services.escalation.remember(sender_id(update))
-        number = await services.escalation.number_for(sender_id(update))
-        assert update.effective_message is not None
-        alarm = emergency_text(services.content, number, result.emergency)
-        await send_with_retries(update.effective_message.reply_text, alarm)
+        await reply_emergency(context, update, tuple(result.emergency))
     await answer(query)
     if result.outcome == Outcome.CORRECT_MENU:
         shown = await edit(query, correct_menu(services.content, result.view))

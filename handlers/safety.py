@@ -9,15 +9,17 @@ from datetime import timedelta
 
 from telegram import Update
 from telegram.constants import ChatType
-from telegram.error import NetworkError, RetryAfter, TimedOut
+from telegram.error import Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import ApplicationHandlerStop
 
+from bot.services.alarms import Emergency, backoff
 from handlers.context import BotContext
 from handlers.views.safety import emergency_text, still_urgent_text, urgent_text
 
 log = logging.getLogger(__name__)
 SEND_ATTEMPTS = 4
 MAX_RETRY_WAIT = 5.0
+CLAIM_WAIT = 1.0  # seconds the database may take to keep an emergency reply before it goes anyway
 
 
 async def screen(update: Update, context: BotContext) -> None:
@@ -34,12 +36,7 @@ async def screen(update: Update, context: BotContext) -> None:
     private = update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE
     if result.level == "emergency":
         try:
-            # Decided and sent where the update came in (and kept until delivered): not twice.
-            if not await _answered_at_intake(context, update.update_id):
-                number = await services.escalation.number_for(person)
-                await send_with_retries(
-                    message.reply_text, emergency_text(services.content, number, result.reasons)
-                )
+            await reply_emergency(context, update, result.reasons)
         finally:
             if person is not None:
                 services.escalation.remember(person)
@@ -65,12 +62,49 @@ async def screen(update: Update, context: BotContext) -> None:
         await message.reply_text(urgent_text(services.content, number, result.reasons))
 
 
-async def send_with_retries(send: Callable[[str], Awaitable[object]], text: str) -> None:
-    """Emergency wording must get through: retry flood limits and network faults a few times."""
+async def reply_emergency(context: BotContext, update: Update, reasons: tuple[str, ...]) -> None:
+    """The emergency reply for this update, once: kept (table emergency_replies) and retried until
+    delivered, unless it was decided already where the update came in. If the database cannot
+    keep it at once, it is sent all the same."""
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None:
+        return
+    person = update.effective_user.id if update.effective_user else None
+    services = context.services
+    found = {"chat": {"id": chat.id}, "from": {"id": person}, "message_id": message.message_id}
+    # Looked up beside the claim, so a stuck database costs one short wait, not two.
+    number = asyncio.ensure_future(services.escalation.number_for(person))
+    alarm, kept = None, True
+    try:
+        alarm = await asyncio.wait_for(
+            services.alarms.claim(Emergency(update.update_id, found, reasons)), CLAIM_WAIT
+        )
+    except Exception:  # never wait on, or fail with, the database
+        log.exception("could not keep an emergency reply; sending it all the same")
+        kept = False
+    if alarm is not None or kept:
+        number.cancel()
+    if kept and alarm is None:
+        return  # decided where the update came in: sent (or being sent) from there
+    text = alarm.text if alarm else emergency_text(services.content, await number, reasons)
+    outcome = await send_with_retries(message.reply_text, text)
+    if alarm is not None:
+        try:  # not delivered: the resending loop tries again soon, across restarts
+            retry = backoff(alarm.attempts) if outcome == "pending" else None
+            await services.alarms.settle(alarm.update_id, outcome, retry_in=retry)
+        except Exception:  # the claim runs out and the reply is tried again all the same
+            log.exception("could not record an emergency reply's delivery")
+
+
+async def send_with_retries(send: Callable[[str], Awaitable[object]], text: str) -> str:
+    """Emergency wording must get through: flood limits and network faults are retried a few
+    times. "sent", "blocked" (the person blocked the bot) or "pending" (try again later)."""
     for attempt in range(1, SEND_ATTEMPTS + 1):
         try:
             await send(text)
-            return
+            return "sent"
+        except Forbidden:
+            return "blocked"
         except RetryAfter as exc:
             wait = (
                 exc.retry_after
@@ -82,16 +116,9 @@ async def send_with_retries(send: Callable[[str], Awaitable[object]], text: str)
             delay = float(attempt)
         if attempt == SEND_ATTEMPTS:
             log.error("an emergency reply could not be delivered after %d attempts", attempt)
-            return
+            return "pending"
         await asyncio.sleep(delay)
-
-
-async def _answered_at_intake(context: BotContext, update_id: int) -> bool:
-    try:
-        return await context.services.alarms.answered(update_id)
-    except Exception:  # the database cannot say: a second reply is better than none
-        log.exception("could not look up the emergency reply decided at intake")
-        return False
+    return "pending"
 
 
 async def _record(context: BotContext, person: int, reasons: tuple[str, ...], update_id: int) -> None:

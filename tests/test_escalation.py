@@ -174,6 +174,7 @@ async def test_the_reply_goes_out_even_if_the_database_fails(chat: Chat, service
         raise RuntimeError("database unavailable")
 
     services.escalation._db = broken  # type: ignore[assignment]
+    services.alarms._db = broken  # type: ignore[assignment]
     calls = await chat.send("I blacked out")
     assert sent_texts(calls)[0].startswith("Call 112 now.")  # the default zone's number, at once
 
@@ -310,7 +311,11 @@ async def test_a_slow_database_never_holds_up_the_emergency_number(chat: Chat, s
         await asyncio.sleep(60)
         return "Australia/Sydney"
 
+    async def stuck_claim(_: object) -> None:
+        await asyncio.sleep(60)
+
     services.escalation._zone_of = stuck  # type: ignore[method-assign,assignment]
+    services.alarms.claim = stuck_claim  # type: ignore[method-assign,assignment]
     calls = await chat.send("I can't breathe")
     assert sent_texts(calls)[0].startswith("Call 112 now.")  # the default zone's, after a short wait
 

@@ -46,9 +46,7 @@ class Normaliser:
         corrected = self._corrected
         if len(corrected) >= WORDS_KEPT:
             corrected.clear()
-        text = " ".join(
-            [corrected.get(w) or corrected.setdefault(w, self._correct(w)) for w in text.split()]
-        )
+        text = " ".join([corrected.get(w) or corrected.setdefault(w, self._correct(w)) for w in text.split()])
         # Pieces of the padded text: a superset of the bare text's, so no rewrite is skipped wrongly.
         pieces = Pieces(f" {text} ") if len(text) <= GATED_UP_TO else None
         todo = self._rewrite_gates.passing(pieces, self._every_rewrite)

@@ -126,6 +126,13 @@ class AlarmService:
             "status": "pending", "attempts": 1, "not_before": now + CLAIM, "created_at": now,
         }  # fmt: skip
 
+    async def claim(self, emergency: Emergency) -> Alarm | None:
+        """Where a handler found the emergency: its reply, kept like one decided at intake; None
+        if the message's reply was already decided (at intake, or by an earlier run)."""
+        async with unit_of_work(self._db) as session:
+            taken = await self.take(session, [emergency])
+        return taken[0] if taken else None
+
     async def answered(self, update_id: int) -> bool:
         """The message's emergency reply was decided where it came in (sent, or being sent)."""
         async with unit_of_work(self._db) as session:
