@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     # A standby process tries to take over this often (PostgreSQL, several processes).
     leader_retry_seconds: float = 10.0
     poll_timeout_seconds: int = 25
+    # Processes that screen polled messages for red flags beside storing them (0: in the main one).
+    triage_workers: int = 1
     telegram_read_timeout: float = 5.0
     # Sending: the first retry of a surely-undelivered message waits this long, doubling after;
     # a row left "sending" this long by a process that died is marked unknown (never resent).

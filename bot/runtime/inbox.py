@@ -15,7 +15,9 @@ from telegram.warnings import PTBUserWarning
 
 from bot.runtime.dispatch import INBOX, Dispatcher, mark_handled
 from bot.runtime.lifecycle import Runtime
+from bot.runtime.screening import Screener
 from bot.runtime.update_input import is_update
+from bot.services.alarms import emergencies, readable
 from bot.storage.db import insert_ignoring_duplicates
 from bot.storage.unit_of_work import unit_of_work
 
@@ -53,15 +55,22 @@ class DurablePoller:
         self._timeout = runtime.services.settings.poll_timeout_seconds
         self._dispatcher = Dispatcher(runtime)
         self._lost = asyncio.Event()  # leadership lost: stop fetching now
+        services = runtime.services
+        workers = services.settings.triage_workers
+        self._screener = Screener(services.triager, services.settings.content_dir, workers)
+        self._answering: set[asyncio.Task[None]] = set()  # triage of stored batches under way
 
     async def run(self, stop: asyncio.Event) -> None:
         """Poll until `stop`; only a token Telegram refuses ends it early (raised to the caller)."""
         marking = asyncio.create_task(self._mark_when_quiet(stop))
         resending = asyncio.create_task(self.resend_alarms(stop))
         watching = asyncio.create_task(self._watch_leadership(stop))
+        self._screener.start()
         try:
             await self._poll(stop)
         finally:
+            await self._screened()
+            self._screener.stop()
             for task in (marking, resending, watching):
                 task.cancel()
             await asyncio.gather(marking, resending, watching, return_exceptions=True)
@@ -85,9 +94,11 @@ class DurablePoller:
                 return  # another process leads now; the caller waits to take over again
             try:
                 if backlog:  # all of it before anything newer, so each person's order holds
+                    await self._screened()
                     await self.drain()
                     backlog = False
                 if behind and dispatcher.has_room and not full:
+                    await self._screened()
                     await dispatcher.dispatch()
                     behind = 0 if dispatcher.caught_up else behind
                 # Fetching goes on while handling is behind, so a red flag queued behind thousands
@@ -97,12 +108,12 @@ class DurablePoller:
                 updates, last = await self._fetch(offset, stop, short=bool(behind) or full)
                 full = len(updates) >= FULL_BATCH
                 if updates:
-                    new = await self.store(updates)
-                    fresh = [u for u in updates if u["update_id"] in new]
+                    fresh = await self._store_and_screen(updates)
                     # A full batch means more are waiting at Telegram: fetching (and triage) first.
                     if behind or full or not dispatcher.has_room:
                         behind += len(fresh) or 1
                     else:
+                        await self._screened()
                         dispatcher.accept(fresh)
                 elif behind:
                     await dispatcher.wait_for_room(limit=0.2)
@@ -185,9 +196,41 @@ class DurablePoller:
         ids = [u["update_id"] for u in items if isinstance(u, dict) and type(u.get("update_id")) is int]
         return accepted, max(ids, default=None)
 
-    async def store(self, payloads: list[dict[str, Any]]) -> set[int]:
+    async def _store_and_screen(self, updates: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Store a batch and screen it side by side (the worker triages while the rows are written
+        and the next batch is fetched); the updates that were new. An emergency reply is sent the
+        moment its message is found; one stored but not yet screened when the process stops is
+        found again when its update is handled (its reply is kept once per update either way)."""
+        items = readable(updates)
+        texts = [text for _, _, text in items]
+        submitted = self._screener.submit(texts)
+        new = await self.store(updates, screen=False)
+        task = asyncio.create_task(self._answer(items, texts, submitted, new))
+        self._answering.add(task)
+        task.add_done_callback(self._answering.discard)
+        return [u for u in updates if u["update_id"] in new]
+
+    async def _answer(self, items: list[Any], texts: list[str], submitted: Any, new: set[int]) -> None:
+        try:
+            verdicts = await self._screener.verdicts(texts, submitted)
+            found = [e for e in emergencies(items, verdicts) if e.update_id in new]
+            alarms = await self._runtime.services.alarms.keep(found)
+        except Exception:  # the handler screens the message again and keeps its reply then
+            log.exception("an emergency reply could not be decided at intake")
+            return
+        if self._runtime.alarms is not None:
+            self._runtime.alarms.spawn(alarms)  # at once, ahead of every update queued to handle
+
+    async def _screened(self) -> None:
+        """Every stored batch screened (and its emergency replies under way) before any of it is
+        handled, so a red flag is answered before that person's earlier messages."""
+        if self._answering:
+            await asyncio.gather(*list(self._answering), return_exceptions=True)
+
+    async def store(self, payloads: list[dict[str, Any]], *, screen: bool = True) -> set[int]:
         """Insert updates once each (a redelivered update_id is ignored); the ids that were new.
-        Updates handled since the last commit are marked in the same transaction."""
+        Updates handled since the last commit are marked in the same transaction; with `screen`,
+        emergency replies are decided in it too (the webhook's one update at a time)."""
         rows = [
             {"update_id": p["update_id"], "payload": json.dumps(p), "sender_id": sender_of(p)}
             for p in payloads
@@ -203,8 +246,10 @@ class DurablePoller:
                     )
                     new = set((await connection.execute(insert, rows)).scalars())
                     # Triage at the door: an emergency reply is decided with the update it answers.
-                    emergencies = service.screen([p for p in payloads if p["update_id"] in new])
-                    alarms = await service.take(session, emergencies)
+                    alarms = []
+                    if screen:
+                        found = service.screen([p for p in payloads if p["update_id"] in new])
+                        alarms = await service.take(session, found)
                     await mark_handled(connection, marks, self._runtime.services.clock())
             except BaseException:
                 dispatcher.restore(marks)

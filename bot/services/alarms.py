@@ -17,7 +17,7 @@ from bot.content.checkin_text import SafetyText
 from bot.content.emergency import EmergencyBook
 from bot.domain.clock import Clock
 from bot.language.emergency import emergency_wording, number_for_zone
-from bot.language.triage import Triager
+from bot.language.triage import Triage, Triager
 from bot.storage.db import SessionFactory, insert_ignoring_duplicates
 from bot.storage.models import EmergencyReply, User
 from bot.storage.unit_of_work import unit_of_work
@@ -51,6 +51,30 @@ def _alarm(row: Any) -> Alarm:
     return Alarm(row.update_id, row.chat_id, row.text, row.reply_to, row.attempts)
 
 
+def readable(payloads: list[dict[str, Any]]) -> list[tuple[int, dict[str, Any], str]]:
+    """(update_id, message, text) of each update whose message has words to screen."""
+    found = []
+    for payload in payloads:
+        message = next((payload[k] for k in MESSAGE_KEYS if isinstance(payload.get(k), dict)), None)
+        if message is None:
+            continue
+        text = message.get("text") or message.get("caption") or ""
+        if isinstance(text, str) and text.strip():
+            found.append((payload["update_id"], message, text))
+    return found
+
+
+def emergencies(
+    items: list[tuple[int, dict[str, Any], str]], verdicts: list[Triage | None]
+) -> list[Emergency]:
+    """The items whose triage (in the same order) found an emergency."""
+    return [
+        Emergency(update_id, message, found.reasons)
+        for (update_id, message, _), found in zip(items, verdicts, strict=True)
+        if found is not None and found.level == "emergency"
+    ]
+
+
 def backoff(attempts: int) -> timedelta:
     """1 s, 2 s, 4 s, then every 5 s: an emergency reply is never left waiting long."""
     return min(timedelta(seconds=2 ** max(attempts - 1, 0)), MAX_BACKOFF)
@@ -69,30 +93,17 @@ class AlarmService:
         self._default_zone = default_zone
 
     def screen(self, payloads: list[dict[str, Any]]) -> list[Emergency]:
-        """The emergencies among new updates. No database: it runs while they are being stored.
-        Never raises (a message it could not read is screened again when it is handled)."""
-        found = []
-        for payload in payloads:
+        """The emergencies among new updates, screened here. No database: it runs while they are
+        being stored. Never raises (a message it could not read is screened again when handled)."""
+        items = readable(payloads)
+        verdicts: list[Triage | None] = []
+        for _, _, text in items:
             try:
-                emergency = self._screen(payload)
+                verdicts.append(self._triager.triage(text))
             except Exception:
                 log.exception("triage at intake failed")
-                continue
-            if emergency is not None:
-                found.append(emergency)
-        return found
-
-    def _screen(self, payload: dict[str, Any]) -> Emergency | None:
-        message = next((payload[k] for k in MESSAGE_KEYS if isinstance(payload.get(k), dict)), None)
-        if message is None:
-            return None
-        text = message.get("text") or message.get("caption") or ""
-        if not isinstance(text, str) or not text.strip():
-            return None
-        found = self._triager.triage(text)
-        if found.level != "emergency":
-            return None
-        return Emergency(payload["update_id"], message, found.reasons)
+                verdicts.append(None)
+        return emergencies(items, verdicts)
 
     async def take(self, session: AsyncSession, emergencies: list[Emergency]) -> list[Alarm]:
         """In the transaction that stores their updates: a reply for each emergency, claimed for an
@@ -126,11 +137,17 @@ class AlarmService:
             "status": "pending", "attempts": 1, "not_before": now + CLAIM, "created_at": now,
         }  # fmt: skip
 
+    async def keep(self, emergencies: list[Emergency]) -> list[Alarm]:
+        """`take` in a transaction of its own: for those whose reply was not decided before."""
+        if not emergencies:
+            return []
+        async with unit_of_work(self._db) as session:
+            return await self.take(session, emergencies)
+
     async def claim(self, emergency: Emergency) -> Alarm | None:
         """Where a handler found the emergency: its reply, kept like one decided at intake; None
         if the message's reply was already decided (at intake, or by an earlier run)."""
-        async with unit_of_work(self._db) as session:
-            taken = await self.take(session, [emergency])
+        taken = await self.keep([emergency])
         return taken[0] if taken else None
 
     async def answered(self, update_id: int) -> bool:
