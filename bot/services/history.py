@@ -79,7 +79,7 @@ class HistoryService:
 
     @staticmethod
     async def _own(session: AsyncSession, telegram_id: int, checkin_id: int) -> Checkin | None:
-        user = await find_user(session, telegram_id)
+        user = await find_user(session, telegram_id, lock=True)  # the person, then the check-in
         checkin = await session.get(Checkin, checkin_id, with_for_update=True)
         if user is None or checkin is None or checkin.user_id != user.id:
             return None

@@ -138,7 +138,9 @@ class OutboxService:
                 .where(Outbox.status == "pending", col(Outbox.not_before) <= now)
                 .order_by(col(Outbox.not_before))
                 .limit(limit)
-                .with_for_update(skip_locked=True, of=Outbox)
+                # The person's row too, before any of their check-ins (the lock order handlers
+                # follow); one a handler holds is left for the next pass instead of deadlocking.
+                .with_for_update(skip_locked=True, of=[Outbox, User])
             )
             for row, user in await session.exec(query):
                 assert row.id is not None

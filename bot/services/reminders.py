@@ -42,7 +42,7 @@ class ReminderService:
     async def snooze(self, telegram_id: int, checkin_id: int, minutes: int | None) -> SnoozeResult:
         """Ask again in `minutes`, or (None) not today."""
         async with unit_of_work(self._db) as session:
-            user = await find_user(session, telegram_id)
+            user = await find_user(session, telegram_id, lock=True)  # the person, then the check-in
             checkin = await session.get(Checkin, checkin_id, with_for_update=True)
             if user is None or checkin is None or checkin.user_id != user.id:
                 return SnoozeResult(Snooze.STALE)
