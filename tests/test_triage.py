@@ -90,3 +90,12 @@ def test_the_blind_red_flag_sets(capsys: pytest.CaptureFixture[str]) -> None:
         assert caught == len(emergencies) and alarms / len(rest) <= 0.05, path.name
     with capsys.disabled():
         print("\nblind red-flag sets (issue 15):\n" + "\n".join(lines))
+
+
+def test_emergencies_in_other_languages_are_measured(capsys: pytest.CaptureFixture[str]) -> None:
+    """Not yet a goal (triage reads English; Spanish comes next): printed so the gap stays in view."""
+    rows = labelled(DATA / "redflags_other_languages.tsv")
+    caught = sum(triage(text).level == "emergency" for label, text in rows if label == "emergency")
+    assert rows and all(label == "emergency" for label, _ in rows)
+    with capsys.disabled():
+        print(f"\nemergencies wholly in another language: {caught}/{len(rows)} caught")
