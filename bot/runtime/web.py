@@ -14,6 +14,7 @@ from telegram import Update
 from bot.runtime.inbox import DurablePoller
 from bot.runtime.lifecycle import Runtime
 from bot.runtime.update_input import parse_update
+from bot.runtime.web_guard import RequestGuard
 
 log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -39,11 +40,12 @@ class WebhookReceiver:
         self._site_runner: web.AppRunner | None = None
 
     async def start(self) -> None:
-        app = web.Application(client_max_size=MAX_BODY)
+        guard = RequestGuard()  # slow clients are cut off, so they cannot hold every connection
+        app = web.Application(client_max_size=MAX_BODY, middlewares=[guard.middleware])
         app.router.add_post(self._path, self.receive)
         self._site_runner = web.AppRunner(app, access_log=None)  # access logs would hold ids
         await self._site_runner.setup()
-        await web.TCPSite(self._site_runner, self._listen, self._port).start()
+        await guard.site(self._site_runner, self._listen, self._port).start()
         await self._runtime.application.bot.set_webhook(
             self._url, secret_token=self._secret, allowed_updates=Update.ALL_TYPES
         )
