@@ -80,10 +80,12 @@ async def _serve_webhook(runtime: Runtime, url: str, stop: asyncio.Event) -> Non
 async def _lead(runtime: Runtime, stop: asyncio.Event) -> None:
     """Poll and handle updates while this process leads; otherwise stand by and try again."""
     from bot.runtime.inbox import DurablePoller
+    from bot.storage.fencing import leading
 
     every = runtime.services.settings.leader_retry_seconds
     while await runtime.leadership.wait_for_leadership(stop, every):
-        await DurablePoller(runtime).run(stop)
+        with leading(runtime.leadership.token):  # everything it writes, fenced by its epoch
+            await DurablePoller(runtime).run(stop)
         if not stop.is_set():
             await runtime.leadership.release()
 

@@ -10,6 +10,7 @@ from telegram.constants import MessageLimit
 from bot.language.normalise import ZERO_WIDTH
 from bot.services.alerts import describe
 from bot.services.users import Awaiting
+from bot.storage.fencing import NotLeader
 from handlers import admin, cancel, checkin, knowledge, onboarding, summary
 from handlers.common import message_text, reply, sender_id
 from handlers.context import BotContext
@@ -104,6 +105,9 @@ async def unknown_button(update: Update, context: BotContext) -> None:
 async def on_error(update: object, context: BotContext) -> None:
     """Log the failure without personal data, tell the person, so no exception reaches them raw,
     and alert the operators."""
+    if isinstance(context.error, NotLeader):  # another process handles this update, and answers
+        log.warning("an update was left to the process that leads now")
+        return
     # Types and code locations only: an exception's text may quote what the person wrote.
     error = describe(context.error)
     log.error("unhandled error: %s at %s\n%s", error.kind, error.where, error.stack)

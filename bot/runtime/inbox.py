@@ -19,6 +19,7 @@ from bot.runtime.screening import Screener
 from bot.runtime.update_input import is_update
 from bot.services.alarms import emergencies, readable
 from bot.storage.db import insert_ignoring_duplicates
+from bot.storage.fencing import NotLeader
 from bot.storage.unit_of_work import unit_of_work
 
 log = logging.getLogger(__name__)
@@ -122,6 +123,10 @@ class DurablePoller:
                 backoff = 1.0
             except InvalidToken:
                 raise
+            except NotLeader:  # another process leads now: stop at once, write nothing more
+                log.warning("leadership passed to another process; polling stops")
+                self._lost.set()
+                return
             except Exception as exc:  # a network, Telegram or database fault: wait and go on
                 log.warning("polling failed (%s); retrying in %.0fs", type(exc).__name__, backoff)
                 backlog = True  # a store may have committed without saying so: read it back first

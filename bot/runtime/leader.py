@@ -10,6 +10,8 @@ import logging
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from bot.storage.fencing import next_epoch
+
 log = logging.getLogger(__name__)
 LOCK_KEY = 0x5A53_4449  # "SDI": any constant shared by every process of this bot
 
@@ -20,6 +22,7 @@ class Leadership:
         self._connection: AsyncConnection | None = None
         self.held = engine.dialect.name != "postgresql"  # SQLite: one process, always the leader
         self._checking = asyncio.Lock()  # the tick and the poller's watch share one connection
+        self.token: int | None = None  # this leadership's epoch: its writes are fenced by it
 
     async def try_acquire(self) -> bool:
         if self.held:
@@ -33,12 +36,19 @@ class Leadership:
         except Exception as exc:
             log.warning("could not try for leadership (%s)", type(exc).__name__)
             return False
-        if got:
-            self._connection, self.held = connection, True
-            log.info("this process leads: polling, handling and ticks")
-        else:
+        if not got:
             await connection.close()
-        return bool(got)
+            return False
+        try:  # waits until no write of an earlier leader is still under way
+            self.token = await next_epoch(connection)
+        except Exception as exc:
+            log.warning("could not take the next leader epoch (%s)", type(exc).__name__)
+            await connection.invalidate()
+            await connection.close()
+            return False
+        self._connection, self.held = connection, True
+        log.info("this process leads (epoch %d): polling, handling and ticks", self.token)
+        return True
 
     async def still_held(self) -> bool:
         """Check the lock's connection is alive; if it broke, the lock is gone too."""

@@ -18,6 +18,7 @@ from bot.runtime.leader import Leadership
 from bot.runtime.sender import Sender
 from bot.services.housekeeping import purge_handled_updates
 from bot.services.registry import Services
+from bot.storage.fencing import leading
 
 log = logging.getLogger(__name__)
 App = Application[Any, Any, Any, Any, Any, Any]
@@ -39,6 +40,10 @@ class Runtime:
         """One scheduler pass, by the leading process only: queue whoever is due, then send."""
         if not await self.leadership.still_held():
             return
+        with leading(self.leadership.token):
+            await self._tick()
+
+    async def _tick(self) -> None:
         if self.alarms is not None:  # emergency replies not yet delivered come before anything
             await self.alarms.send_due()
         stale = timedelta(seconds=self.services.settings.sending_stale_seconds)

@@ -15,6 +15,7 @@ from bot.runtime.inbox import DurablePoller
 from bot.runtime.lifecycle import Runtime
 from bot.runtime.update_input import parse_update
 from bot.runtime.web_guard import RequestGuard
+from bot.storage.fencing import NotLeader, leading
 
 log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -78,10 +79,14 @@ class WebhookReceiver:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=DRAIN_EVERY)
             self._wake.clear()
-            if self._runtime.leadership.held or await self._runtime.leadership.try_acquire():
+            leadership = self._runtime.leadership
+            if leadership.held or await leadership.try_acquire():
                 try:
-                    if self._runtime.alarms is not None:  # undelivered emergency replies first
-                        await self._runtime.alarms.send_due()
-                    await self._inbox.drain()
+                    with leading(leadership.token):  # refused once another process leads
+                        if self._runtime.alarms is not None:  # undelivered emergency replies first
+                            await self._runtime.alarms.send_due()
+                        await self._inbox.drain()
+                except NotLeader:
+                    await leadership.release()
                 except Exception as exc:  # a database fault: the next pass tries again
                     log.warning("handling stored updates failed (%s)", type(exc).__name__)

@@ -165,3 +165,12 @@ class EmergencyReply(SQLModel, table=True):
     not_before: datetime = _ts(default_factory=utcnow)
     created_at: datetime = _ts(default_factory=utcnow)
     sent_at: datetime | None = _ts(default=None)
+
+
+class LeaderEpoch(SQLModel, table=True):
+    """One row: the epoch of the current leader, its fencing token (bot/storage/fencing.py)."""
+
+    __tablename__ = "leader_epoch"
+
+    id: int = Field(default=1, primary_key=True, sa_column_kwargs={"autoincrement": False})
+    epoch: int = Field(default=0, sa_type=BigInteger)

@@ -15,6 +15,7 @@ from contextlib import asynccontextmanager
 from sqlalchemy.exc import OperationalError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.storage import fencing
 from bot.storage.db import SessionFactory
 
 TURN_WAIT = 15.0  # seconds; longer than SQLite's own busy timeout would have waited
@@ -38,6 +39,8 @@ async def unit_of_work(db: SessionFactory) -> AsyncIterator[AsyncSession]:
     turn = _turn(db)
     if turn is None:
         async with db() as session, session.begin():
+            # Written for the leader: refused if this process no longer leads (PostgreSQL).
+            await fencing.check(await session.connection())
             yield session
         return
     try:

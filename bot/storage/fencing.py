@@ -1,0 +1,58 @@
+"""Fencing: what the leading process writes carries its leadership's token, and a process that
+lost leadership (its lock session ended, a network blip) can no longer write, even before it
+notices. Each new leader takes the next epoch (table `leader_epoch`) and then waits until every
+transaction that checked the old epoch has ended; every fenced transaction holds a shared
+advisory lock while it checks the epoch, so that wait is exact. PostgreSQL only: SQLite has
+one process."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+FENCE_KEY = 0x5A53_4446  # "SDF": shared by fenced transactions, taken alone by a new leader
+token: ContextVar[int | None] = ContextVar("leader_token", default=None)
+
+
+class NotLeader(Exception):
+    """This process's leadership has passed to another: the write is refused (rolled back)."""
+
+
+@contextmanager
+def leading(epoch: int | None) -> Iterator[None]:
+    """Every transaction begun inside (and in tasks started from inside) is fenced by `epoch`."""
+    reset = token.set(epoch)
+    try:
+        yield
+    finally:
+        token.reset(reset)
+
+
+async def check(connection: AsyncConnection) -> None:
+    """At the start of a transaction: raise NotLeader unless this process's epoch is current."""
+    mine = token.get()
+    if mine is None or connection.dialect.name != "postgresql":
+        return
+    fence = text("SELECT leader_fence(:mine, :key)")  # the shared lock, then the epoch: migration 0010
+    if not (await connection.execute(fence, {"mine": mine, "key": FENCE_KEY})).scalar():
+        raise NotLeader(f"epoch {mine} is over")
+
+
+async def next_epoch(connection: AsyncConnection) -> int:
+    """For a process that has just become the leader: its epoch, once no transaction fenced by an
+    earlier one is still open (they end or fail within their own time; new ones fail at once)."""
+    bump = text(
+        "INSERT INTO leader_epoch (id, epoch) VALUES (1, 1) "
+        "ON CONFLICT (id) DO UPDATE SET epoch = leader_epoch.epoch + 1 RETURNING epoch"
+    )
+    epoch = (await connection.execute(bump)).scalar()
+    await connection.commit()
+    await connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": FENCE_KEY})
+    await connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": FENCE_KEY})
+    await connection.commit()
+    assert epoch is not None
+    return int(epoch)

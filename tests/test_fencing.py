@@ -1,0 +1,88 @@
+"""Fencing on PostgreSQL: once another process leads, a deposed leader's writes are refused, even
+before it notices; and a new leader starts only after the old leader's writes under way ended."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.runtime.leader import LOCK_KEY, Leadership
+from bot.storage.db import session_factory
+from bot.storage.fencing import NotLeader, leading
+from bot.storage.models import User
+from bot.storage.unit_of_work import unit_of_work
+
+
+async def _end_lock_session(engine: AsyncEngine) -> None:
+    """What pg_terminate_backend or a network blip does to the leader's lock session."""
+    async with engine.connect() as conn:
+        query = text(
+            "SELECT pg_terminate_backend(pid) FROM pg_locks"
+            " WHERE locktype = 'advisory' AND objid = :k AND granted"
+        )
+        assert (await conn.execute(query, {"k": LOCK_KEY})).scalars().all() == [True]
+        await conn.commit()
+
+
+async def _users(engine: AsyncEngine) -> list[int]:
+    async with engine.connect() as conn:
+        found = await conn.execute(text("SELECT telegram_id FROM users ORDER BY telegram_id"))
+        return list(found.scalars())
+
+
+@pytest.fixture
+def postgres(engine: AsyncEngine) -> AsyncEngine:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("fencing guards several processes on PostgreSQL")
+    return engine
+
+
+async def test_a_deposed_leader_cannot_write_even_before_it_notices(postgres: AsyncEngine) -> None:
+    db = session_factory(postgres)
+    old, new = Leadership(postgres), Leadership(postgres)
+    assert await old.try_acquire()
+    await _end_lock_session(postgres)
+    assert await new.try_acquire()  # the next epoch
+    assert old.held and old.token is not None and new.token is not None and new.token > old.token
+    with leading(old.token), pytest.raises(NotLeader):
+        async with unit_of_work(db) as session:
+            session.add(User(telegram_id=1, chat_id=1))
+    with leading(new.token):
+        async with unit_of_work(db) as session:
+            session.add(User(telegram_id=2, chat_id=2))
+    assert await _users(postgres) == [2]
+    await new.release()
+    await old.release()  # its session was ended: this only lets go of the connection
+
+
+async def test_a_new_leader_waits_for_the_old_leaders_write_under_way(postgres: AsyncEngine) -> None:
+    db = session_factory(postgres)
+    old, new = Leadership(postgres), Leadership(postgres)
+    assert await old.try_acquire()
+    writing, finish = asyncio.Event(), asyncio.Event()
+
+    async def slow_write() -> None:
+        with leading(old.token):
+            async with unit_of_work(db) as session:
+                session.add(User(telegram_id=3, chat_id=3))
+                writing.set()
+                await finish.wait()
+
+    write = asyncio.create_task(slow_write())
+    await writing.wait()
+    await _end_lock_session(postgres)
+    taking = asyncio.create_task(new.try_acquire())
+    await asyncio.sleep(0.5)
+    assert not taking.done()  # the old leader's write may still commit: not yet leading
+    finish.set()
+    await write
+    assert await taking
+    assert await _users(postgres) == [3]  # it committed before the new epoch began
+    with leading(old.token), pytest.raises(NotLeader):
+        async with unit_of_work(db) as session:
+            session.add(User(telegram_id=4, chat_id=4))
+    await new.release()
+    await old.release()  # its session was ended: this only lets go of the connection
