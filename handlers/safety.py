@@ -13,12 +13,14 @@ from telegram.error import Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import ApplicationHandlerStop
 
 from bot.services.alarms import Emergency, backoff
+from bot.storage.fencing import NotLeader
 from handlers.context import BotContext
 from handlers.views.safety import emergency_text, still_urgent_text, urgent_text
 
 log = logging.getLogger(__name__)
 SEND_ATTEMPTS = 4
 MAX_RETRY_WAIT = 5.0
+RETRY_BUDGET = 8.0  # seconds of retrying here; a claim lasts 15 s (a send may time out after 5 s)
 CLAIM_WAIT = 1.0  # seconds the database may take to keep an emergency reply before it goes anyway
 
 
@@ -79,6 +81,9 @@ async def reply_emergency(context: BotContext, update: Update, reasons: tuple[st
         alarm = await asyncio.wait_for(
             services.alarms.claim(Emergency(update.update_id, found, reasons)), CLAIM_WAIT
         )
+    except NotLeader:  # another process leads now: it handles this message and answers it
+        number.cancel()
+        raise
     except Exception:  # never wait on, or fail with, the database
         log.exception("could not keep an emergency reply; sending it all the same")
         kept = False
@@ -98,7 +103,10 @@ async def reply_emergency(context: BotContext, update: Update, reasons: tuple[st
 
 async def send_with_retries(send: Callable[[str], Awaitable[object]], text: str) -> str:
     """Emergency wording must get through: flood limits and network faults are retried a few
-    times. "sent", "blocked" (the person blocked the bot) or "pending" (try again later)."""
+    times. "sent", "blocked" (the person blocked the bot) or "pending" (try again later). It
+    stops trying well before its claim runs out, so the resending loop never sends beside it."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + RETRY_BUDGET
     for attempt in range(1, SEND_ATTEMPTS + 1):
         try:
             await send(text)
@@ -114,7 +122,7 @@ async def send_with_retries(send: Callable[[str], Awaitable[object]], text: str)
             delay = min(wait.total_seconds(), MAX_RETRY_WAIT)
         except (NetworkError, TimedOut):
             delay = float(attempt)
-        if attempt == SEND_ATTEMPTS:
+        if attempt == SEND_ATTEMPTS or loop.time() + delay > deadline:
             log.error("an emergency reply could not be delivered after %d attempts", attempt)
             return "pending"
         await asyncio.sleep(delay)

@@ -128,3 +128,17 @@ def test_over_http_an_emergency_reply_survives_an_outage_and_a_kill_and_arrives_
     alarms = [t for t in bot.texts() if t.startswith("Call 112 now.")]
     print(f"\nemergency reply after the Bot API recovered: {delay:.1f} s; replies: {len(alarms)}")
     assert len(alarms) == 1
+
+
+async def test_a_late_report_never_undoes_a_delivered_reply(services: Services) -> None:
+    """The handler's last failed try reported after the resending loop delivered: still sent, once."""
+    from bot.services.alarms import Emergency
+
+    found = {"chat": {"id": 5}, "from": {"id": 5}, "message_id": 9}
+    alarm = await services.alarms.claim(Emergency(77, found, ("seizure",)))
+    assert alarm is not None and await services.alarms.claim(Emergency(77, found, ("seizure",))) is None
+    await services.alarms.settle(77, "sent")
+    await services.alarms.settle(77, "pending", retry_in=None)
+    (row,) = await rows(services, EmergencyReply)
+    assert isinstance(row, EmergencyReply) and row.status == "sent" and row.sent_at is not None
+    assert await services.alarms.due() == []

@@ -84,3 +84,24 @@ async def test_ordinary_requests_keep_alive_and_slow_handlers_are_answered(port:
     writer.write(REQUEST.replace(b"/hook", b"/hook?slow=1"))
     assert await _answer(reader) == b"HTTP/1.1 200 OK ok"  # handled longer than the deadline
     writer.close()
+
+
+async def test_refused_requests_buy_no_more_time(port: int) -> None:
+    """A client sending a request the hook refuses every so often is still cut off."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    loop = asyncio.get_running_loop()
+    started, closed_after = loop.time(), None
+    refused = b"POST /nowhere HTTP/1.1\r\nHost: bot\r\nContent-Length: 0\r\n\r\n"
+    for _ in range(10):
+        try:
+            writer.write(refused)
+            await writer.drain()
+            if await asyncio.wait_for(reader.read(1000), 1) == b"":
+                closed_after = loop.time() - started
+                break
+        except ConnectionError:
+            closed_after = loop.time() - started
+            break
+        await asyncio.sleep(DEADLINE / 3)
+    writer.close()
+    assert closed_after is not None and closed_after < DEADLINE * 4

@@ -21,6 +21,7 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from bot.runtime.lifecycle import Runtime
+from bot.storage import fencing
 from bot.storage.models import InboxUpdate
 from bot.storage.unit_of_work import unit_of_work
 
@@ -168,8 +169,14 @@ class Dispatcher:
             task.add_done_callback(self._tasks.discard)
 
     async def _run(self, job: _Job) -> None:
+        refused: list[str] = []
+        fencing.refusals.set(refused)  # this task's own context
         try:
-            self._marks[job.update_id] = await self._handle(job.update_id, job.item)
+            outcome = await self._handle(job.update_id, job.item)
+            if refused:  # another process leads: it handles this update, so no mark here
+                self._in_flight.discard(job.update_id)
+            else:
+                self._marks[job.update_id] = outcome
         finally:
             self._running -= 1
             for key in job.keys:

@@ -70,15 +70,16 @@ class DurablePoller:
         try:
             await self._poll(stop)
         finally:
-            await self._screened()
-            self._screener.stop()
             for task in (marking, resending, watching):
                 task.cancel()
             await asyncio.gather(marking, resending, watching, return_exceptions=True)
             try:
+                await self._screened()
                 await self._dispatcher.stop()
             except Exception as exc:  # unmarked updates are handled again after the restart
                 log.warning("could not mark the last updates handled (%s)", type(exc).__name__)
+            finally:
+                self._screener.stop()
 
     async def _poll(self, stop: asyncio.Event) -> None:
         # No offset at start: Telegram redelivers whatever it was not told we received, and

@@ -46,7 +46,7 @@ class _Deadline(asyncio.Protocol):
         if self._partial:
             log.warning("a webhook client did not finish its request in %g s; closed", self._guard.seconds)
         if self._transport is not None:
-            self._transport.close()
+            self._transport.abort()  # not close(): a client that never reads would keep it open
 
     def requested(self) -> None:
         self._requested = True
@@ -86,10 +86,12 @@ class RequestGuard:
             return await handler(request)  # type: ignore[no-any-return]
         guarded.active += 1
         try:
-            return await handler(request)  # type: ignore[no-any-return]
+            response = await handler(request)
         finally:
             guarded.active -= 1
+        if response.status < 400:  # a refused request (no secret, say) buys no more time
             guarded.requested()
+        return response  # type: ignore[no-any-return]
 
     def site(self, runner: web.AppRunner, host: str, port: int) -> web.BaseSite:
         return _GuardedSite(runner, host, port, self)

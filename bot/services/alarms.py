@@ -19,6 +19,7 @@ from bot.domain.clock import Clock
 from bot.language.emergency import emergency_wording, number_for_zone
 from bot.language.triage import Triage, Triager
 from bot.storage.db import SessionFactory, insert_ignoring_duplicates
+from bot.storage.fencing import leading
 from bot.storage.models import EmergencyReply, User
 from bot.storage.unit_of_work import unit_of_work
 
@@ -184,6 +185,9 @@ class AlarmService:
             values["sent_at"] = now
         if retry_in is not None:
             values["not_before"] = now + retry_in
-        async with unit_of_work(self._db) as session:
-            connection = await session.connection()
-            await connection.execute(update(REPLIES).where(REPLIES.c.update_id == update_id).values(**values))
+        # Only a reply not yet settled: a late "pending" never undoes a "sent" (or "blocked").
+        still = (REPLIES.c.update_id == update_id) & (REPLIES.c.status == "pending")
+        with leading(None):  # a delivery is a fact whoever leads now: never refused
+            async with unit_of_work(self._db) as session:
+                connection = await session.connection()
+                await connection.execute(update(REPLIES).where(still).values(**values))

@@ -16,6 +16,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 FENCE_KEY = 0x5A53_4446  # "SDF": shared by fenced transactions, taken alone by a new leader
 token: ContextVar[int | None] = ContextVar("leader_token", default=None)
+# Set per update by the dispatcher: a refusal anywhere in its handling is noted here (a list, so
+# tasks started with a copy of the context note it too).
+refusals: ContextVar[list[str] | None] = ContextVar("fence_refusals", default=None)
 
 
 class NotLeader(Exception):
@@ -39,6 +42,9 @@ async def check(connection: AsyncConnection) -> None:
         return
     fence = text("SELECT leader_fence(:mine, :key)")  # the shared lock, then the epoch: migration 0010
     if not (await connection.execute(fence, {"mine": mine, "key": FENCE_KEY})).scalar():
+        noted = refusals.get()
+        if noted is not None:
+            noted.append("NotLeader")
         raise NotLeader(f"epoch {mine} is over")
 
 
@@ -51,8 +57,8 @@ async def next_epoch(connection: AsyncConnection) -> int:
     )
     epoch = (await connection.execute(bump)).scalar()
     await connection.commit()
-    await connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": FENCE_KEY})
-    await connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": FENCE_KEY})
+    # Held to the end of this transaction only: nothing can leave it held by mistake.
+    await connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": FENCE_KEY})
     await connection.commit()
     assert epoch is not None
     return int(epoch)
