@@ -10,7 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.runtime.leader import LOCK_KEY, Leadership
-from bot.storage.db import session_factory
+from bot.storage.db import SessionFactory, session_factory
 from bot.storage.fencing import NotLeader, leading
 from bot.storage.models import User
 from bot.storage.unit_of_work import unit_of_work
@@ -25,6 +25,19 @@ async def _end_lock_session(engine: AsyncEngine) -> None:
         )
         assert (await conn.execute(query, {"k": LOCK_KEY})).scalars().all() == [True]
         await conn.commit()
+    await _lock_free(engine)
+
+
+async def _lock_free(engine: AsyncEngine) -> bool:
+    """Wait (up to 5 s) until no session holds the leader lock: an ended session lets go of it
+    only once its backend has exited, a moment after pg_terminate_backend returns."""
+    holders = text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = :k AND granted")
+    for _ in range(50):
+        async with engine.connect() as conn:
+            if not (await conn.execute(holders, {"k": LOCK_KEY})).scalar():
+                return True
+        await asyncio.sleep(0.1)
+    return False
 
 
 async def _users(engine: AsyncEngine) -> list[int]:
@@ -38,19 +51,24 @@ async def postgres(engine: AsyncEngine) -> AsyncEngine:
     if engine.dialect.name != "postgresql":
         pytest.skip("fencing guards several processes on PostgreSQL")
     # A bot process an earlier test killed may hold the lock until its session is noticed gone.
-    holders = text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = :k AND granted")
-    for _ in range(50):
-        async with engine.connect() as conn:
-            if not (await conn.execute(holders, {"k": LOCK_KEY})).scalar():
-                return engine
-        await asyncio.sleep(0.1)
-    await _end_lock_session(engine)
+    if not await _lock_free(engine):
+        await _end_lock_session(engine)
     return engine
 
 
 async def test_a_deposed_leader_cannot_write_even_before_it_notices(postgres: AsyncEngine) -> None:
     db = session_factory(postgres)
     old, new = Leadership(postgres), Leadership(postgres)
+    try:
+        await _deposed_cannot_write(db, postgres, old, new)
+    finally:
+        await new.release()
+        await old.release()  # its session was ended: this only lets go of the connection
+
+
+async def _deposed_cannot_write(
+    db: SessionFactory, postgres: AsyncEngine, old: Leadership, new: Leadership
+) -> None:
     assert await old.try_acquire()
     await _end_lock_session(postgres)
     assert await new.try_acquire()  # the next epoch
@@ -62,13 +80,21 @@ async def test_a_deposed_leader_cannot_write_even_before_it_notices(postgres: As
         async with unit_of_work(db) as session:
             session.add(User(telegram_id=2, chat_id=2))
     assert await _users(postgres) == [2]
-    await new.release()
-    await old.release()  # its session was ended: this only lets go of the connection
 
 
 async def test_a_new_leader_waits_for_the_old_leaders_write_under_way(postgres: AsyncEngine) -> None:
     db = session_factory(postgres)
     old, new = Leadership(postgres), Leadership(postgres)
+    try:
+        await _new_leader_waits(db, postgres, old, new)
+    finally:
+        await new.release()
+        await old.release()
+
+
+async def _new_leader_waits(
+    db: SessionFactory, postgres: AsyncEngine, old: Leadership, new: Leadership
+) -> None:
     assert await old.try_acquire()
     writing, finish = asyncio.Event(), asyncio.Event()
 
@@ -92,5 +118,3 @@ async def test_a_new_leader_waits_for_the_old_leaders_write_under_way(postgres: 
     with leading(old.token), pytest.raises(NotLeader):
         async with unit_of_work(db) as session:
             session.add(User(telegram_id=4, chat_id=4))
-    await new.release()
-    await old.release()  # its session was ended: this only lets go of the connection
