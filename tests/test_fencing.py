@@ -4,13 +4,14 @@ before it notices; and a new leader starts only after the old leader's writes un
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.runtime.leader import LOCK_KEY, Leadership
-from bot.storage.db import SessionFactory, session_factory
+from bot.storage.db import session_factory
 from bot.storage.fencing import NotLeader, leading
 from bot.storage.models import User
 from bot.storage.unit_of_work import unit_of_work
@@ -56,19 +57,19 @@ async def postgres(engine: AsyncEngine) -> AsyncEngine:
     return engine
 
 
-async def test_a_deposed_leader_cannot_write_even_before_it_notices(postgres: AsyncEngine) -> None:
-    db = session_factory(postgres)
+@pytest.fixture
+async def leaders(postgres: AsyncEngine) -> AsyncIterator[tuple[Leadership, Leadership]]:
+    """The old and the new leader; both let go of their connections whatever happens."""
     old, new = Leadership(postgres), Leadership(postgres)
-    try:
-        await _deposed_cannot_write(db, postgres, old, new)
-    finally:
-        await new.release()
-        await old.release()  # its session was ended: this only lets go of the connection
+    yield old, new
+    await new.release()
+    await old.release()  # its session was ended: this only lets go of the connection
 
 
-async def _deposed_cannot_write(
-    db: SessionFactory, postgres: AsyncEngine, old: Leadership, new: Leadership
+async def test_a_deposed_leader_cannot_write_even_before_it_notices(
+    postgres: AsyncEngine, leaders: tuple[Leadership, Leadership]
 ) -> None:
+    db, (old, new) = session_factory(postgres), leaders
     assert await old.try_acquire()
     await _end_lock_session(postgres)
     assert await new.try_acquire()  # the next epoch
@@ -82,19 +83,10 @@ async def _deposed_cannot_write(
     assert await _users(postgres) == [2]
 
 
-async def test_a_new_leader_waits_for_the_old_leaders_write_under_way(postgres: AsyncEngine) -> None:
-    db = session_factory(postgres)
-    old, new = Leadership(postgres), Leadership(postgres)
-    try:
-        await _new_leader_waits(db, postgres, old, new)
-    finally:
-        await new.release()
-        await old.release()
-
-
-async def _new_leader_waits(
-    db: SessionFactory, postgres: AsyncEngine, old: Leadership, new: Leadership
+async def test_a_new_leader_waits_for_the_old_leaders_write_under_way(
+    postgres: AsyncEngine, leaders: tuple[Leadership, Leadership]
 ) -> None:
+    db, (old, new) = session_factory(postgres), leaders
     assert await old.try_acquire()
     writing, finish = asyncio.Event(), asyncio.Event()
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bot.content import load_content
 from bot.language.triage import Triage, Triager
+from bot.services.alarms import triage_each
 
 log = logging.getLogger(__name__)
 WORKER_WAIT = 1.0  # seconds the worker may take over a batch before it is screened here instead
@@ -29,15 +30,9 @@ def _load(content_dir: str) -> None:
 
 
 def _triage_all(texts: Sequence[str]) -> list[Triage | None]:
-    """In the worker: each text's triage; None where it failed (it is screened again when handled)."""
+    """In the worker, with its own rules."""
     assert _triager is not None
-    found: list[Triage | None] = []
-    for text in texts:
-        try:
-            found.append(_triager.triage(text))
-        except Exception:
-            found.append(None)
-    return found
+    return triage_each(_triager, texts)
 
 
 class Screener:
@@ -107,11 +102,4 @@ class Screener:
         return self.here(texts)
 
     def here(self, texts: Sequence[str]) -> list[Triage | None]:
-        found: list[Triage | None] = []
-        for text in texts:
-            try:
-                found.append(self._triager.triage(text))
-            except Exception:
-                log.exception("triage at intake failed")
-                found.append(None)
-        return found
+        return triage_each(self._triager, texts)

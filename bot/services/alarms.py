@@ -4,6 +4,7 @@ has them: one per message (its update_id), however often the message arrives or 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -65,6 +66,18 @@ def readable(payloads: list[dict[str, Any]]) -> list[tuple[int, dict[str, Any], 
     return found
 
 
+def triage_each(triager: Triager, texts: Sequence[str]) -> list[Triage | None]:
+    """Each text's triage; None where it failed (the message is screened again when handled)."""
+    found: list[Triage | None] = []
+    for text in texts:
+        try:
+            found.append(triager.triage(text))
+        except Exception:
+            log.exception("triage at intake failed")
+            found.append(None)
+    return found
+
+
 def emergencies(
     items: list[tuple[int, dict[str, Any], str]], verdicts: list[Triage | None]
 ) -> list[Emergency]:
@@ -97,14 +110,7 @@ class AlarmService:
         """The emergencies among new updates, screened here. No database: it runs while they are
         being stored. Never raises (a message it could not read is screened again when handled)."""
         items = readable(payloads)
-        verdicts: list[Triage | None] = []
-        for _, _, text in items:
-            try:
-                verdicts.append(self._triager.triage(text))
-            except Exception:
-                log.exception("triage at intake failed")
-                verdicts.append(None)
-        return emergencies(items, verdicts)
+        return emergencies(items, triage_each(self._triager, [text for _, _, text in items]))
 
     async def take(self, session: AsyncSession, emergencies: list[Emergency]) -> list[Alarm]:
         """In the transaction that stores their updates: a reply for each emergency, claimed for an
