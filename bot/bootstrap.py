@@ -14,6 +14,7 @@ from bot.content import load_content
 from bot.runtime.alarms import AlarmSender
 from bot.runtime.leader import Leadership
 from bot.runtime.lifecycle import App, Runtime
+from bot.runtime.scoped_request import ScopedRequest
 from bot.runtime.sender import Pacer, Sender
 from bot.services.registry import Services, build_services
 from bot.storage.db import create_engine, session_factory
@@ -46,11 +47,13 @@ async def build_runtime(
         .updater(None)
     )
     if request is not None:
-        builder = builder.request(request).get_updates_request(request)
+        builder = builder.request(ScopedRequest(request)).get_updates_request(request)
     else:
-        # What the builder would make for getUpdates: one connection, a read timeout past the poll's.
+        # What the builder would make: 256 connections for calls, one for getUpdates, whose read
+        # timeout is past the poll's.
+        calls = HTTPXRequest(connection_pool_size=256, read_timeout=settings.telegram_read_timeout)
         polling = HTTPXRequest(connection_pool_size=1, read_timeout=settings.poll_timeout_seconds + 10)
-        builder = builder.read_timeout(settings.telegram_read_timeout).get_updates_request(polling)
+        builder = builder.request(ScopedRequest(calls)).get_updates_request(polling)
     application: App = builder.build()
     attach_services(application, services)
     routes.register(application)

@@ -20,12 +20,12 @@ async def limit(update: Update, context: BotContext) -> None:
     pace = services.flood.check(person)
     if pace == Pace.OK:
         return
-    if pace == Pace.SLOW_DOWN:
-        await reply(update, Screen(services.content.messages.general.slow_down))
     typed = message_text(update).strip()
     message = update.effective_message
     forwarded = message is not None and message.forward_origin is not None  # not their own words
     # A command carries nothing to keep; over-long text is refused whole, as outside a flood.
     if typed and not typed.startswith("/") and not forwarded and len(typed) <= MessageLimit.MAX_TEXT_LENGTH:
-        await services.checkins.typed(person, typed)
+        await services.checkins.typed(person, typed)  # before the reply: kept with the update's mark
+    if pace == Pace.SLOW_DOWN:
+        await reply(update, Screen(services.content.messages.general.slow_down))
     raise ApplicationHandlerStop

@@ -10,6 +10,7 @@ from telegram.constants import MessageLimit
 from bot.language.normalise import ZERO_WIDTH
 from bot.services.alerts import describe
 from bot.services.users import Awaiting
+from bot.storage import update_scope
 from bot.storage.fencing import NotLeader
 from handlers import admin, cancel, checkin, knowledge, onboarding, summary
 from handlers.common import message_text, reply, sender_id
@@ -105,6 +106,9 @@ async def unknown_button(update: Update, context: BotContext) -> None:
 async def on_error(update: object, context: BotContext) -> None:
     """Log the failure without personal data, tell the person, so no exception reaches them raw,
     and alert the operators."""
+    scope = update_scope.active()
+    if scope is not None:  # the failed update's unsaved effects go; the apology must not commit them
+        await scope.discard()
     if isinstance(context.error, NotLeader):  # another process handles this update, and answers
         log.warning("an update was left to the process that leads now")
         return

@@ -8,6 +8,7 @@ import logging
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
+from bot.storage.update_scope import outside
 from handlers import callbacks
 from handlers.common import answer, edit, reply, sender_id
 from handlers.context import BotContext
@@ -50,7 +51,8 @@ async def forget_if_not_private(update: Update, context: BotContext) -> None:
     if chat is None or chat.type == chat.PRIVATE:
         return  # private chats (all the diary's own) never wait for this
     try:
-        await context.services.erase.forget_update(update.update_id)
+        with outside():  # committed at once, whatever the rest of the handling does
+            await context.services.erase.forget_update(update.update_id)
     except Exception as exc:  # the 3-day purge removes it anyway; screening must go on
         log.warning("could not forget a non-private update: %s", type(exc).__name__)
 

@@ -13,6 +13,7 @@ from telegram.error import Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import ApplicationHandlerStop
 
 from bot.services.alarms import Emergency, backoff
+from bot.storage import update_scope
 from bot.storage.fencing import NotLeader
 from handlers.context import BotContext
 from handlers.views.safety import emergency_text, still_urgent_text, urgent_text
@@ -22,10 +23,17 @@ SEND_ATTEMPTS = 4
 MAX_RETRY_WAIT = 5.0
 RETRY_BUDGET = 8.0  # seconds of retrying here; a claim lasts 15 s (a send may time out after 5 s)
 CLAIM_WAIT = 1.0  # seconds the database may take to keep an emergency reply before it goes anyway
+IF_IT_HAPPENS, STILL_URGENT, URGENT = 1, 2, 3  # each safety line once per message
 
 
 async def screen(update: Update, context: BotContext) -> None:
-    """An emergency reply goes out before anything else the message would cause, and stops it."""
+    """An emergency reply goes out before anything else the message would cause, and stops it.
+    Outside the update's transaction: these replies never wait for (or commit) its effects."""
+    with update_scope.outside():
+        await _screen(update, context)
+
+
+async def _screen(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if message is None:
         return
@@ -48,17 +56,21 @@ async def screen(update: Update, context: BotContext) -> None:
             raise ApplicationHandlerStop
     if person is None:
         return
+    due = services.escalation.line_due
     if private and result.level == "none" and services.triager.mentions(text):
         number = await services.escalation.number_for(person)
-        await message.reply_text(services.content.messages.safety.if_it_happens.format(number=number))
+        if await due(update.update_id, IF_IT_HAPPENS):
+            await message.reply_text(services.content.messages.safety.if_it_happens.format(number=number))
     if services.triager.is_all_clear(text) and await services.escalation.escalated_recently(person):
         number = await services.escalation.number_for(person)
-        await send_with_retries(message.reply_text, still_urgent_text(services.content, number))
+        if await due(update.update_id, STILL_URGENT):
+            await send_with_retries(message.reply_text, still_urgent_text(services.content, number))
         raise ApplicationHandlerStop
     if (
         private
         and result.level == "urgent"
         and await services.escalation.urgent_reply_due(person, result.reasons)
+        and await due(update.update_id, URGENT)
     ):
         number = await services.escalation.number_for(person)
         await message.reply_text(urgent_text(services.content, number, result.reasons))
@@ -67,7 +79,19 @@ async def screen(update: Update, context: BotContext) -> None:
 async def reply_emergency(context: BotContext, update: Update, reasons: tuple[str, ...]) -> None:
     """The emergency reply for this update, once: kept (table emergency_replies) and retried until
     delivered, unless it was decided already where the update came in. If the database cannot
-    keep it at once, it is sent all the same."""
+    keep it at once, it is sent all the same. What the update wrote so far (the tapped red flag)
+    commits first, with its mark; the reply never waits for the update's transaction."""
+    try:
+        await update_scope.commit_open()
+    except NotLeader:
+        raise
+    except Exception:  # the reply matters more than what the tap wrote
+        log.exception("could not save an update before its emergency reply")
+    with update_scope.outside():
+        await _reply_emergency(context, update, reasons)
+
+
+async def _reply_emergency(context: BotContext, update: Update, reasons: tuple[str, ...]) -> None:
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return

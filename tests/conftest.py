@@ -21,7 +21,15 @@ from tests.harness import Chat, start_harness
 
 PG_URL = os.environ.get("TEST_DATABASE_URL", "")
 BACKENDS = ["sqlite", *(["postgresql"] if PG_URL else [])]
-TABLES = ("outbox", "checkins", "inbox", "users", "safety_events", "emergency_replies")
+TABLES = (
+    "outbox",
+    "checkins",
+    "inbox",
+    "users",
+    "safety_events",
+    "emergency_replies",
+    "update_replies",
+)
 
 
 class FakeClock:

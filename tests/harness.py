@@ -15,6 +15,7 @@ from bot.config import Settings
 from bot.runtime.lifecycle import Runtime
 from bot.runtime.offline import ApiCall, FakeTelegram, OfflineRequest, Person, buttons_of
 from bot.services.registry import Services
+from bot.storage import update_scope
 
 
 @dataclass
@@ -27,8 +28,10 @@ class Harness:
         return Chat(self, Person(user_id))
 
     async def feed(self, payload: dict[str, Any]) -> None:
-        application = self.runtime.application
-        await application.process_update(Update.de_json(payload, application.bot))
+        """Handled as the dispatcher handles a stored update: one unit of work."""
+        application, services = self.runtime.application, self.runtime.services
+        async with update_scope.handling(services.db, payload["update_id"], services.clock):
+            await application.process_update(Update.de_json(payload, application.bot))
 
 
 @dataclass

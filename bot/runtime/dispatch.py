@@ -1,7 +1,8 @@
 """Stored updates handled concurrently across people, strictly in arrival order for each person
 (and each chat): an update starts only after the one before it from the same sender or chat
-finished. Marked handled a group at a time (with the next store, or MARK_EVERY per commit); a
-crash re-handles only what was handled since the last mark."""
+finished. Each is one unit of work (`update_scope`): its effects commit with its mark. One that
+neither wrote nor replied is marked with others (with the next store, or MARK_EVERY per commit);
+a crash handles it again, which changes nothing."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from bot.runtime.lifecycle import Runtime
-from bot.storage import fencing
+from bot.storage import fencing, update_scope
 from bot.storage.models import InboxUpdate
 from bot.storage.unit_of_work import unit_of_work
 
@@ -172,9 +173,10 @@ class Dispatcher:
         refused: list[str] = []
         fencing.refusals.set(refused)  # this task's own context
         try:
-            outcome = await self._handle(job.update_id, job.item)
-            if refused:  # another process leads: it handles this update, so no mark here
+            outcome, marked = await self._handle(job.update_id, job.item)
+            if refused or marked:  # another process leads (it handles this update), or marked
                 self._in_flight.discard(job.update_id)
+                self.room.set()
             else:
                 self._marks[job.update_id] = outcome
         finally:
@@ -194,13 +196,15 @@ class Dispatcher:
             except Exception as exc:  # kept and marked at the next flush
                 log.warning("marking updates handled failed (%s)", type(exc).__name__)
 
-    async def _handle(self, update_id: int, item: Update) -> str | None:
+    async def _handle(self, update_id: int, item: Update) -> tuple[str | None, bool]:
+        """(error, marked): marked when its effects or a reply committed with its mark."""
         try:
-            await self._runtime.application.process_update(item)
+            async with update_scope.handling(self._db, update_id, self._runtime.services.clock) as scope:
+                await self._runtime.application.process_update(item)
         except (TelegramError, ValueError, KeyError) as exc:
             log.error("update %s could not be handled: %s", update_id, type(exc).__name__)
-            return type(exc).__name__
-        return None
+            return type(exc).__name__, False
+        return None, scope.marked
 
     def take_marks(self) -> dict[int, str | None]:
         """The marks waiting, for a transaction to write; hand them back to `marked` or `restore`."""

@@ -14,7 +14,7 @@ from bot.domain.clock import Clock
 from bot.language.emergency import number_for_zone
 from bot.services.common import find_user
 from bot.storage.db import SessionFactory, insert_ignoring_duplicates
-from bot.storage.models import SafetyEvent
+from bot.storage.models import SafetyEvent, UpdateReply
 from bot.storage.unit_of_work import unit_of_work
 
 log = logging.getLogger(__name__)
@@ -24,6 +24,7 @@ REMINDER_WINDOW = timedelta(hours=6)
 URGENT_REPLY_GAP = timedelta(hours=24)
 LOOKUP_TIMEOUT = 1.0
 EVENTS: Table = SafetyEvent.__table__  # type: ignore[attr-defined]
+LINES: Table = UpdateReply.__table__  # type: ignore[attr-defined]
 
 
 class EscalationService:
@@ -76,6 +77,14 @@ class EscalationService:
                    "reasons": ",".join(reasons), "source": source, "update_id": update_id}  # fmt: skip
             insert = insert_ignoring_duplicates(session, EVENTS, ["update_id"])
             await (await session.connection()).execute(insert, [row])
+
+    async def line_due(self, update_id: int, line: int) -> bool:
+        """Recorded before a safety line goes out: False if this message had it already (an earlier
+        run of its handling, cut short by a crash), so it is never sent twice."""
+        async with unit_of_work(self._db) as session:
+            insert = insert_ignoring_duplicates(session, LINES, ["update_id", "seq"])
+            row = {"update_id": update_id, "seq": -line, "method": "sendMessage", "created_at": self._now()}
+            return bool((await (await session.connection()).execute(insert, row)).rowcount)
 
     async def escalated_recently(self, telegram_id: int) -> bool:
         remembered = self._recent.get(telegram_id)

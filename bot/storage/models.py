@@ -174,3 +174,15 @@ class LeaderEpoch(SQLModel, table=True):
 
     id: int = Field(default=1, primary_key=True, sa_column_kwargs={"autoincrement": False})
     epoch: int = Field(default=0, sa_type=BigInteger)
+
+
+class UpdateReply(SQLModel, table=True):
+    """A reply to an update, written before it is sent (with the update's effects and its mark):
+    a reply that may have gone out is never sent again. Holds no words, only what happened."""
+
+    __tablename__ = "update_replies"
+
+    update_id: int = Field(sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False})
+    seq: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})  # < 0: safety lines
+    method: str
+    created_at: datetime = _ts(default_factory=utcnow)
