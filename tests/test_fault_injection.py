@@ -1,7 +1,8 @@
 """Check-ins and replies while the bot is SIGKILLed at random and the Bot API misbehaves.
 
-Afterwards: every update Telegram was told we received is stored once and handled, and no
-check-in was delivered twice (one that may have gone out, but unconfirmed, is `unknown`)."""
+Afterwards: every update Telegram was told we received is stored once and handled, no check-in
+was delivered twice (one that may have gone out, but unconfirmed, is `unknown`), no check-in was
+saved twice and no question was answered twice (an update handled again after a crash)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import select
 
+from bot.knowledge import answer
 from bot.runtime.offline import Person, buttons_of
 from bot.storage.db import session_factory
 from bot.storage.models import InboxUpdate, Outbox, User
@@ -27,6 +29,7 @@ from tests.fake_bot_api import FakeBotApiServer, Faults
 PEOPLE = 30
 KILLS = 6
 INTRO = "Time for your check-in"
+QUESTION = "what helps with eye twitching?"
 FAST = {
     "TICK_SECONDS": "0.3", "POLL_TIMEOUT_SECONDS": "1", "TELEGRAM_READ_TIMEOUT": "1.5",
     "RETRY_FIRST_SECONDS": "0.5", "SENDING_STALE_SECONDS": "4", "LEADER_RETRY_SECONDS": "0.5",
@@ -58,6 +61,7 @@ class Driver:
     def __init__(self, api: FakeBotApiServer, people: list[int]) -> None:
         self.api, self.people = api, {p: Person(p) for p in people}
         self.pressed: set[tuple[int, int, str]] = set()
+        self.questions = dict.fromkeys(people, 0)
         self.rng = random.Random(5)
 
     def step(self) -> None:
@@ -75,7 +79,8 @@ class Driver:
             self.pressed.add(key)
             self.api.push(person.press_builder(message, labels[choice]))
             if self.rng.random() < 0.1:
-                self.api.push(person.message_builder("what helps with eye twitching?"))
+                self.questions[chat] += 1
+                self.api.push(person.message_builder(QUESTION))
 
     def _keyboard(self, chat: int) -> dict[str, Any] | None:
         mine = [m for (c, _), m in list(self.api.telegram.messages.items()) if c == chat and buttons_of(m)]
@@ -146,6 +151,7 @@ async def chaos_and_check(
         if call.method == "sendMessage" and INTRO in call.params["text"]:
             deliveries[int(call.params["chat_id"])] += 1
     status = {chat_of[r.user_id]: r.status for r in rows}
+    saved_twice, answered_twice = twice_handled(api, driver)
     once = sum(n == 1 for n in deliveries.values())
     twice = [p for p, n in deliveries.items() if n > 1]
     with report.disabled():  # shown even when the test passes
@@ -155,13 +161,31 @@ async def chaos_and_check(
             f"{len(acknowledged)} acknowledged, "
             f"{len(acknowledged) - len(missing)} of them stored, {len(unhandled)} unhandled; check-ins: "
             f"{once} delivered once, {sum(n == 0 for n in deliveries.values())} never, "
-            f"{sum(s == 'unknown' for s in status.values())} marked unknown, {len(twice)} twice"
+            f"{sum(s == 'unknown' for s in status.values())} marked unknown, {len(twice)} twice; "
+            f"handled twice: {saved_twice} check-ins saved, {answered_twice} questions answered"
         )
     assert missing == [] and unhandled == []
-    assert twice == []
+    assert twice == [] and saved_twice == answered_twice == 0
     assert len(rows) == PEOPLE and set(status.values()) <= {"sent", "unknown"}
     # "sent" only when Telegram confirmed it; an undelivered check-in is never "sent".
     assert [p for p, s in status.items() if s == "sent" and deliveries[p] == 0] == []
+
+
+def twice_handled(api: FakeBotApiServer, driver: Driver) -> tuple[int, int]:
+    """Check-in cards edited to "Saved" more than once, and answers beyond the questions asked."""
+    saved: dict[tuple[int, int], int] = {}
+    answers = dict.fromkeys(driver.people, 0)
+    reply = answer(QUESTION).text
+    for call in list(api.telegram.calls):
+        chat = int(call.params.get("chat_id") or 0)
+        if call.method == "editMessageText" and str(call.params["text"]).startswith("Saved ✅"):
+            key = (chat, int(call.params["message_id"]))
+            saved[key] = saved.get(key, 0) + 1
+        elif call.method == "sendMessage" and reply in str(call.params["text"]):
+            answers[chat] += 1
+    extra = sum(max(0, answers[chat] - asked) for chat, asked in driver.questions.items())
+    assert saved and sum(answers.values()) >= sum(driver.questions.values()) // 2  # they are seen at all
+    return sum(n > 1 for n in saved.values()), extra
 
 
 async def test_crashes_and_a_misbehaving_bot_api_lose_nothing_and_send_nothing_twice(
