@@ -22,7 +22,7 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from telegram import Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
 
 from benchmarks import updates as base
@@ -123,14 +123,14 @@ async def calibrate() -> list[int]:
 async def echo_bot(telegram: FakeTelegram, run: Callable[[Any], Awaitable[None]]) -> None:
     async def echo(update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.effective_message is not None
-        markup = {"inline_keyboard": [[{"text": "echo", "callback_data": "echo"}]]}
+        markup = InlineKeyboardMarkup([[InlineKeyboardButton("echo", callback_data="echo")]])
         await update.effective_message.reply_text(update.effective_message.text or "", reply_markup=markup)
 
     async def edit(update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
         assert query is not None
         await query.answer()
-        markup = {"inline_keyboard": [[{"text": "echo", "callback_data": "echo"}]]}
+        markup = InlineKeyboardMarkup([[InlineKeyboardButton("echo", callback_data="echo")]])
         await query.edit_message_text(f"tapped {query.data}", reply_markup=markup)
 
     request = OfflineRequest(telegram, LATENCY)
@@ -152,7 +152,8 @@ async def talk(
 ) -> tuple[float, list[float], int]:
     """Everyone's conversation at once (or paced to `rate` updates/s in all): updates/s, the reply
     times and how many taps missed their button."""
-    telegram, times, elapsed, unmatched = FakeTelegram(), [], 0.0, 0
+    telegram, elapsed, unmatched = FakeTelegram(), 0.0, 0
+    times: list[float] = []
 
     async def run(_: Any) -> None:
         nonlocal elapsed, unmatched

@@ -175,7 +175,9 @@ def twice_handled(api: FakeBotApiServer, driver: Driver) -> tuple[int, int]:
     """Check-in cards edited to "Saved" more than once, and answers beyond the questions asked."""
     saved: dict[tuple[int, int], int] = {}
     answers = dict.fromkeys(driver.people, 0)
-    reply = answer(QUESTION).text
+    known = answer(QUESTION)
+    assert known is not None
+    reply = known.text
     for call in list(api.telegram.calls):
         chat = int(call.params.get("chat_id") or 0)
         if call.method == "editMessageText" and str(call.params["text"]).startswith("Saved ✅"):
