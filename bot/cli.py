@@ -16,7 +16,12 @@ from bot import logs
 from bot.config import Settings, get_settings
 
 if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
+    from bot.runtime.dispatch import Dispatcher
     from bot.runtime.lifecycle import Runtime
+
+    Work = Callable[[Runtime, asyncio.Event, Dispatcher | None], Awaitable[None]]
 
 SHUTDOWN_GRACE_SECONDS = 20
 NO_SECRET = (
@@ -50,7 +55,7 @@ async def _run(settings: Settings, webhook_url: str | None = None) -> None:
         return
     await runtime.application.bot.delete_webhook()
     logging.getLogger(__name__).info("Spasm Diary is running; press Ctrl+C to stop")
-    poller = asyncio.create_task(_lead(runtime, stop))
+    poller = asyncio.create_task(_sharing(runtime, stop, _lead))
     stopping = asyncio.create_task(stop.wait())
     try:
         await asyncio.wait({poller, stopping}, return_when=asyncio.FIRST_COMPLETED)
@@ -65,27 +70,52 @@ async def _run(settings: Settings, webhook_url: str | None = None) -> None:
         await runtime.stop()
 
 
+async def _sharing(runtime: Runtime, stop: asyncio.Event, work: Work) -> None:
+    """Run `work` (polling or the webhook); on PostgreSQL, also handle this process's share of
+    the lanes of people, whichever process stored their updates."""
+    from bot.runtime.dispatch import Dispatcher
+    from bot.runtime.lane_worker import handle_lanes
+    from bot.runtime.lanes import LaneKeeper
+
+    keeper = LaneKeeper(runtime.engine)
+    if not keeper.shared:
+        await work(runtime, stop, None)
+        return
+    dispatcher = Dispatcher(runtime, keeper)
+    lanes = asyncio.create_task(handle_lanes(dispatcher, stop))
+    try:
+        await work(runtime, stop, dispatcher)
+    finally:
+        stop.set()
+        await lanes
+
+
 async def _serve_webhook(runtime: Runtime, url: str, stop: asyncio.Event) -> None:
     from bot.runtime.web import WebhookReceiver
 
-    receiver = WebhookReceiver(runtime, url)
+    async def receive(runtime: Runtime, stop: asyncio.Event, dispatcher: Dispatcher | None) -> None:
+        receiver = WebhookReceiver(runtime, url, dispatcher)
+        try:
+            await receiver.start()
+            await receiver.drain_while_leading(stop)
+        finally:
+            await receiver.stop()
+
     try:
-        await receiver.start()
-        await receiver.drain_while_leading(stop)
+        await _sharing(runtime, stop, receive)
     finally:
-        await receiver.stop()
         await runtime.stop()
 
 
-async def _lead(runtime: Runtime, stop: asyncio.Event) -> None:
-    """Poll and handle updates while this process leads; otherwise stand by and try again."""
+async def _lead(runtime: Runtime, stop: asyncio.Event, dispatcher: Dispatcher | None) -> None:
+    """Poll (and handle) updates while this process leads; otherwise stand by and try again."""
     from bot.runtime.inbox import DurablePoller
     from bot.storage.fencing import leading
 
     every = runtime.services.settings.leader_retry_seconds
     while await runtime.leadership.wait_for_leadership(stop, every):
         with leading(runtime.leadership.token):  # everything it writes, fenced by its epoch
-            await DurablePoller(runtime).run(stop)
+            await DurablePoller(runtime, dispatcher).run(stop)
         if not stop.is_set():
             await runtime.leadership.release()
 

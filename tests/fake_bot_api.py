@@ -52,6 +52,7 @@ class Faults:
     server_error: float = 0.0  # 500, nothing delivered
     slow_after_delivery: float = 0.0  # delivered, then no answer before the client times out
     slow_seconds: float = 3.0
+    latency: float = 0.0  # seconds every call but getUpdates takes (a round trip to Telegram)
     seed: int = 1
     rng: random.Random = field(init=False)
 
@@ -130,6 +131,8 @@ class FakeBotApiServer:
         self, method: str, params: JsonDict, uploads: dict[str, tuple[str, bytes]]
     ) -> tuple[int, JsonDict]:
         faults, roll = self.faults, self.faults.rng.random()
+        if faults.latency:
+            time.sleep(faults.latency)  # this request's own thread
         if method in DELIVERIES:
             if roll < faults.too_many:
                 return 429, {

@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from bot.config import Settings
 from bot.content import Content
-from bot.runtime.inbox import sender_of
+from bot.runtime.update_input import sender_of
 from bot.services.registry import Services
 from bot.storage.models import Checkin, InboxUpdate, Outbox, SafetyEvent, User
 from tests.harness import Chat, start_harness

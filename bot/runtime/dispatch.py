@@ -12,7 +12,7 @@ import json
 import logging
 from collections import deque
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Table, update
@@ -21,9 +21,11 @@ from sqlmodel import col, select
 from telegram import Update
 from telegram.error import TelegramError
 
+from bot.runtime.lanes import LaneKeeper, lane_column, lane_of
 from bot.runtime.lifecycle import Runtime
+from bot.runtime.update_input import sender_of
 from bot.storage import fencing, update_scope
-from bot.storage.models import InboxUpdate
+from bot.storage.models import InboxUpdate, utcnow
 from bot.storage.unit_of_work import unit_of_work
 
 log = logging.getLogger(__name__)
@@ -36,6 +38,7 @@ MAX_IN_FLIGHT = 400  # started and not yet marked handled
 # a realistic mix at 80 ms per call to 80 updates/s on SQLite, 64 gives 146 (`bench latency`).
 RUNNING = {"postgresql": 64, "sqlite": 64}
 
+SETTLE = timedelta(seconds=0.25)  # intake screens a stored batch within milliseconds
 Key = tuple[str, int]
 
 
@@ -54,6 +57,7 @@ class _Job:
     update_id: int
     item: Update
     keys: tuple[Key, ...]
+    lane: int
     waiting: int = 0  # earlier updates from the same sender or chat not yet finished
     then: list[_Job] = field(default_factory=list)  # later ones waiting for this one
 
@@ -75,8 +79,11 @@ async def mark_handled(connection: AsyncConnection, marks: dict[int, str | None]
 
 
 class Dispatcher:
-    def __init__(self, runtime: Runtime) -> None:
+    def __init__(self, runtime: Runtime, lanes: LaneKeeper | None = None) -> None:
+        """Handles the lanes `lanes` holds (by default every lane, fenced by leadership alone)."""
         self._runtime = runtime
+        self.lanes = lanes or LaneKeeper(runtime.engine, shared=False)
+        self._busy: dict[int, int] = {}  # lane -> its updates started and not yet finished
         self._db = runtime.services.db
         self._tails: dict[Key, _Job] = {}  # the last update started per sender and chat
         self._ready: deque[_Job] = deque()  # nothing before them left; waiting for a slot
@@ -99,16 +106,24 @@ class Dispatcher:
     def marks_waiting(self) -> bool:
         return bool(self._marks)
 
-    async def dispatch(self) -> int:
-        """Start every stored, unhandled update not yet under way (up to MAX_IN_FLIGHT); how many."""
+    async def dispatch(self, *, settled: bool = False) -> int:
+        """Start every stored, unhandled update not yet under way (up to MAX_IN_FLIGHT); how many.
+        `settled`: only updates stored SETTLE_SECONDS ago or more, so the polling process has
+        screened them (and sent any emergency reply) before another handles them."""
         started = 0
-        while not self._stopping and (limit := min(DRAIN_BATCH, MAX_IN_FLIGHT - len(self._in_flight))) > 0:
+        owned = self.lanes.owned
+        while owned and not self._stopping and (limit := self._room()) > 0:
             async with unit_of_work(self._db) as session:
                 query = select(InboxUpdate.update_id, InboxUpdate.payload).where(
                     col(InboxUpdate.handled_at).is_(None)
                 )
                 if self._in_flight:
                     query = query.where(col(InboxUpdate.update_id).not_in(self._in_flight))
+                if self.lanes.shared:
+                    query = query.where(lane_column(INBOX.c.sender_id).in_(owned))
+                if settled:
+                    cutoff = utcnow() - SETTLE  # the clock received_at was written with
+                    query = query.where(col(InboxUpdate.received_at) <= cutoff)
                 rows = list(await session.exec(query.order_by(col(InboxUpdate.update_id)).limit(limit)))
             for update_id, payload in rows:
                 self._start(update_id, payload)
@@ -116,13 +131,17 @@ class Dispatcher:
             if len(rows) < limit:
                 self.caught_up = True
                 return started
-        self.caught_up = False
+        self.caught_up = not owned  # with no lane, nothing here is waiting for this process
         return started
+
+    def _room(self) -> int:
+        return min(DRAIN_BATCH, MAX_IN_FLIGHT - len(self._in_flight))
 
     def accept(self, payloads: list[dict[str, Any]]) -> None:
         """Start updates just stored (and not stored before), in update_id order."""
         for payload in payloads:
-            self._start(payload["update_id"], payload)
+            if self.lanes.owns(lane_of(sender_of(payload))):  # the others are another process's
+                self._start(payload["update_id"], payload)
 
     @property
     def has_room(self) -> bool:
@@ -142,13 +161,14 @@ class Dispatcher:
             return
         self._in_flight.add(update_id)
         try:
-            bot = self._runtime.application.bot
-            item = Update.de_json(stored if isinstance(stored, dict) else json.loads(stored), bot)
+            payload = stored if isinstance(stored, dict) else json.loads(stored)
+            item = Update.de_json(payload, self._runtime.application.bot)
         except (TelegramError, ValueError, KeyError, TypeError) as exc:  # malformed: must not block the rest
             log.error("update %s could not be handled: %s", update_id, type(exc).__name__)
             self._marks[update_id] = type(exc).__name__
             return
-        job = _Job(update_id, item, keys_of(item))
+        job = _Job(update_id, item, keys_of(item), lane_of(sender_of(payload)))
+        self._busy[job.lane] = self._busy.get(job.lane, 0) + 1
         for before in {self._tails[k] for k in job.keys if k in self._tails}:
             before.then.append(job)
             job.waiting += 1
@@ -162,17 +182,35 @@ class Dispatcher:
         """Start ready updates while there are free slots."""
         while self._ready and self._running < self._slots:
             job = self._ready.popleft()
-            if self._stopping:  # not begun: stays stored, handled after the restart
-                self._in_flight.discard(job.update_id)
+            if self._stopping or not self.lanes.owns(job.lane):  # stays stored: handled later
+                self._in_flight.discard(job.update_id)  # (after a restart, or by the lane's process)
+                self._finish(job)
                 continue
             self._running += 1
             task = asyncio.create_task(self._run(job))
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
 
+    def busy(self, lane: int) -> bool:
+        return self._busy.get(lane, 0) > 0
+
+    def _finish(self, job: _Job) -> None:
+        """Later updates from the same sender or chat may start now."""
+        self._busy[job.lane] -= 1
+        for key in job.keys:
+            if self._tails.get(key) is job:
+                del self._tails[key]
+        for after in job.then:
+            after.waiting -= 1
+            if not after.waiting:
+                self._ready.append(after)
+
     async def _run(self, job: _Job) -> None:
         refused: list[str] = []
         fencing.refusals.set(refused)  # this task's own context
+        epoch = self.lanes.epochs.get(job.lane)
+        if epoch is not None:  # its writes are refused once another process took the lane
+            fencing.lane_token.set((job.lane, epoch))
         try:
             outcome, marked = await self._handle(job.update_id, job.item)
             if refused or marked:  # another process leads (it handles this update), or marked
@@ -182,13 +220,7 @@ class Dispatcher:
                 self._marks[job.update_id] = outcome
         finally:
             self._running -= 1
-            for key in job.keys:
-                if self._tails.get(key) is job:
-                    del self._tails[key]
-            for after in job.then:
-                after.waiting -= 1
-                if not after.waiting:
-                    self._ready.append(after)
+            self._finish(job)
             self._next()
         # A smaller group (or one while a store is being written) goes with the next write.
         if len(self._marks) >= MARK_EVERY and not self.writing.locked():

@@ -16,7 +16,7 @@ from telegram.warnings import PTBUserWarning
 from bot.runtime.dispatch import INBOX, Dispatcher, mark_handled
 from bot.runtime.lifecycle import Runtime
 from bot.runtime.screening import Screener
-from bot.runtime.update_input import is_update
+from bot.runtime.update_input import is_update, sender_of
 from bot.services.alarms import emergencies, readable
 from bot.storage.db import insert_ignoring_duplicates
 from bot.storage.fencing import NotLeader
@@ -35,26 +35,18 @@ READ_MARGIN = 10.0  # seconds a long poll's answer may take beyond its timeout
 warnings.filterwarnings("ignore", message=r"Please use 'Bot\.get_updates'", category=PTBUserWarning)
 
 
-def sender_of(payload: dict[str, Any]) -> int | None:
-    """Who sent an update (the person a message, edit or button press came from), if anyone."""
-    for key, value in payload.items():
-        if key != "update_id" and isinstance(value, dict):
-            sender = value.get("from") or value.get("user")
-            if isinstance(sender, dict) and isinstance(sender.get("id"), int):
-                return int(sender["id"])
-    return None
-
-
 class DurablePoller:
     """Fetching and storing go on while earlier updates are handled. What is left in the store
     (a crash, a change of leader) is handled first; after that, each batch is handed over as it
     is stored, without reading it back."""
 
-    def __init__(self, runtime: Runtime) -> None:
+    def __init__(self, runtime: Runtime, dispatcher: Dispatcher | None = None) -> None:
+        """`dispatcher`: one shared with the process's lane worker (which stops it), if any."""
         self._runtime = runtime
         self._db = runtime.services.db
         self._timeout = runtime.services.settings.poll_timeout_seconds
-        self._dispatcher = Dispatcher(runtime)
+        self._dispatcher = dispatcher or Dispatcher(runtime)
+        self._shared = dispatcher is not None
         self._lost = asyncio.Event()  # leadership lost: stop fetching now
         services = runtime.services
         workers = services.settings.triage_workers
@@ -75,7 +67,7 @@ class DurablePoller:
             await asyncio.gather(marking, resending, watching, return_exceptions=True)
             try:
                 await self._screened()
-                await self._dispatcher.stop()
+                await (self._dispatcher.flush() if self._shared else self._dispatcher.stop())
             except Exception as exc:  # unmarked updates are handled again after the restart
                 log.warning("could not mark the last updates handled (%s)", type(exc).__name__)
             finally:

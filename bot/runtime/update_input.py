@@ -18,6 +18,16 @@ def is_update(item: object) -> bool:
     return type(update_id) is int and 0 < update_id <= MAX_UPDATE_ID and _depth_within(item)
 
 
+def sender_of(payload: dict[str, Any]) -> int | None:
+    """Who sent an update (the person a message, edit or button press came from), if anyone."""
+    for key, value in payload.items():
+        if key != "update_id" and isinstance(value, dict):
+            sender = value.get("from") or value.get("user")
+            if isinstance(sender, dict) and isinstance(sender.get("id"), int):
+                return int(sender["id"])
+    return None
+
+
 def parse_update(body: bytes) -> dict[str, Any] | None:
     """The update in a webhook body, or None (answered 400)."""
     try:

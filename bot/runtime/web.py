@@ -1,5 +1,7 @@
 """Webhook mode: an update is stored before Telegram gets its 200, then handled from the store.
-Any process may receive; only the leading process handles (one consumer keeps each chat in order)."""
+Any process may receive. On SQLite the one process handles everything; on PostgreSQL each process
+handles the lanes of people it holds (bot/runtime/lanes.py), and the leader resends emergency
+replies."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import logging
 from aiohttp import web
 from telegram import Update
 
+from bot.runtime.dispatch import Dispatcher
 from bot.runtime.inbox import DurablePoller
 from bot.runtime.lifecycle import Runtime
 from bot.runtime.update_input import parse_update
@@ -25,11 +28,13 @@ DRAIN_EVERY = 1.0  # seconds; a received update also wakes the drainer at once
 
 
 class WebhookReceiver:
-    def __init__(self, runtime: Runtime, url: str) -> None:
+    def __init__(self, runtime: Runtime, url: str, dispatcher: Dispatcher | None = None) -> None:
+        """`dispatcher`: one handling this process's share of the lanes (PostgreSQL)."""
         settings = runtime.services.settings
         assert settings.webhook_secret is not None
         self._runtime = runtime
-        self._inbox = DurablePoller(runtime)
+        self._inbox = DurablePoller(runtime, dispatcher)
+        self._shared = dispatcher is not None and dispatcher.lanes.shared
         self._url = url
         self._secret = settings.webhook_secret.get_secret_value()
         self._listen, self._port, self._path = (
@@ -74,7 +79,7 @@ class WebhookReceiver:
         return web.Response(status=200)
 
     async def drain_while_leading(self, stop: asyncio.Event) -> None:
-        """Handle stored updates whenever this process leads."""
+        """Handle stored updates: every lane when this process leads, or its share of the lanes."""
         while not stop.is_set():
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=DRAIN_EVERY)
@@ -85,8 +90,14 @@ class WebhookReceiver:
                     with leading(leadership.token):  # refused once another process leads
                         if self._runtime.alarms is not None:  # undelivered emergency replies first
                             await self._runtime.alarms.send_due()
-                        await self._inbox.drain()
+                        if not self._shared:
+                            await self._inbox.drain()
                 except NotLeader:
                     await leadership.release()
                 except Exception as exc:  # a database fault: the next pass tries again
+                    log.warning("handling stored updates failed (%s)", type(exc).__name__)
+            if self._shared:  # fenced by each lane, not by leadership
+                try:
+                    await self._inbox.drain()
+                except Exception as exc:
                     log.warning("handling stored updates failed (%s)", type(exc).__name__)

@@ -16,6 +16,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 FENCE_KEY = 0x5A53_4446  # "SDF": shared by fenced transactions, taken alone by a new leader
 token: ContextVar[int | None] = ContextVar("leader_token", default=None)
+# Set per update by the dispatcher: (lane, epoch) of the lane of people its process handles
+# (bot/runtime/lanes.py). A handler's writes are fenced by its lane, not by leadership.
+lane_token: ContextVar[tuple[int, int] | None] = ContextVar("lane_token", default=None)
 # Set per update by the dispatcher: a refusal anywhere in its handling is noted here (a list, so
 # tasks started with a copy of the context note it too).
 refusals: ContextVar[list[str] | None] = ContextVar("fence_refusals", default=None)
@@ -37,8 +40,13 @@ def leading(epoch: int | None) -> Iterator[None]:
 
 async def check(connection: AsyncConnection) -> None:
     """At the start of a transaction: raise NotLeader unless this process's epoch is current."""
+    if connection.dialect.name != "postgresql":
+        return
+    lane = lane_token.get()
+    if lane is not None:
+        return await _check_lane(connection, *lane)
     mine = token.get()
-    if mine is None or connection.dialect.name != "postgresql":
+    if mine is None:
         return
     fence = text("SELECT leader_fence(:mine, :key)")  # the shared lock, then the epoch: migration 0010
     if not (await connection.execute(fence, {"mine": mine, "key": FENCE_KEY})).scalar():
@@ -46,6 +54,17 @@ async def check(connection: AsyncConnection) -> None:
         if noted is not None:
             noted.append("NotLeader")
         raise NotLeader(f"epoch {mine} is over")
+
+
+async def _check_lane(connection: AsyncConnection, lane: int, mine: int) -> None:
+    # FOR SHARE: a process taking the lane over bumps the epoch only once every transaction that
+    # read it has ended; one that begins after reads the new epoch and is refused.
+    read = text("SELECT epoch FROM lane_epoch WHERE lane = :lane FOR SHARE")
+    if (await connection.execute(read, {"lane": lane})).scalar() != mine:
+        noted = refusals.get()
+        if noted is not None:
+            noted.append("NotLeader")
+        raise NotLeader(f"lane {lane}: epoch {mine} is over")
 
 
 async def next_epoch(connection: AsyncConnection) -> int:

@@ -176,6 +176,15 @@ class LeaderEpoch(SQLModel, table=True):
     epoch: int = Field(default=0, sa_type=BigInteger)
 
 
+class LaneEpoch(SQLModel, table=True):
+    """A row per lane of people: the epoch of the process handling it (bot/runtime/lanes.py)."""
+
+    __tablename__ = "lane_epoch"
+
+    lane: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    epoch: int = Field(default=0, sa_type=BigInteger)
+
+
 class UpdateReply(SQLModel, table=True):
     """A reply to an update, written before it is sent (with the update's effects and its mark):
     a reply that may have gone out is never sent again. Holds no words, only what happened."""
