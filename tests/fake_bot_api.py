@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import socket
 import sys
 import threading
 import time
@@ -18,6 +19,16 @@ from urllib.parse import parse_qsl
 from bot.runtime.offline import ApiCall, FakeTelegram
 
 JsonDict = dict[str, Any]
+
+
+def _alive(client: socket.socket) -> bool:
+    """Whether the client is still waiting on this connection (not closed, not killed)."""
+    try:
+        return client.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) != b""
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
 
 
 def _multipart(content_type: str, body: bytes) -> tuple[JsonDict, dict[str, tuple[str, bytes]]]:
@@ -71,6 +82,8 @@ class FakeBotApiServer:
         self._pending: list[JsonDict] = []
         self._next_update_id = 1
         self._confirmed_below = 0
+        self._polling: list[socket.socket] = []  # getUpdates calls waiting, by their connection
+        self.overlapping_polls = 0  # a getUpdates while another live client's was waiting (409)
         self._changed = threading.Condition()
         self._server = _QuietServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
@@ -149,18 +162,25 @@ class FakeBotApiServer:
                 return answer
         return self.telegram.handle(method, params, uploads)
 
-    def _get_updates(self, params: JsonDict) -> JsonDict:
+    def _get_updates(self, params: JsonDict, client: socket.socket) -> JsonDict:
         offset = int(params.get("offset") or 0)
         timeout = min(float(params.get("timeout") or 0), 2.0)
         deadline = time.monotonic() + timeout
         with self._changed:
-            if offset:
-                self._confirmed_below = max(self._confirmed_below, offset)
-                self._pending = [u for u in self._pending if u["update_id"] >= offset]
-            while not self._pending and time.monotonic() < deadline:
-                self._changed.wait(deadline - time.monotonic())
-            limit = min(max(int(params.get("limit") or 100), 1), 100)  # as Telegram caps it
-            return {"ok": True, "result": self._pending[:limit]}
+            self._polling = [c for c in self._polling if _alive(c)]
+            if self._polling:  # two pollers at once: Telegram answers 409 Conflict
+                self.overlapping_polls += 1
+            self._polling.append(client)
+            try:
+                if offset:
+                    self._confirmed_below = max(self._confirmed_below, offset)
+                    self._pending = [u for u in self._pending if u["update_id"] >= offset]
+                while not self._pending and time.monotonic() < deadline and _alive(client):
+                    self._changed.wait(min(0.05, deadline - time.monotonic()))
+                limit = min(max(int(params.get("limit") or 100), 1), 100)  # as Telegram caps it
+                return {"ok": True, "result": self._pending[:limit]}
+            finally:
+                self._polling.remove(client)
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         api = self
@@ -174,7 +194,7 @@ class FakeBotApiServer:
                 method = self.path.removeprefix(prefix)
                 params, uploads = self._params()
                 if method == "getUpdates":
-                    self._answer(200, api._get_updates(params))
+                    self._answer(200, api._get_updates(params, self.connection))
                     return
                 code, body = api._faulty(method, params, uploads)
                 self._answer(code, body)
