@@ -180,8 +180,8 @@ async def chaos_and_check(
     twice = [p for p, n in deliveries.items() if n > 1]
     with report.disabled():  # shown even when the test passes
         print(
-            f"\nfault injection ({engine.dialect.name}, {processes} process(es), {KILLS} SIGKILLs "
-            f"{'(one of them: every lock session ended) ' if processes > 1 else ''}"
+            f"\nfault injection ({engine.dialect.name}, {processes} process(es), {KILLS} SIGKILLs"
+            f"{' (one of them: every lock session ended)' if processes > 1 else ''}, "
             f"an outage, 429/500/slow replies): {api.next_update_id - 1} updates sent, "
             f"{len(acknowledged)} acknowledged, "
             f"{len(acknowledged) - len(missing)} of them stored, {len(unhandled)} unhandled; check-ins: "

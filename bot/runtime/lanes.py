@@ -16,6 +16,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from bot.storage.fencing import take_lane
+
 log = logging.getLogger(__name__)
 LANES = 16
 LANE_CLASS = 0x5A53  # advisory lock (LANE_CLASS, lane): held by the lane's process
@@ -24,10 +26,6 @@ MEMBERS = text(
     "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid::bigint = :cls "
     "AND objsubid = 2 AND granted AND database = "
     "(SELECT oid FROM pg_database WHERE datname = current_database())"
-)
-BUMP = text(
-    "INSERT INTO lane_epoch (lane, epoch) VALUES (:lane, 1) "
-    "ON CONFLICT (lane) DO UPDATE SET epoch = lane_epoch.epoch + 1 RETURNING epoch"
 )
 
 
@@ -103,11 +101,8 @@ class LaneKeeper:
         await connection.commit()
         if not got:
             return
-        # Waits for the transactions of the lane's last process still under way (FOR SHARE).
-        epoch = (await connection.execute(BUMP, {"lane": lane})).scalar()
-        await connection.commit()
-        assert epoch is not None
-        self.epochs[lane] = int(epoch)
+        epoch = await take_lane(connection, lane)  # waits for the last process's writes under way
+        self.epochs[lane] = epoch
         log.info("handling lane %d (epoch %d)", lane, epoch)
 
     async def _unlock(self, connection: AsyncConnection, lane: int) -> None:

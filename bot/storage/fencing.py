@@ -15,6 +15,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 FENCE_KEY = 0x5A53_4446  # "SDF": shared by fenced transactions, taken alone by a new leader
+LANE_FENCE_CLASS = 0x5A55  # (class, lane): the same for each lane of people (bot/runtime/lanes.py)
 token: ContextVar[int | None] = ContextVar("leader_token", default=None)
 # Set per update by the dispatcher: (lane, epoch) of the lane of people its process handles
 # (bot/runtime/lanes.py). A handler's writes are fenced by its lane, not by leadership.
@@ -57,14 +58,30 @@ async def check(connection: AsyncConnection) -> None:
 
 
 async def _check_lane(connection: AsyncConnection, lane: int, mine: int) -> None:
-    # FOR SHARE: a process taking the lane over bumps the epoch only once every transaction that
-    # read it has ended; one that begins after reads the new epoch and is refused.
-    read = text("SELECT epoch FROM lane_epoch WHERE lane = :lane FOR SHARE")
-    if (await connection.execute(read, {"lane": lane})).scalar() != mine:
+    # A process taking the lane over bumps its epoch, then waits for an exclusive moment on the
+    # lane's fence key (`take_lane`): every transaction that read the old epoch has ended by then.
+    fence = text("SELECT lane_fence(:cls, :lane, :mine)")  # migration 0012
+    if not (await connection.execute(fence, {"cls": LANE_FENCE_CLASS, "lane": lane, "mine": mine})).scalar():
         noted = refusals.get()
         if noted is not None:
             noted.append("NotLeader")
         raise NotLeader(f"lane {lane}: epoch {mine} is over")
+
+
+async def take_lane(connection: AsyncConnection, lane: int) -> int:
+    """For a process that has just locked a lane: its epoch there, once no transaction fenced by
+    an earlier one is still open."""
+    bump = text(
+        "INSERT INTO lane_epoch (lane, epoch) VALUES (:lane, 1) "
+        "ON CONFLICT (lane) DO UPDATE SET epoch = lane_epoch.epoch + 1 RETURNING epoch"
+    )
+    epoch = (await connection.execute(bump, {"lane": lane})).scalar()
+    await connection.commit()
+    wait = text("SELECT pg_advisory_xact_lock(:cls, :lane)")
+    await connection.execute(wait, {"cls": LANE_FENCE_CLASS, "lane": lane})
+    await connection.commit()
+    assert epoch is not None
+    return int(epoch)
 
 
 async def next_epoch(connection: AsyncConnection) -> int:

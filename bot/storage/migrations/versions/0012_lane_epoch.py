@@ -25,7 +25,22 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("lane"),
     )
     op.bulk_insert(table, [{"lane": lane, "epoch": 0} for lane in range(LANES)])
+    if op.get_bind().dialect.name == "postgresql":
+        # As leader_fence (0010), per lane: the shared lock first, then the epoch, read with a
+        # snapshot taken after it, in one round trip.
+        op.execute(
+            """
+            CREATE FUNCTION lane_fence(fence_class integer, lane_no integer, mine bigint)
+            RETURNS boolean LANGUAGE plpgsql VOLATILE AS $$
+            BEGIN
+                PERFORM pg_advisory_xact_lock_shared(fence_class, lane_no);
+                RETURN (SELECT epoch FROM lane_epoch WHERE lane = lane_no) = mine;
+            END $$
+            """
+        )
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP FUNCTION lane_fence(integer, integer, bigint)")
     op.drop_table("lane_epoch")
