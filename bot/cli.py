@@ -82,7 +82,7 @@ async def _sharing(runtime: Runtime, stop: asyncio.Event, work: Work) -> None:
         await work(runtime, stop, None)
         return
     dispatcher = Dispatcher(runtime, keeper)
-    lanes = asyncio.create_task(handle_lanes(dispatcher, stop))
+    lanes = asyncio.create_task(handle_lanes(dispatcher, stop, lambda: runtime.leadership.held))
     try:
         await work(runtime, stop, dispatcher)
     finally:

@@ -95,6 +95,7 @@ class Dispatcher:
         self._stopping = False
         self.room = asyncio.Event()  # set when marking made room for more
         self.caught_up = True  # the last dispatch() started every stored update
+        self.stored_waiting = False  # updates of a lane just taken: to be read from the store
         # Storing and marking take turns: on SQLite a second writer would sleep on the busy timeout.
         self.writing = asyncio.Lock()
 

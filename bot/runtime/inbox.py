@@ -91,6 +91,9 @@ class DurablePoller:
                     await self._screened()
                     await self.drain()
                     backlog = False
+                if dispatcher.stored_waiting:  # a lane just taken: its stored updates, in order
+                    dispatcher.stored_waiting = False
+                    behind = max(behind, 1)
                 if behind and dispatcher.has_room and not full:
                     await self._screened()
                     await dispatcher.dispatch()

@@ -49,6 +49,7 @@ class LaneKeeper:
         self._leaving: set[int] = set()  # given up: unlocked once nothing of it is under way
         self._connection: AsyncConnection | None = None
         self._member = random.randrange(1, 2**31)
+        self.gained = False  # a lane was taken since the last look: its stored updates wait
 
     def owns(self, lane: int) -> bool:
         return lane in self.epochs
@@ -103,6 +104,7 @@ class LaneKeeper:
             return
         epoch = await take_lane(connection, lane)  # waits for the last process's writes under way
         self.epochs[lane] = epoch
+        self.gained = True
         log.info("handling lane %d (epoch %d)", lane, epoch)
 
     async def _unlock(self, connection: AsyncConnection, lane: int) -> None:
