@@ -9,6 +9,8 @@ last, from someone new. SQLite by default; BENCH_DATABASE_URL for PostgreSQL."""
 
 from __future__ import annotations
 
+import random
+import statistics
 import sys
 import tempfile
 import time
@@ -74,16 +76,24 @@ def triage_times() -> tuple[float, float]:
         triage(text)
         times.append((time.perf_counter() - started) * 1000)
     times.sort()
+    # Dense red-flag wording makes every clause worth reading: the slowest kind of input.
+    shuffled = random.Random(7)
+    words = [w for text in texts for w in text.split()]
     worst_inputs = [
         ("my arm cannot move and " * 200)[:4096],
         ("no " * 1400)[:4096],
         ("eye face arm " * 400)[:4096],
+        " ".join(shuffled.choice(words) for _ in range(1000))[:4096],
+        " ".join(shuffled.choice(texts) for _ in range(80))[:4096],
     ]
     worst = 0.0
     for text in worst_inputs:
-        started = time.perf_counter()
-        triage(text)
-        worst = max(worst, (time.perf_counter() - started) * 1000)
+        runs = []
+        for _ in range(5):
+            started = time.perf_counter()
+            triage(text)
+            runs.append((time.perf_counter() - started) * 1000)
+        worst = max(worst, statistics.median(runs))
     return times[int(len(times) * 0.99)], worst
 
 
@@ -91,7 +101,7 @@ def main(argv: list[str]) -> None:
     p99, worst = triage_times()
     print(
         f"triage: p99 {p99:.2f} ms per labelled message (goal under 5 ms); "
-        f"worst 4,096 characters {worst:.1f} ms (goal under 50 ms)"
+        f"worst 4,096 characters {worst:.1f} ms, median of 5 (goal under 50 ms)"
     )
     queued = int(argv[0]) if argv else 5000
     with tempfile.TemporaryDirectory() as folder:

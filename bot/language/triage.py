@@ -139,12 +139,15 @@ class Triager:
         ]
         if not flags and not signs:
             return (), ()  # most messages: nothing to look at clause by clause
-        clauses = self._clauses(normal)
+        clauses = self._clauses(
+            normal, open_gates, [f for f, *_ in flags], [self._sign_any[i] for i, _ in signs]
+        )
         reasons = [
             flag_id
             for flag_id, now, mention, pairs in flags
             if any(
-                self._reported(clause, now, mention, pairs)
+                self._may_say(clause, open_gates, flag_id)
+                and self._reported(clause, now, mention, pairs)
                 and not (clause.mimicked and flag_id in self._mimicked)
                 for clause in clauses
             )
@@ -185,16 +188,23 @@ class Triager:
         normal = self.normalise(text)
         return any(p.search(normal) for p in self._all_clear)
 
-    def _clauses(self, normal: str) -> list[_Clause]:
-        """Each clause, knowing whether it ended in a question mark and what the whole message says."""
+    def _clauses(
+        self, normal: str, open_gates: set[object], flag_ids: list[str], signs: list[re.Pattern[str]]
+    ) -> list[_Clause]:
+        """Each clause that may say one of these flags or signs, knowing whether it ended in a
+        question mark and what the whole message says (the others are never looked at)."""
         joking = any(j.search(normal) for j in self._jokes)
         passed = any(m.search(normal) for m in self._mimics_passed)
         clauses, start = [], 0
         for end in [*self._breaks.finditer(normal), None]:
             text = normal[start : end.start() if end else len(normal)]
-            if text.strip():
-                clauses.append(self._clause(text, end is not None and end.group() == "?", joking, passed))
             start = end.end() if end else start
+            if not text.strip():
+                continue
+            if any(self._may_say(text, open_gates, f) for f in flag_ids) or any(
+                p.search(text) for p in signs
+            ):
+                clauses.append(self._clause(text, end is not None and end.group() == "?", joking, passed))
         return clauses
 
     def _clause(self, text: str, asked: bool, joking: bool, passed: bool) -> _Clause:
