@@ -28,10 +28,11 @@ from handlers import (
     privacy,
     safety,
     summary,
+    treatment,
 )  # fmt: skip
 
 COMMANDS = (
-    "start", "checkin", "log", "causes", "summary", "history", "export",
+    "start", "checkin", "log", "causes", "summary", "history", "export", "treatment",
     "settings", "pause", "resume", "cancel", "privacy", "delete", "help",
 )  # fmt: skip
 
@@ -67,6 +68,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
             CommandHandler("export", summary.export, filters=NEW_PRIVATE),
             CommandHandler("privacy", privacy.privacy, filters=NEW_PRIVATE),
             CommandHandler("delete", privacy.delete, filters=NEW_PRIVATE),
+            CommandHandler("treatment", treatment.show, filters=NEW_PRIVATE),
             CommandHandler("help", general.help_command, filters=NEW_PRIVATE),
             CommandHandler("cancel", cancel.cancel, filters=NEW_PRIVATE),
             # Operators only, and kept out of COMMANDS and /help: to others it is an unknown command.
@@ -91,6 +93,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
                 ),
             ),
             CallbackQueryHandler(privacy.delete_button, pattern=callbacks.ERASE.pattern),
+            CallbackQueryHandler(treatment.button, pattern=callbacks.TREATMENT.pattern),
             CallbackQueryHandler(cancel.cancel_button, pattern=callbacks.CANCEL.pattern),
             CallbackQueryHandler(general.unknown_button),
             MessageHandler(filters.TEXT & ~filters.COMMAND & NEW_PRIVATE, general.text),

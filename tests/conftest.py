@@ -29,6 +29,8 @@ TABLES = (
     "safety_events",
     "emergency_replies",
     "update_replies",
+    "treatment_events",
+    "treatments",
 )
 
 

@@ -9,7 +9,7 @@ from telegram.ext import CallbackQueryHandler
 
 from bot.content import Content
 from bot.services.registry import Services
-from handlers import callbacks, cancel, checkin, history, knowledge, onboarding, privacy, summary
+from handlers import callbacks, cancel, checkin, history, knowledge, onboarding, privacy, summary, treatment
 from handlers.callbacks import ButtonData
 from tests.harness import Chat
 from tests.helpers import checkins, onboard
@@ -34,6 +34,7 @@ def test_every_button_the_bot_can_show_reaches_its_own_handler(chat: Chat) -> No
         callbacks.HISTORY_DELETE_SURE: (history.button, (7,)),
         callbacks.ERASE: (privacy.delete_button, ("yes",)),
         callbacks.CANCEL: (cancel.cancel_button, ("cancel",)),
+        callbacks.TREATMENT: (treatment.button, ("save", "20260310")),
     }
     assert set(owners) == set(KINDS)
     routes = [h for h in chat.harness.runtime.application.handlers[1] if isinstance(h, CallbackQueryHandler)]

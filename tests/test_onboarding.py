@@ -126,6 +126,7 @@ async def test_command_list_is_registered_with_telegram(chat: Chat) -> None:
         "summary",
         "history",
         "export",
+        "treatment",
         "settings",
         "pause",
         "resume",

@@ -8,6 +8,7 @@ from pydantic import model_validator
 
 from bot.content.checkin_text import CheckinText, SafetyText
 from bot.content.report_text import ExportText, HistoryText, SummaryText
+from bot.content.treatment_text import TreatmentText
 from bot.content.wording import Slots, Wording, check_wording
 
 
@@ -102,6 +103,7 @@ class Messages(Wording):
     export: ExportText
     general: General
     privacy: PrivacyText
+    treatment: TreatmentText
     admin: AdminText
     commands: dict[str, str]
     console: ConsoleText

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,9 @@ EXTENSIONS = ((b"\xff\xd8", ".jpg"), (b"\x89PNG", ".png"), (b"%PDF", ".pdf"))
 
 
 def _label(text: str) -> str:
-    """A button label as a person would type it: no ticks or emoji, any case."""
-    return " ".join(text.replace("✅", " ").split()).strip(" ✔↩✏️📝⏰🌍✖").casefold()
+    """A button label as a person would type it: no ticks, emoji or other signs around it, any case."""
+    words = " ".join(text.replace("✅", " ").split()).casefold()
+    return re.sub(r"^[\W_]+|[\W_]+$", "", words) or words
 
 
 class ConsoleChat:

@@ -9,7 +9,16 @@ from sqlmodel import col, select
 
 from bot.services.common import find_user
 from bot.storage.db import SessionFactory
-from bot.storage.models import Checkin, EmergencyReply, InboxUpdate, Outbox, SafetyEvent, User
+from bot.storage.models import (
+    Checkin,
+    EmergencyReply,
+    InboxUpdate,
+    Outbox,
+    SafetyEvent,
+    Treatment,
+    TreatmentEvent,
+    User,
+)
 from bot.storage.unit_of_work import unit_of_work
 
 
@@ -33,7 +42,7 @@ class EraseService:
             if user is None:
                 return False
             # Children first: outbox rows point at check-ins, and everything points at the user.
-            for model in (Outbox, SafetyEvent, Checkin):
+            for model in (Outbox, SafetyEvent, TreatmentEvent, Treatment, Checkin):
                 await session.exec(delete(model).where(col(model.user_id) == user.id))
             await session.exec(delete(User).where(col(User.id) == user.id))
             return True

@@ -29,6 +29,7 @@ from bot.services.reminders import ReminderService
 from bot.services.stats import StatsService
 from bot.services.summary import SummaryService
 from bot.services.tips import TipService
+from bot.services.treatments import TreatmentService
 from bot.services.users import UserService
 from bot.storage.db import SessionFactory
 
@@ -62,6 +63,7 @@ class Services:
     notes: NoteService
     small_talk: SmallTalk
     alarms: AlarmService
+    treatments: TreatmentService
 
 
 def build_services(
@@ -105,6 +107,7 @@ def build_services(
         flood=FloodGuard(clock),
         demo=DemoService(db, clock),
         notes=NoteService(db, clock),
+        treatments=TreatmentService(db, clock),
         small_talk=SmallTalk(content.reports),
         alarms=AlarmService(
             db, clock, triager, content.emergency, content.messages.safety, settings.default_timezone

@@ -195,3 +195,41 @@ class UpdateReply(SQLModel, table=True):
     seq: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})  # < 0: safety lines
     method: str
     created_at: datetime = _ts(default_factory=utcnow)
+
+
+class Treatment(SQLModel, table=True):
+    """A botulinum toxin injection, a medicine or an operation, as the person told it."""
+
+    __tablename__ = "treatments"
+    __table_args__ = (Index("ix_treatments_user_kind", "user_id", "kind", "started_on"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="users.id")
+    kind: str  # injection, medicine or surgery
+    started_on: date  # the person's local day: injected, first taken, operated on
+    name: str | None = None  # the product, medicine or operation, kept as typed
+    dose: float | None = None
+    unit: str | None = None  # "units", "mg", ... as typed
+    places: str | None = None  # where it was injected: place ids, comma-separated
+    sides: str | None = None
+    stopped_on: date | None = None  # a medicine no longer taken
+    created_at: datetime = _ts(default_factory=utcnow)
+
+
+class TreatmentEvent(SQLModel, table=True):
+    """What happened after: a dose change, "it's wearing off", an answer about the effect, a side
+    effect. Only ever added to, so the history of a treatment stays as it was lived."""
+
+    __tablename__ = "treatment_events"
+    __table_args__ = (Index("ix_treatment_events_treatment", "treatment_id", "local_date"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="users.id", index=True)
+    treatment_id: int = Field(foreign_key="treatments.id")
+    kind: str  # dose, wearing_off, started, effect, side_effect, taken
+    local_date: date
+    value: int | None = None  # effect 0-4; started 1 yes / 0 not yet
+    dose: float | None = None
+    unit: str | None = None
+    detail: str | None = None  # a side effect's id
+    created_at: datetime = _ts(default_factory=utcnow)

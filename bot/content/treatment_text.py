@@ -1,0 +1,32 @@
+"""The words of /treatment: injections and the cycle each starts."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from bot.content.wording import Plural, Slots, Wording
+
+
+class TreatmentText(Wording):
+    none_yet: str
+    last_injection: Annotated[str, Slots("day", "cycle_day", "week")]
+    wearing_off_since: Annotated[str, Slots("day")]
+    pattern_intro: Annotated[str, Slots("count")]
+    pattern_onset: Annotated[str, Slots("day")]
+    pattern_best: Annotated[str, Slots("week")]
+    pattern_wear_off: Annotated[str, Slots("week")]
+    add_injection: str
+    wearing_off: str
+    ask_day: str
+    weeks_ago: Annotated[Plural, Slots("count")]
+    confirm: Annotated[str, Slots("day")]
+    save: str
+    cancel: str
+    saved: Annotated[str, Slots("day")]
+    cancelled: str
+    future: str
+    same_day: Annotated[str, Slots("day")]
+    wearing_off_saved: Annotated[str, Slots("day", "week")]
+    wearing_off_already: Annotated[str, Slots("day")]
+    no_injection: str
+    stale: str

@@ -1,0 +1,155 @@
+"""/treatment: botulinum toxin injections and the cycle each starts, as the person lives it.
+A treatment is shown back before it is saved; a saved one is only ever added to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.domain.clock import Clock
+from bot.domain.cycles import Cycle, Pattern, cycles, day_of_cycle, pattern, strengths
+from bot.domain.schedule import local_today
+from bot.services.common import find_user, is_set_up
+from bot.storage.db import SessionFactory
+from bot.storage.models import Checkin, Treatment, TreatmentEvent, User
+from bot.storage.unit_of_work import unit_of_work
+
+INJECTION = "injection"
+WEARING_OFF = "wearing_off"
+CYCLES_SHOWN = 4  # the charts and the report overlay at most this many
+
+
+class Outcome(Enum):
+    SAVED = "saved"
+    FUTURE = "future"  # an injection cannot be recorded before it happened
+    SAME_DAY = "same_day"  # one injection a day: the one already saved stays
+    NOT_SET_UP = "not_set_up"
+    NO_INJECTION = "no_injection"  # "wearing off" with no injection to belong to
+    ALREADY_SAID = "already_said"  # "wearing off" was tapped before in this cycle
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What /treatment shows: the current cycle and what past cycles had in common."""
+
+    today: date
+    injection: Treatment | None = None
+    cycle_day: int | None = None
+    wearing_off_since: date | None = None
+    pattern: Pattern | None = None
+    past: list[Cycle] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TreatmentResult:
+    outcome: Outcome
+    day: date | None = None
+    overview: Overview | None = None
+
+
+class TreatmentService:
+    def __init__(self, db: SessionFactory, clock: Clock) -> None:
+        self._db = db
+        self._now = clock
+
+    async def today(self, telegram_id: int) -> date | None:
+        """The person's own today, or None before they have set up."""
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id)
+            return self._today(user) if user is not None and is_set_up(user) else None
+
+    async def record_injection(
+        self,
+        telegram_id: int,
+        day: date,
+        name: str | None = None,
+        dose: float | None = None,
+        unit: str | None = None,
+    ) -> TreatmentResult:
+        """Saved after the person saw it and tapped Save; never a day to come, never two a day."""
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id, lock=True)
+            if user is None or not is_set_up(user) or user.id is None:
+                return TreatmentResult(Outcome.NOT_SET_UP)
+            today = self._today(user)
+            if day > today:
+                return TreatmentResult(Outcome.FUTURE, day)
+            if any(t.started_on == day for t in await _injections(session, user.id)):
+                return TreatmentResult(Outcome.SAME_DAY, day, await self._overview(session, user))
+            session.add(
+                Treatment(user_id=user.id, kind=INJECTION, started_on=day, name=name, dose=dose, unit=unit)
+            )
+            await session.flush()
+            return TreatmentResult(Outcome.SAVED, day, await self._overview(session, user))
+
+    async def wearing_off(self, telegram_id: int) -> TreatmentResult:
+        """One tap: the last injection's effect is fading, from today. Said once per cycle."""
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id, lock=True)
+            if user is None or not is_set_up(user) or user.id is None:
+                return TreatmentResult(Outcome.NOT_SET_UP)
+            injections = await _injections(session, user.id)
+            if not injections:
+                return TreatmentResult(Outcome.NO_INJECTION)
+            last = injections[-1]
+            assert last.id is not None
+            said = await _events(session, [last.id], WEARING_OFF)
+            if said:
+                return TreatmentResult(
+                    Outcome.ALREADY_SAID, said[0].local_date, await self._overview(session, user)
+                )
+            today = self._today(user)
+            session.add(
+                TreatmentEvent(user_id=user.id, treatment_id=last.id, kind=WEARING_OFF, local_date=today)
+            )
+            await session.flush()
+            return TreatmentResult(Outcome.SAVED, today, await self._overview(session, user))
+
+    async def overview(self, telegram_id: int) -> Overview | None:
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id)
+            if user is None or not is_set_up(user):
+                return None
+            return await self._overview(session, user)
+
+    async def _overview(self, session: AsyncSession, user: User) -> Overview:
+        assert user.id is not None
+        today = self._today(user)
+        injections = await _injections(session, user.id)
+        if not injections:
+            return Overview(today)
+        said = await _events(session, [t.id for t in injections if t.id is not None], WEARING_OFF)
+        entries = (await session.exec(select(Checkin).where(Checkin.user_id == user.id))).all()
+        all_cycles = cycles(
+            [t.started_on for t in injections], strengths(entries), [e.local_date for e in said]
+        )
+        last = injections[-1]
+        fading = [e.local_date for e in said if e.treatment_id == last.id]
+        return Overview(
+            today=today,
+            injection=last,
+            cycle_day=day_of_cycle(last.started_on, today),
+            wearing_off_since=fading[0] if fading else None,
+            pattern=pattern(all_cycles[:-1]),  # finished cycles only
+            past=all_cycles[-CYCLES_SHOWN:],
+        )
+
+    def _today(self, user: User) -> date:
+        assert user.timezone is not None
+        return local_today(self._now(), user.timezone)
+
+
+async def _injections(session: AsyncSession, user_id: int) -> list[Treatment]:
+    query = select(Treatment).where(Treatment.user_id == user_id, Treatment.kind == INJECTION)
+    return list((await session.exec(query.order_by(col(Treatment.started_on)))).all())
+
+
+async def _events(session: AsyncSession, treatment_ids: list[int | None], kind: str) -> list[TreatmentEvent]:
+    query = select(TreatmentEvent).where(
+        col(TreatmentEvent.treatment_id).in_(treatment_ids), TreatmentEvent.kind == kind
+    )
+    return list((await session.exec(query.order_by(col(TreatmentEvent.local_date)))).all())

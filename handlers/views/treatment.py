@@ -1,0 +1,75 @@
+"""/treatment's screens: the current cycle, the day picker, and the card shown before saving."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from telegram import InlineKeyboardMarkup
+
+from bot.content import Content
+from bot.content.wording import plural
+from bot.domain.cycles import week_of
+from bot.domain.days import past_days
+from bot.services.treatments import Overview
+from handlers import callbacks
+from handlers.views.entry import day_name
+from handlers.views.screen import Screen, button, in_rows
+
+WEEKS_BACK = range(3, 17)  # further back than the fortnight of days: a button per week
+
+
+def day_data(action: str, day: date | None = None) -> str:
+    return callbacks.TREATMENT.build(action, day.strftime("%Y%m%d") if day else "-")
+
+
+def overview(content: Content, seen: Overview, head: str = "") -> Screen:
+    text = content.messages.treatment
+    lines = [head] if head else []
+    last = seen.injection
+    if last is None or seen.cycle_day is None:
+        lines.append(text.none_yet)
+        return Screen(
+            "\n\n".join(lines), InlineKeyboardMarkup([[button(text.add_injection, day_data("add"))]])
+        )
+    cycle = text.last_injection.format(
+        day=day_name(content, last.started_on), cycle_day=seen.cycle_day, week=week_of(seen.cycle_day)
+    )
+    lines.append(cycle)
+    if seen.wearing_off_since is not None:
+        lines.append(text.wearing_off_since.format(day=day_name(content, seen.wearing_off_since)))
+    if seen.pattern is not None:
+        found = seen.pattern
+        parts = [
+            part
+            for part, value in (
+                (text.pattern_onset.format(day=found.onset_day), found.onset_day),
+                (text.pattern_best.format(week=found.best_week), found.best_week),
+                (text.pattern_wear_off.format(week=found.wear_off_week), found.wear_off_week),
+            )
+            if value is not None
+        ]
+        if parts:
+            lines.append(f"{text.pattern_intro.format(count=found.cycles)} {', '.join(parts)}.")
+    buttons = [[button(text.wearing_off, day_data("off"))], [button(text.add_injection, day_data("add"))]]
+    return Screen("\n\n".join(lines), InlineKeyboardMarkup(buttons))
+
+
+def day_menu(content: Content, today: date) -> Screen:
+    """The last two weeks by day (as the check-in's "another day"), then a button per week back."""
+    text, checkin = content.messages.treatment, content.messages.checkin
+    weekdays = content.messages.summary.days
+    days = past_days(today)
+    labels = [checkin.day_today, checkin.day_yesterday]
+    labels += [checkin.day_button.format(weekday=weekdays[d.weekday()], day=d.day) for d in days[2:]]
+    buttons = [button(label, day_data("day", d)) for label, d in zip(labels, days, strict=True)]
+    weeks = [
+        button(plural(text.weeks_ago, n), day_data("day", today - timedelta(weeks=n))) for n in WEEKS_BACK
+    ]
+    rows = in_rows(buttons, 3) + in_rows(weeks, 3) + [[button(text.cancel, day_data("no"))]]
+    return Screen(text.ask_day, InlineKeyboardMarkup(rows))
+
+
+def confirm(content: Content, day: date) -> Screen:
+    text = content.messages.treatment
+    rows = [[button(text.save, day_data("save", day)), button(text.cancel, day_data("no"))]]
+    return Screen(text.confirm.format(day=day_name(content, day)), InlineKeyboardMarkup(rows))
