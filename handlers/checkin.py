@@ -12,7 +12,7 @@ from telegram.error import BadRequest
 from bot.services.checkins import Outcome
 from bot.services.reminders import Snooze
 from bot.services.results import CheckinResult
-from handlers import callbacks
+from handlers import callbacks, treatment
 from handlers.common import answer, edit, reply, sender_id
 from handlers.context import BotContext
 from handlers.onboarding import continue_setup
@@ -145,6 +145,8 @@ async def _send_tips(update: Update, context: BotContext, result: CheckinResult)
         await reply(update, Screen(tips_message(services.content, result.tips, sources)))
     if result.care:
         await reply(update, Screen(care_text(services.content, result.care)))
+    if result.completed:
+        await treatment.after_checkin(update, context)
 
 
 async def snooze_button(update: Update, context: BotContext) -> None:

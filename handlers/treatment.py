@@ -55,6 +55,38 @@ async def button(update: Update, context: BotContext) -> None:
         await edit(query, Screen(text.stale))
 
 
+async def after_checkin(update: Update, context: BotContext) -> None:
+    """A check-in was just saved: on the right days of an injection cycle, one more question."""
+    found = await context.services.treatments.cycle_ask(sender_id(update))
+    if found is not None:
+        await reply(update, views.cycle_message(context.services.content, *found))
+
+
+async def cycle_button(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    services = context.services
+    text = services.content.messages.treatment
+    parsed = callbacks.CYCLE.parse(query.data)
+    await answer(query)
+    assert parsed is not None  # the route's pattern is this kind's
+    treatment_id, kind, value = parsed
+    result = await services.treatments.answer_cycle(sender_id(update), int(treatment_id), kind, int(value))
+    if result.outcome is Outcome.NOT_SET_UP:
+        shown = services.content.messages.onboarding.need_setup
+    elif result.outcome is Outcome.STALE:
+        shown = text.cycle_stale
+    elif result.outcome is Outcome.ALREADY_SAID:
+        shown = text.cycle_answered
+    elif kind == "effect":
+        shown = text.effect_saved.format(label=views.effect_labels(services.content)[int(value)])
+    else:
+        found = await services.treatments.overview(sender_id(update))
+        day = found.cycle_day if found and found.cycle_day is not None else 0
+        shown = text.started_saved.format(day=day) if value == "1" else text.not_yet_saved
+    await edit(query, Screen(shown))
+
+
 def _day(raw: str) -> date | None:
     try:
         return date(int(raw[:4]), int(raw[4:6]), int(raw[6:8]))

@@ -35,6 +35,7 @@ def test_every_button_the_bot_can_show_reaches_its_own_handler(chat: Chat) -> No
         callbacks.ERASE: (privacy.delete_button, ("yes",)),
         callbacks.CANCEL: (cancel.cancel_button, ("cancel",)),
         callbacks.TREATMENT: (treatment.button, ("save", "20260310")),
+        callbacks.CYCLE: (treatment.cycle_button, (7, "effect", 3)),
     }
     assert set(owners) == set(KINDS)
     routes = [h for h in chat.harness.runtime.application.handlers[1] if isinstance(h, CallbackQueryHandler)]

@@ -30,3 +30,18 @@ class TreatmentText(Wording):
     wearing_off_already: Annotated[str, Slots("day")]
     no_injection: str
     stale: str
+    cycle_line: Annotated[str, Slots("day", "week")]
+    ask_started: str
+    started_yes: str
+    started_no: str
+    ask_effect: str
+    effect_0: str
+    effect_1: str
+    effect_2: str
+    effect_3: str
+    effect_4: str
+    started_saved: Annotated[str, Slots("day")]
+    not_yet_saved: str
+    effect_saved: Annotated[str, Slots("label")]
+    cycle_answered: str
+    cycle_stale: str

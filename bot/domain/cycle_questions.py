@@ -34,7 +34,9 @@ class CycleAsk:
     offer_wearing_off: bool
 
 
-def cycle_ask(injected: date, today: date, answers: Sequence[Answer], wearing_off_said: bool) -> CycleAsk | None:
+def cycle_ask(
+    injected: date, today: date, answers: Sequence[Answer], wearing_off_said: bool
+) -> CycleAsk | None:
     """None when no injection frames today's check-in (none yet, or too long ago)."""
     day = (today - injected).days
     if day < 0 or day > CYCLE_DAYS:

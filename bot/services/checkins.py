@@ -193,6 +193,7 @@ class CheckinService:
             checkin.draft = getattr(checkin, checkin.step) or ""
         tips: list[Tip] = []
         care: list[str] = []
+        first = False
         if checkin.step == "done":
             first = checkin.completed_at is None
             if checkin.amends_id is not None:
@@ -211,7 +212,7 @@ class CheckinService:
             await session.flush()
             today = local_today(self._now(), user.timezone)
             care = await care_due(session, user, today, self._now(), self._signs)
-        return CheckinResult(outcome, await shown(session, checkin), tips, care=tuple(care))
+        return CheckinResult(outcome, await shown(session, checkin), tips, care=tuple(care), completed=first)
 
     @staticmethod
     async def _save_draft(session: AsyncSession, draft: Checkin) -> Checkin:

@@ -19,3 +19,4 @@ class CheckinResult:
     care: tuple[str, ...] = ()  # reasons to see a doctor soon, from the stored entries
     days: tuple[date, ...] = ()  # the days "another day" offers, newest first
     moved_to: date | None = None  # the entry was just moved to this earlier day
+    completed: bool = False  # saved for the first time just now

@@ -11,6 +11,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.domain.clock import Clock
+from bot.domain.cycle_questions import Answer, CycleAsk, cycle_ask
 from bot.domain.cycles import Cycle, Pattern, cycles, day_of_cycle, pattern, strengths
 from bot.domain.schedule import local_today
 from bot.services.common import find_user, is_set_up
@@ -20,6 +21,7 @@ from bot.storage.unit_of_work import unit_of_work
 
 INJECTION = "injection"
 WEARING_OFF = "wearing_off"
+CYCLE_ANSWERS = ("started", "effect")
 CYCLES_SHOWN = 4  # the charts and the report overlay at most this many
 
 
@@ -30,6 +32,7 @@ class Outcome(Enum):
     NOT_SET_UP = "not_set_up"
     NO_INJECTION = "no_injection"  # "wearing off" with no injection to belong to
     ALREADY_SAID = "already_said"  # "wearing off" was tapped before in this cycle
+    STALE = "stale"  # a question about an injection that is no longer the last one
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,51 @@ class TreatmentService:
             await session.flush()
             return TreatmentResult(Outcome.SAVED, today, await self._overview(session, user))
 
+    async def cycle_ask(self, telegram_id: int) -> tuple[int, CycleAsk] | None:
+        """The injection framing today's check-in, and what to add to it (a question, the one-tap
+        "it's wearing off"); None when there is nothing to add."""
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id)
+            if user is None or not is_set_up(user) or user.id is None:
+                return None
+            injections = await _injections(session, user.id)
+            if not injections or injections[-1].id is None:
+                return None
+            last = injections[-1]
+            assert last.id is not None
+            answers = await _events(session, [last.id], *CYCLE_ANSWERS)
+            said = await _events(session, [last.id], WEARING_OFF)
+            found = cycle_ask(
+                last.started_on,
+                self._today(user),
+                [Answer(e.kind, e.local_date, e.value) for e in answers],
+                bool(said),
+            )
+            if found is None or (found.question is None and not found.offer_wearing_off):
+                return None
+            return last.id, found
+
+    async def answer_cycle(
+        self, telegram_id: int, treatment_id: int, kind: str, value: int
+    ) -> TreatmentResult:
+        """An answer to the check-in's injection question: kept once a day, for the last injection."""
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id, lock=True)
+            if user is None or not is_set_up(user) or user.id is None:
+                return TreatmentResult(Outcome.NOT_SET_UP)
+            injections = await _injections(session, user.id)
+            if not injections or injections[-1].id != treatment_id or kind not in CYCLE_ANSWERS:
+                return TreatmentResult(Outcome.STALE)
+            today = self._today(user)
+            if any(e.local_date == today for e in await _events(session, [treatment_id], *CYCLE_ANSWERS)):
+                return TreatmentResult(Outcome.ALREADY_SAID, today)
+            session.add(
+                TreatmentEvent(
+                    user_id=user.id, treatment_id=treatment_id, kind=kind, local_date=today, value=value
+                )
+            )
+            return TreatmentResult(Outcome.SAVED, today)
+
     async def overview(self, telegram_id: int) -> Overview | None:
         async with unit_of_work(self._db) as session:
             user = await find_user(session, telegram_id)
@@ -148,8 +196,10 @@ async def _injections(session: AsyncSession, user_id: int) -> list[Treatment]:
     return list((await session.exec(query.order_by(col(Treatment.started_on)))).all())
 
 
-async def _events(session: AsyncSession, treatment_ids: list[int | None], kind: str) -> list[TreatmentEvent]:
+async def _events(
+    session: AsyncSession, treatment_ids: list[int | None], *kinds: str
+) -> list[TreatmentEvent]:
     query = select(TreatmentEvent).where(
-        col(TreatmentEvent.treatment_id).in_(treatment_ids), TreatmentEvent.kind == kind
+        col(TreatmentEvent.treatment_id).in_(treatment_ids), col(TreatmentEvent.kind).in_(kinds)
     )
     return list((await session.exec(query.order_by(col(TreatmentEvent.local_date)))).all())

@@ -8,6 +8,7 @@ from telegram import InlineKeyboardMarkup
 
 from bot.content import Content
 from bot.content.wording import plural
+from bot.domain.cycle_questions import CycleAsk
 from bot.domain.cycles import week_of
 from bot.domain.days import past_days
 from bot.services.treatments import Overview
@@ -73,3 +74,31 @@ def confirm(content: Content, day: date) -> Screen:
     text = content.messages.treatment
     rows = [[button(text.save, day_data("save", day)), button(text.cancel, day_data("no"))]]
     return Screen(text.confirm.format(day=day_name(content, day)), InlineKeyboardMarkup(rows))
+
+
+def effect_labels(content: Content) -> list[str]:
+    text = content.messages.treatment
+    return [text.effect_0, text.effect_1, text.effect_2, text.effect_3, text.effect_4]
+
+
+def cycle_message(content: Content, treatment_id: int, ask: CycleAsk) -> Screen:
+    """Added after a check-in: the day of the cycle, its question if one is due, "wearing off"."""
+    text = content.messages.treatment
+    lines = [text.cycle_line.format(day=ask.cycle_day, week=week_of(ask.cycle_day))]
+    rows = []
+    if ask.question == "started":
+        lines.append(text.ask_started)
+        rows.append([
+            button(text.started_yes, callbacks.CYCLE.build(treatment_id, "started", 1)),
+            button(text.started_no, callbacks.CYCLE.build(treatment_id, "started", 0)),
+        ])  # fmt: skip
+    elif ask.question == "effect":
+        lines.append(text.ask_effect)
+        scale = [
+            button(label, callbacks.CYCLE.build(treatment_id, "effect", n))
+            for n, label in enumerate(effect_labels(content))
+        ]
+        rows += [[b] for b in scale]
+    if ask.offer_wearing_off:
+        rows.append([button(text.wearing_off, day_data("off"))])
+    return Screen("\n".join(lines), InlineKeyboardMarkup(rows))
