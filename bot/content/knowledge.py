@@ -19,6 +19,9 @@ class Topic(BaseModel):
     asks: list[str]
     keywords: str = ""  # everyday words for this topic, e.g. "coffee tea chai espresso"
     personal: str | None = None
+    # An overview whose answer names other topics' subjects (sleep, coffee, stress) is found by
+    # its phrasings and keywords only, or it would draw their questions away.
+    index_answer: bool = True
 
 
 class KnowledgeBook(BaseModel):
@@ -35,6 +38,7 @@ class KnowledgeBook(BaseModel):
     min_coverage: float
     domain_words: list[str]
     uncovered: list[str]
+    uncovered_patterns: list[str] = []  # phrasings of an uncovered subject, e.g. a price
     face_words: list[str]
     other_body: list[str]
     question_starts: str

@@ -67,7 +67,10 @@ class KnowledgeIndex:
                 self._doc_topics.append(topic.id)
         self._bm25 = BM25Okapi(docs)
         # One document per topic as well: long, rambling questions add up evidence across it.
-        topic_docs = [words(" ".join([t.title, *t.asks, t.keywords, t.answer])) for t in book.topics]
+        topic_docs = [
+            words(" ".join([t.title, *t.asks, t.keywords, t.answer if t.index_answer else ""]))
+            for t in book.topics
+        ]
         self._topic_ids = [t.id for t in book.topics]
         self._topic_bm25 = BM25Okapi(topic_docs)
         keywords = {w for t in book.topics for w in words(t.keywords)}
@@ -76,6 +79,7 @@ class KnowledgeIndex:
         self._keywords = keywords
         self._other_body = {stem(w) for w in book.other_body}
         self._uncovered = {stem(w) for w in book.uncovered}
+        self._uncovered_patterns = [re.compile(p) for p in book.uncovered_patterns]
         self._face = {stem(w) for w in book.face_words}
         self._known = set(self._vocabulary) | self._domain
         # Words found across many topics (eye, twitch, cause) do not tell topics apart.
@@ -123,7 +127,7 @@ class KnowledgeIndex:
     def _off_topic(self, question: str) -> bool:
         """About something we have no content on, or about another part of the body."""
         typed = set(words(question))
-        if self._uncovered & typed:
+        if self._uncovered & typed or any(p.search(question.lower()) for p in self._uncovered_patterns):
             return True
         return bool(self._other_body & typed) and not self._face & typed
 
