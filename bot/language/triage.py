@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from bot.content.safety import SafetyRules
 from bot.content.triage_model import MODEL_REASON, TriageModel
 from bot.language.normalise import Normaliser
 from bot.language.prefilter import Gate, Gates
 from bot.language.triage_model import Scorer
+from bot.language.triage_parts import PERSONAL, Clause, CompiledPair, any_of
 from bot.language.triage_result import Level, Triage, triage_result
 
 __all__ = ["Level", "Triage", "Triager"]
@@ -18,31 +18,6 @@ __all__ = ["Level", "Triage", "Triager"]
 # Bounds that keep one message's triage fast whatever it contains.
 MAX_MATCHES = 200
 MAX_SPAN = 8
-# Someone in particular: a general question that names a person is a report, not a quiz.
-PERSONAL = (
-    r"\b(i|me|my|mine|myself|he|his|him|she|her|they|their|we|our|us|son|daughter|husband|wife"
-    r"|mum|mom|dad|partner|baby|child|kid|grandma|grandpa|friend)\b"
-)
-
-
-class _Clause(str):
-    """Clause text, and what every check of it needs (set once by Triager._clause)."""
-
-    uncertain: bool
-    not_happening: bool
-    question: bool
-    personal: bool
-    mimicked: bool  # a face, eye or speech sign here is the spasm's own (or the dentist's)
-
-
-@dataclass(frozen=True)
-class _CompiledPair:
-    first: re.Pattern[str]
-    second: re.Pattern[str]
-    window: int
-    ordered: bool
-    unless: re.Pattern[str] | None
-    number: int
 
 
 class Triager:
@@ -67,10 +42,10 @@ class Triager:
         self._flags = [
             (f.id, [re.compile(p) for p in f.now], [re.compile(p) for p in f.mention]) for f in rules.flags
         ]
-        self._pairs: dict[str, list[_CompiledPair]] = {}
+        self._pairs: dict[str, list[CompiledPair]] = {}
         self._gates_of_pairs: list[tuple[str, str]] = []
         for pair in rules.pairs:
-            compiled = _CompiledPair(
+            compiled = CompiledPair(
                 re.compile(pair.first), re.compile(pair.second), pair.window, pair.ordered,
                 re.compile(pair.unless) if pair.unless else None, len(self._gates_of_pairs),
             )  # fmt: skip
@@ -80,8 +55,8 @@ class Triager:
         # Per flag and sign, one regex of all its phrases: a flag none of whose phrases (nor both
         # halves of one of its pairs) appear anywhere in the text is not looked at clause by clause.
         # Each has a gate of the pieces its matches begin with: most messages pass none of them.
-        self._flag_any = {f.id: _any_of(f.now + f.mention) for f in rules.flags}
-        self._sign_any = {u.id: _any_of(u.patterns) for u in rules.urgent}
+        self._flag_any = {f.id: any_of(f.now + f.mention) for f in rules.flags}
+        self._sign_any = {u.id: any_of(u.patterns) for u in rules.urgent}
         for f in rules.flags:
             self._gates.add(("flag", f.id), Gate(f.now + f.mention))
         for u in rules.urgent:
@@ -117,8 +92,13 @@ class Triager:
         if reasons:
             return Triage("emergency", reasons, scorer.evidence(normal))
         probability = scorer.probability(normal)
-        # The model fires only on words that weigh for it, and never on a command ("/help").
-        if probability >= model.fire and not normal.lstrip().startswith("/"):
+        # The model fires only on words that weigh for it, never on a command ("/help"), and
+        # never on a general question that names no red flag and no one ("will botox help?").
+        if (
+            probability >= model.fire
+            and not normal.lstrip().startswith("/")
+            and not self._general_question(normal)
+        ):
             evidence = scorer.evidence(normal)
             # Where the rules read the words already (a red flag not happening, or a sign for a
             # doctor soon), the model must be surer to call it an emergency.
@@ -126,6 +106,10 @@ class Triager:
             if evidence and probability >= (model.overrule if named or urgent else model.fire):
                 return Triage("emergency", named or (MODEL_REASON,), evidence)
         return triage_result((), urgent)
+
+    def _general_question(self, normal: str) -> bool:
+        asked = normal.rstrip().endswith("?") or bool(self._question_start.search(normal))
+        return asked and not self._personal.search(normal) and not self.mentions(normal)
 
     def _by_rules(self, normal: str, open_gates: set[object]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(red flags reported, urgent signs) by the rules alone."""
@@ -190,7 +174,7 @@ class Triager:
 
     def _clauses(
         self, normal: str, open_gates: set[object], flag_ids: list[str], signs: list[re.Pattern[str]]
-    ) -> list[_Clause]:
+    ) -> list[Clause]:
         """Each clause that may say one of these flags or signs, knowing whether it ended in a
         question mark and what the whole message says (the others are never looked at)."""
         joking = any(j.search(normal) for j in self._jokes)
@@ -207,9 +191,9 @@ class Triager:
                 clauses.append(self._clause(text, end is not None and end.group() == "?", joking, passed))
         return clauses
 
-    def _clause(self, text: str, asked: bool, joking: bool, passed: bool) -> _Clause:
+    def _clause(self, text: str, asked: bool, joking: bool, passed: bool) -> Clause:
         """A clause with the facts every pattern check needs, worked out once."""
-        clause = _Clause(text)
+        clause = Clause(text)
         clause.uncertain = any(u.search(text) for u in self._uncertain)
         imagined = any(h.search(text) for h in self._history + self._hypothetical)
         clause.not_happening = (
@@ -225,10 +209,10 @@ class Triager:
 
     def _reported(
         self,
-        clause: _Clause,
+        clause: Clause,
         now: list[re.Pattern[str]],
         mention: list[re.Pattern[str]],
-        pairs: list[_CompiledPair],
+        pairs: list[CompiledPair],
     ) -> bool:
         """Does this clause report the flag happening, rather than ask, remember or imagine it?"""
         if clause.not_happening:
@@ -243,7 +227,7 @@ class Triager:
             return False
         return not (question or any(b.search(clause) for b in self._blockers))
 
-    def _pair_affirmed(self, clause: _Clause, pair: _CompiledPair) -> bool:
+    def _pair_affirmed(self, clause: Clause, pair: CompiledPair) -> bool:
         if pair.unless is not None and self._affirmed(clause, pair.unless):
             return False
         starts = [m.start() for m in re.finditer(r"\S+", clause)]
@@ -273,7 +257,7 @@ class Triager:
                     return True
         return False
 
-    def _affirmed(self, clause: _Clause, pattern: re.Pattern[str]) -> bool:
+    def _affirmed(self, clause: Clause, pattern: re.Pattern[str]) -> bool:
         """Some match of the pattern in this clause is not negated."""
         uncertain = clause.uncertain
         for match in pattern.finditer(clause):
@@ -294,7 +278,3 @@ class Triager:
             if any(words[i : i + width] == cue for i in range(len(words) - width + 1)):
                 return True
         return False
-
-
-def _any_of(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
