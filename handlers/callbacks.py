@@ -79,8 +79,9 @@ HISTORY_DELETE = ButtonData("h:del", ROW_ID)
 HISTORY_DELETE_SURE = ButtonData("h:delok", ROW_ID)
 ERASE = ButtonData("del", Field(r"yes|no"))
 CANCEL = ButtonData("x", Field(r"cancel"))  # whatever is under way
-# /treatment: add (pick a day), day (see it before saving), save, no (cancel), off (wearing off)
-TREATMENT = ButtonData("tr", Field(r"add|day|save|no|off"), Field(r"\d{8}|-"))
+# /treatment: add (pick a day), day (see it before saving), save, no (cancel), off (wearing off);
+# keep and drop: Save and Cancel for a typed treatment
+TREATMENT = ButtonData("tr", Field(r"add|day|save|no|off|keep|drop"), Field(r"\d{8}|-"))
 CYCLE = ButtonData(
     "cy", ROW_ID, Field(r"started|effect"), Field(r"[0-4]")
 )  # the check-in's injection question

@@ -12,7 +12,7 @@ from bot.services.alerts import describe
 from bot.services.users import Awaiting
 from bot.storage import update_scope
 from bot.storage.fencing import NotLeader
-from handlers import admin, cancel, checkin, knowledge, onboarding, summary
+from handlers import admin, cancel, checkin, knowledge, onboarding, summary, treatment
 from handlers.common import message_text, reply, sender_id
 from handlers.context import BotContext
 from handlers.views.screen import Screen
@@ -55,6 +55,8 @@ async def text(update: Update, context: BotContext) -> None:
         return
     waiting = await checkin.typed(update, context, typed)
     if waiting == checkin.Typed.HANDLED:
+        return
+    if await treatment.typed(update, context, typed):  # "had my botox today", "started clonazepam"
         return
     # Not an answer a check-in is waiting for: perhaps a question about spasms.
     if await knowledge.question(update, context, typed):

@@ -7,6 +7,7 @@ from datetime import date
 
 from telegram import Update
 
+from bot.services.treatment_drafts import DraftOutcome, DraftResult
 from bot.services.treatments import Outcome, TreatmentResult
 from handlers import callbacks
 from handlers.common import answer, edit, reply, sender_id
@@ -35,8 +36,14 @@ async def button(update: Update, context: BotContext) -> None:
     assert parsed is not None  # the route's pattern is this kind's
     action, raw = parsed
     day = _day(raw)
-    if action == "no":
+    if action == "drop" and not await services.treatment_drafts.drop(person, raw):
+        await edit(query, Screen(text.draft_gone))
+        return
+    if action in ("no", "drop"):
         await edit(query, Screen(text.cancelled))
+        return
+    if action == "keep":
+        await edit(query, _draft_answer(context, await services.treatment_drafts.save(person, raw)))
         return
     today = await services.treatments.today(person)
     if today is None:
@@ -53,6 +60,40 @@ async def button(update: Update, context: BotContext) -> None:
         await edit(query, _after(context, result, text.wearing_off_saved))
     else:  # a forged or impossible day
         await edit(query, Screen(text.stale))
+
+
+async def typed(update: Update, context: BotContext, text: str) -> bool:
+    """A typed line that tells of a treatment: shown back for Save, or why it can't be."""
+    result = await context.services.treatment_drafts.propose_text(sender_id(update), text)
+    if result is None:
+        return False
+    await reply(update, _draft_answer(context, result))
+    return True
+
+
+def _draft_answer(context: BotContext, result: DraftResult) -> Screen:
+    content = context.services.content
+    text = content.messages.treatment
+    draft = result.draft
+    name = (draft.name or "").capitalize() if draft else ""
+    if result.outcome is DraftOutcome.SHOWN and draft is not None:
+        return views.draft_card(content, draft)
+    if result.outcome is DraftOutcome.SAVED:
+        return Screen(text.draft_saved)
+    if result.outcome is DraftOutcome.SAME_DAY and draft is not None:
+        return Screen(text.same_day.format(day=day_name(content, draft.day)))
+    if result.outcome is DraftOutcome.NOT_FOUND:
+        return Screen(text.not_found.format(name=name))
+    if result.outcome is DraftOutcome.STOP_BEFORE_START and draft is not None and result.started:
+        day, started = day_name(content, draft.day), day_name(content, result.started)
+        return Screen(text.stop_before_start.format(name=name, day=day, started=started))
+    if result.outcome is DraftOutcome.FUTURE:
+        return Screen(text.future)
+    if result.outcome is DraftOutcome.DAY_UNCLEAR:
+        return Screen(text.day_unclear)
+    if result.outcome is DraftOutcome.NO_DRAFT:
+        return Screen(text.draft_gone)
+    return Screen(content.messages.onboarding.need_setup)
 
 
 async def after_checkin(update: Update, context: BotContext) -> None:

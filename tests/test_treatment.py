@@ -31,7 +31,8 @@ async def test_an_injection_is_shown_before_it_is_saved(
 ) -> None:
     await onboard(chat)
     await chat.send("/treatment")
-    assert chat.last_text() == content.messages.treatment.none_yet
+    wording = content.messages.treatment
+    assert chat.last_text() == f"{wording.none_yet}\n\n{wording.typed_hint}"
     await add_injection(chat, "3 weeks ago")
     assert chat.keyboard_message()["text"].startswith("💉 Botulinum toxin injection on Tuesday, 2026-02-17.")
     assert await rows(services, Treatment) == []  # nothing until Save

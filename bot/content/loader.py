@@ -14,6 +14,7 @@ from bot.content.messages import Messages
 from bot.content.reports import ReportWords
 from bot.content.safety import SafetyRules
 from bot.content.tips import TipBook
+from bot.content.treatment_words import TreatmentWords
 from bot.content.triage_model import MODEL_REASON, TriageModel, load_triage_model
 from bot.content.wording import Strict
 from bot.content.zones import Zones
@@ -27,6 +28,7 @@ class Content(Strict):
     emergency: EmergencyBook
     knowledge: KnowledgeBook
     reports: ReportWords
+    treatments: TreatmentWords
     triage_model: TriageModel
 
     @model_validator(mode="after")
@@ -55,5 +57,6 @@ def load_content(directory: Path) -> Content:
         emergency=EmergencyBook.model_validate(_read(directory / "emergency.toml")),
         knowledge=KnowledgeBook.model_validate(_read(directory / "knowledge.toml")),
         reports=ReportWords.model_validate(_read(directory / "reports.toml")),
+        treatments=TreatmentWords.model_validate(_read(directory / "treatments.toml")),
         triage_model=load_triage_model(directory / "triage_model.json"),
     )

@@ -45,3 +45,20 @@ class TreatmentText(Wording):
     effect_saved: Annotated[str, Slots("label")]
     cycle_answered: str
     cycle_stale: str
+    draft_injection: Annotated[str, Slots("day", "dose")]
+    draft_medicine: Annotated[str, Slots("name", "day", "dose")]
+    draft_dose: Annotated[str, Slots("name", "day", "dose")]
+    draft_stop: Annotated[str, Slots("name", "day")]
+    draft_surgery: Annotated[str, Slots("name", "day")]
+    draft_ask: str
+    dose_part: Annotated[str, Slots("dose", "unit")]
+    dose_unreadable: str
+    not_found: Annotated[str, Slots("name")]
+    stop_before_start: Annotated[str, Slots("name", "day", "started")]
+    draft_saved: str
+    draft_gone: str
+    medicines_title: str
+    medicine_line: Annotated[str, Slots("name", "dose", "since")]
+    surgery_line: Annotated[str, Slots("name", "day")]
+    typed_hint: str
+    day_unclear: str

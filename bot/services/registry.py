@@ -13,6 +13,7 @@ from bot.domain.flood import FloodGuard
 from bot.language.knowledge import KnowledgeIndex
 from bot.language.report_reader import ReportReader
 from bot.language.small_talk import SmallTalk
+from bot.language.treatment_reader import TreatmentReader
 from bot.language.triage import Triager
 from bot.services.alarms import AlarmService
 from bot.services.alerts import AlertGate
@@ -29,6 +30,7 @@ from bot.services.reminders import ReminderService
 from bot.services.stats import StatsService
 from bot.services.summary import SummaryService
 from bot.services.tips import TipService
+from bot.services.treatment_drafts import TreatmentDrafts
 from bot.services.treatments import TreatmentService
 from bot.services.users import UserService
 from bot.storage.db import SessionFactory
@@ -64,6 +66,7 @@ class Services:
     small_talk: SmallTalk
     alarms: AlarmService
     treatments: TreatmentService
+    treatment_drafts: TreatmentDrafts
 
 
 def build_services(
@@ -108,6 +111,7 @@ def build_services(
         demo=DemoService(db, clock),
         notes=NoteService(db, clock),
         treatments=TreatmentService(db, clock),
+        treatment_drafts=TreatmentDrafts(db, clock, TreatmentReader(content.treatments, content.reports)),
         small_talk=SmallTalk(content.reports),
         alarms=AlarmService(
             db, clock, triager, content.emergency, content.messages.safety, settings.default_timezone

@@ -45,6 +45,17 @@ class Overview:
     wearing_off_since: date | None = None
     pattern: Pattern | None = None
     past: list[Cycle] = field(default_factory=list)
+    medicines: list[Medicine] = field(default_factory=list)  # still taken
+    surgeries: list[Treatment] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Medicine:
+    name: str
+    since: date
+    dose: float | None
+    unit: str | None
+    dose_since: date | None = None  # the last change, when there was one
 
 
 @dataclass(frozen=True)
@@ -168,8 +179,13 @@ class TreatmentService:
         assert user.id is not None
         today = self._today(user)
         injections = await _injections(session, user.id)
+        others = await _others(session, user.id)
+        medicines = [m for m in others if m.kind == "medicine" and m.stopped_on is None]
+        doses = await _events(session, [m.id for m in medicines], "dose")
+        taken = [_current(m, [d for d in doses if d.treatment_id == m.id]) for m in medicines]
+        surgeries = [s for s in others if s.kind == "surgery"]
         if not injections:
-            return Overview(today)
+            return Overview(today, medicines=taken, surgeries=surgeries)
         said = await _events(session, [t.id for t in injections if t.id is not None], WEARING_OFF)
         entries = (await session.exec(select(Checkin).where(Checkin.user_id == user.id))).all()
         all_cycles = cycles(
@@ -184,6 +200,8 @@ class TreatmentService:
             wearing_off_since=fading[0] if fading else None,
             pattern=pattern(all_cycles[:-1]),  # finished cycles only
             past=all_cycles[-CYCLES_SHOWN:],
+            medicines=taken,
+            surgeries=surgeries,
         )
 
     def _today(self, user: User) -> date:
@@ -203,3 +221,20 @@ async def _events(
         col(TreatmentEvent.treatment_id).in_(treatment_ids), col(TreatmentEvent.kind).in_(kinds)
     )
     return list((await session.exec(query.order_by(col(TreatmentEvent.local_date)))).all())
+
+
+async def _others(session: AsyncSession, user_id: int) -> list[Treatment]:
+    query = select(Treatment).where(Treatment.user_id == user_id, Treatment.kind != INJECTION)
+    return list((await session.exec(query.order_by(col(Treatment.started_on)))).all())
+
+
+def _current(medicine: Treatment, changes: list[TreatmentEvent]) -> Medicine:
+    """The dose now: the last change, or the one it was started on."""
+    last = changes[-1] if changes else None
+    return Medicine(
+        name=medicine.name or "",
+        since=medicine.started_on,
+        dose=last.dose if last else medicine.dose,
+        unit=last.unit if last else medicine.unit,
+        dose_since=last.local_date if last else None,
+    )

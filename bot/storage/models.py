@@ -54,6 +54,7 @@ class User(SQLModel, table=True):
     summary_weekday: int = 6  # Monday 0 .. Sunday 6: the weekly summary's local day and time
     summary_minute: int = 19 * 60
     next_summary_at: datetime | None = _ts(default=None, index=True)
+    treatment_draft: str | None = None  # a typed treatment shown back, waiting for Save (JSON)
     created_at: datetime = _ts(default_factory=utcnow)
     updated_at: datetime = _ts(default_factory=utcnow)
 

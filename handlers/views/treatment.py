@@ -11,6 +11,7 @@ from bot.content.wording import plural
 from bot.domain.cycle_questions import CycleAsk
 from bot.domain.cycles import week_of
 from bot.domain.days import past_days
+from bot.services.treatment_drafts import Draft
 from bot.services.treatments import Overview
 from handlers import callbacks
 from handlers.views.entry import day_name
@@ -28,7 +29,8 @@ def overview(content: Content, seen: Overview, head: str = "") -> Screen:
     lines = [head] if head else []
     last = seen.injection
     if last is None or seen.cycle_day is None:
-        lines.append(text.none_yet)
+        others = other_treatments(content, seen)
+        lines += [*others, text.typed_hint] if others else [text.none_yet, text.typed_hint]
         return Screen(
             "\n\n".join(lines), InlineKeyboardMarkup([[button(text.add_injection, day_data("add"))]])
         )
@@ -51,6 +53,7 @@ def overview(content: Content, seen: Overview, head: str = "") -> Screen:
         ]
         if parts:
             lines.append(f"{text.pattern_intro.format(count=found.cycles)} {', '.join(parts)}.")
+    lines += [*other_treatments(content, seen), text.typed_hint]
     buttons = [[button(text.wearing_off, day_data("off"))], [button(text.add_injection, day_data("add"))]]
     return Screen("\n\n".join(lines), InlineKeyboardMarkup(buttons))
 
@@ -102,3 +105,47 @@ def cycle_message(content: Content, treatment_id: int, ask: CycleAsk) -> Screen:
     if ask.offer_wearing_off:
         rows.append([button(text.wearing_off, day_data("off"))])
     return Screen("\n".join(lines), InlineKeyboardMarkup(rows))
+
+
+def dose_text(content: Content, dose: float | None, unit: str | None) -> str:
+    """ " 0.5 mg", or nothing when no dose was given."""
+    return content.messages.treatment.dose_part.format(dose=f"{dose:g}", unit=unit or "") if dose else ""
+
+
+def draft_card(content: Content, draft: Draft) -> Screen:
+    """A typed treatment shown back whole, with Save and Cancel."""
+    text = content.messages.treatment
+    day, dose = day_name(content, draft.day), dose_text(content, draft.dose, draft.unit)
+    name = (draft.name or "").capitalize()
+    shown = {
+        "injection": lambda: text.draft_injection.format(day=day, dose=dose),
+        "medicine": lambda: text.draft_medicine.format(name=name, day=day, dose=dose),
+        "dose": lambda: text.draft_dose.format(name=name, day=day, dose=dose),
+        "stop": lambda: text.draft_stop.format(name=name, day=day),
+        "surgery": lambda: text.draft_surgery.format(name=draft.name or "", day=day),
+    }[draft.kind]()
+    lines = [shown, text.dose_unreadable] if draft.dose_unreadable else [shown]
+    token = callbacks.TREATMENT.build
+    rows = [[button(text.save, token("keep", draft.token)), button(text.cancel, token("drop", draft.token))]]
+    return Screen("\n\n".join([*lines, text.draft_ask]), InlineKeyboardMarkup(rows))
+
+
+def other_treatments(content: Content, seen: Overview) -> list[str]:
+    """Medicines taken now (with their dose) and operations, a line each."""
+    text = content.messages.treatment
+    lines = []
+    if seen.medicines:
+        lines.append(text.medicines_title)
+        lines += [
+            text.medicine_line.format(
+                name=m.name.capitalize(),
+                dose=dose_text(content, m.dose, m.unit),
+                since=day_name(content, m.since),
+            )
+            for m in seen.medicines
+        ]
+    for surgery in seen.surgeries:
+        name = surgery.name or ""
+        name = name.upper() if name == "mvd" else name.capitalize()
+        lines.append(text.surgery_line.format(name=name, day=day_name(content, surgery.started_on)))
+    return ["\n".join(lines)] if lines else []

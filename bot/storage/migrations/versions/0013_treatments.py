@@ -1,4 +1,5 @@
-"""treatments: injections, medicines and operations, and what happened after each
+"""treatments: injections, medicines and operations, what happened after each, and a typed one
+waiting for Save
 
 Revision ID: 0013
 Revises: 0012
@@ -19,6 +20,8 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("users") as batch:
+        batch.add_column(sa.Column("treatment_draft", sa.String(), nullable=True))
     op.create_table(
         "treatments",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -59,3 +62,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("treatment_events")
     op.drop_table("treatments")
+    with op.batch_alter_table("users") as batch:
+        batch.drop_column("treatment_draft")

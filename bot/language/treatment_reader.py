@@ -1,0 +1,105 @@
+"""A typed line that tells of a treatment: "had my botox today", "started clonazepam 0.5 mg
+yesterday", "upped baclofen to 20mg", "stopped gabapentin on Monday", "had MVD surgery in March".
+A question ("will botox help?") is not one; a medicine name nobody listed is kept as typed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.content.reports import ReportWords
+from bot.content.treatment_words import TreatmentWords
+from bot.language.report_days import TODAY, Day, DayReader
+from bot.language.report_words import tokens_of
+
+Kind = Literal["injection", "medicine", "dose", "stop", "surgery"]
+NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+MAX_NAME = 40  # a medicine name as typed, kept whole up to this
+
+
+@dataclass(frozen=True)
+class TreatmentLine:
+    kind: Kind
+    day: Day | None  # None: a day was spoken of ("last week", "in March") but not one that can be told
+    name: str | None = None
+    dose: float | None = None
+    unit: str | None = None
+    dose_unreadable: bool = False  # a unit came without a number ("half a mg"): saved without a dose
+
+
+class TreatmentReader:
+    def __init__(self, words: TreatmentWords, report_words: ReportWords) -> None:
+        self._words = words
+        self._days = DayReader(report_words)
+        keys = ("injection_words", "had_verbs", "surgery_words", "start_verbs", "change_verbs", "stop_verbs")
+        self._phrases = {key: [tuple(tokens_of(w)) for w in getattr(words, key)] for key in keys}
+        self._medicines = set(words.medicines)
+        self._units = set(words.dose_units)
+        self._not_a_name = set(words.not_a_name)
+        self._questions = set(words.question_starts)
+        self._ruled_out = set(words.ruled_out)
+        self._vague = set(words.vague_days) | {m for names in report_words.months for m in names}
+
+    def read(self, text: str) -> TreatmentLine | None:
+        tokens = tokens_of(text)
+        if not tokens or text.rstrip().endswith("?") or tokens[0] in self._questions:
+            return None
+        if self._days.speaks_of_later(tokens):
+            return None  # "I'm going to start ...": a plan, not a treatment had
+        day = self._days.day_in(tokens) or (None if self._vague & set(tokens) else TODAY)
+        dose, unit, unreadable = self._dose(tokens)
+        medicine = self._medicine(tokens)
+        for kind in ("stop_verbs", "change_verbs", "start_verbs"):
+            at = self._find(tokens, kind)
+            if at is None:
+                continue
+            name = medicine or (self._name_after(tokens, at) if kind == "start_verbs" else None)
+            if name is None:
+                continue
+            line_kind: Kind = {"stop_verbs": "stop", "change_verbs": "dose", "start_verbs": "medicine"}[kind]  # type: ignore[assignment]
+            return TreatmentLine(line_kind, day, name, dose, unit, unreadable)
+        if self._find(tokens, "had_verbs") is not None and not self._ruled_out & set(tokens):
+            surgery = self._phrase(tokens, "surgery_words")
+            if surgery is not None:
+                return TreatmentLine("surgery", day, surgery)
+            if self._find(tokens, "injection_words") is not None:
+                return TreatmentLine("injection", day, None, dose, unit, unreadable)
+        return None
+
+    def _find(self, tokens: list[str], key: str) -> int | None:
+        """Where the first phrase of this list ends in the tokens."""
+        for i in range(len(tokens)):
+            for phrase in self._phrases[key]:
+                if tuple(tokens[i : i + len(phrase)]) == phrase:
+                    return i + len(phrase)
+        return None
+
+    def _phrase(self, tokens: list[str], key: str) -> str | None:
+        """The longest phrase of this list found in the tokens (the first listed of equals)."""
+        spans = {tuple(tokens[i : i + len(p)]) for p in self._phrases[key] for i in range(len(tokens))}
+        found = [p for p in self._phrases[key] if p in spans]
+        longest = max((len(p) for p in found), default=0)
+        return next((" ".join(p) for p in found if len(p) == longest), None)
+
+    def _medicine(self, tokens: list[str]) -> str | None:
+        return next((t for t in tokens if t in self._medicines), None)
+
+    def _name_after(self, tokens: list[str], at: int) -> str | None:
+        """ "started lamotrigine 25mg": the word after the verb, when it is not a number or a
+        filler ("started to", "started again")."""
+        if at >= len(tokens):
+            return None
+        word = tokens[at]
+        if word in self._not_a_name or NUMBER.fullmatch(word) or word in self._units or len(word) < 3:
+            return None
+        return word[:MAX_NAME]
+
+    def _dose(self, tokens: list[str]) -> tuple[float | None, str | None, bool]:
+        for i, token in enumerate(tokens):
+            if token in self._units and i > 0:
+                before = tokens[i - 1]
+                if NUMBER.fullmatch(before):
+                    return float(before.replace(",", ".")), token, False
+                return None, token, True
+        return None, None, False

@@ -1,0 +1,158 @@
+"""A treatment typed as a line ("started clonazepam 0.5 mg yesterday"): checked, shown back, and
+saved only on Save. A medicine's dose change and stop are added to it, never written over it."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import asdict, dataclass
+from datetime import date
+from enum import Enum
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.domain.clock import Clock
+from bot.domain.days import resolve
+from bot.domain.schedule import local_today
+from bot.language.report_days import TODAY
+from bot.language.treatment_reader import TreatmentLine, TreatmentReader
+from bot.services.common import find_user, is_set_up
+from bot.storage.db import SessionFactory
+from bot.storage.models import Treatment, TreatmentEvent, User
+from bot.storage.unit_of_work import unit_of_work
+
+MEDICINE = "medicine"
+
+
+class DraftOutcome(Enum):
+    SHOWN = "shown"  # kept as a draft, shown back for Save
+    SAVED = "saved"
+    FUTURE = "future"
+    SAME_DAY = "same_day"  # an injection that day is saved already
+    NOT_FOUND = "not_found"  # a dose change or stop for a medicine not in the diary
+    STOP_BEFORE_START = "stop_before_start"
+    NO_DRAFT = "no_draft"  # Save tapped on a draft already saved or dropped
+    NOT_SET_UP = "not_set_up"
+    DAY_UNCLEAR = "day_unclear"  # "last week": which day is not clear, so nothing is assumed
+
+
+@dataclass(frozen=True)
+class Draft:
+    kind: str  # injection, medicine, dose, stop, surgery
+    day: date
+    name: str | None = None
+    dose: float | None = None
+    unit: str | None = None
+    dose_unreadable: bool = False
+    token: str = ""  # on its Save and Cancel buttons: an older card never saves a newer draft
+
+
+@dataclass(frozen=True)
+class DraftResult:
+    outcome: DraftOutcome
+    draft: Draft | None = None
+    started: date | None = None  # the medicine's start, for "a stop before a start"
+
+
+class TreatmentDrafts:
+    def __init__(self, db: SessionFactory, clock: Clock, reader: TreatmentReader) -> None:
+        self._db = db
+        self._now = clock
+        self._reader = reader
+
+    async def propose_text(self, telegram_id: int, text: str) -> DraftResult | None:
+        """A typed line that tells of a treatment, checked and kept as a draft; None for any other."""
+        line = self._reader.read(text)
+        return await self.propose(telegram_id, line) if line is not None else None
+
+    async def propose(self, telegram_id: int, line: TreatmentLine) -> DraftResult:
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id, lock=True)
+            if user is None or not is_set_up(user) or user.timezone is None:
+                return DraftResult(DraftOutcome.NOT_SET_UP)
+            today = local_today(self._now(), user.timezone)
+            if line.day is None:
+                return DraftResult(DraftOutcome.DAY_UNCLEAR)
+            day = today if line.day == TODAY else resolve(line.day, today)
+            if day == "future" or day is None or day > today:
+                return DraftResult(DraftOutcome.FUTURE)
+            token = f"{secrets.randbelow(10**8):08d}"
+            draft = Draft(line.kind, day, line.name, line.dose, line.unit, line.dose_unreadable, token)
+            problem = await _problem(session, user, draft)
+            if problem is not None:
+                return problem
+            user.treatment_draft = json.dumps({**asdict(draft), "day": day.isoformat()})
+            return DraftResult(DraftOutcome.SHOWN, draft)
+
+    async def save(self, telegram_id: int, token: str) -> DraftResult:
+        """The draft shown, saved as it was shown (checked again: the diary may have changed)."""
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id, lock=True)
+            if user is None or not is_set_up(user) or user.id is None:
+                return DraftResult(DraftOutcome.NOT_SET_UP)
+            raw = json.loads(user.treatment_draft) if user.treatment_draft else {}
+            if raw.get("token") != token:
+                return DraftResult(DraftOutcome.NO_DRAFT)
+            draft = Draft(**{**raw, "day": date.fromisoformat(raw["day"])})
+            user.treatment_draft = None
+            problem = await _problem(session, user, draft)
+            if problem is not None:
+                return problem
+            if draft.kind in ("dose", "stop"):
+                medicine = await _medicine(session, user.id, draft.name or "")
+                assert medicine is not None and medicine.id is not None  # _problem checked
+                session.add(
+                    TreatmentEvent(user_id=user.id, treatment_id=medicine.id, kind=draft.kind,
+                                   local_date=draft.day, dose=draft.dose, unit=draft.unit)
+                )  # fmt: skip
+                if draft.kind == "stop":
+                    medicine.stopped_on = draft.day
+            else:
+                kind = MEDICINE if draft.kind == "medicine" else draft.kind
+                session.add(
+                    Treatment(user_id=user.id, kind=kind, started_on=draft.day, name=draft.name,
+                              dose=draft.dose, unit=draft.unit)
+                )  # fmt: skip
+            return DraftResult(DraftOutcome.SAVED, draft)
+
+    async def drop(self, telegram_id: int, token: str) -> bool:
+        """Cancel: this card's draft is gone and nothing was saved; False when it was not current."""
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id, lock=True)
+            if (
+                user is None
+                or not user.treatment_draft
+                or json.loads(user.treatment_draft).get("token") != token
+            ):
+                return False
+            user.treatment_draft = None
+            return True
+
+
+async def _problem(session: AsyncSession, user: User, draft: Draft) -> DraftResult | None:
+    assert user.id is not None
+    if draft.kind == "injection":
+        query = select(Treatment.id).where(
+            Treatment.user_id == user.id, Treatment.kind == "injection", Treatment.started_on == draft.day
+        )
+        if (await session.exec(query)).first() is not None:
+            return DraftResult(DraftOutcome.SAME_DAY, draft)
+    if draft.kind in ("dose", "stop"):
+        medicine = await _medicine(session, user.id, draft.name or "")
+        if medicine is None:
+            return DraftResult(DraftOutcome.NOT_FOUND, draft)
+        if draft.day < medicine.started_on:
+            return DraftResult(DraftOutcome.STOP_BEFORE_START, draft, medicine.started_on)
+    return None
+
+
+async def _medicine(session: AsyncSession, user_id: int, name: str) -> Treatment | None:
+    """The person's medicine of this name still taken (the latest started)."""
+    query = select(Treatment).where(
+        Treatment.user_id == user_id,
+        Treatment.kind == MEDICINE,
+        col(Treatment.stopped_on).is_(None),
+        col(Treatment.name) == name.lower(),
+    )
+    return (await session.exec(query.order_by(col(Treatment.started_on).desc()))).first()
