@@ -15,6 +15,9 @@ from bot.language.triage_result import Level, Triage, triage_result
 
 __all__ = ["Level", "Triage", "Triager"]
 
+# Signs an injection or the spasm itself may explain; never speech, swallowing or breathing.
+EYE_AND_FACE = frozenset({"face_droop", "paralysis", "vision"})
+
 # Bounds that keep one message's triage fast whatever it contains.
 MAX_MATCHES = 200
 MAX_SPAN = 8
@@ -103,9 +106,18 @@ class Triager:
             # Where the rules read the words already (a red flag not happening, or a sign for a
             # doctor soon), the model must be surer to call it an emergency.
             named = self.mentions(text)
-            if evidence and probability >= (model.overrule if named or urgent else model.fire):
+            explained = bool(named) and set(named) <= EYE_AND_FACE and self._explained(normal)
+            if (
+                evidence
+                and not explained
+                and probability >= (model.overrule if named or urgent else model.fire)
+            ):
                 return Triage("emergency", named or (MODEL_REASON,), evidence)
         return triage_result((), urgent)
+
+    def _explained(self, normal: str) -> bool:
+        """An eye, face or speech sign the message itself puts down to the spasm or an injection."""
+        return any(m.search(normal) for m in (*self._mimics_passed, *self._mimics))
 
     def _general_question(self, normal: str) -> bool:
         asked = normal.rstrip().endswith("?") or bool(self._question_start.search(normal))
