@@ -95,6 +95,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
             CallbackQueryHandler(privacy.delete_button, pattern=callbacks.ERASE.pattern),
             CallbackQueryHandler(treatment.button, pattern=callbacks.TREATMENT.pattern),
             CallbackQueryHandler(treatment.cycle_button, pattern=callbacks.CYCLE.pattern),
+            CallbackQueryHandler(treatment.side_effect_button, pattern=callbacks.SIDE_EFFECT.pattern),
             CallbackQueryHandler(cancel.cancel_button, pattern=callbacks.CANCEL.pattern),
             CallbackQueryHandler(general.unknown_button),
             MessageHandler(filters.TEXT & ~filters.COMMAND & NEW_PRIVATE, general.text),

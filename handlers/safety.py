@@ -57,7 +57,7 @@ async def _screen(update: Update, context: BotContext) -> None:
     if person is None:
         return
     due = services.escalation.line_due
-    if private and result.level == "none" and services.triager.mentions(text):
+    if private and result.level == "none" and services.triager.calm_line_due(text):
         number = await services.escalation.number_for(person)
         if await due(update.update_id, IF_IT_HAPPENS):
             await message.reply_text(services.content.messages.safety.if_it_happens.format(number=number))

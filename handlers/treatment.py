@@ -62,9 +62,11 @@ async def button(update: Update, context: BotContext) -> None:
         await edit(query, Screen(text.stale))
 
 
-async def typed(update: Update, context: BotContext, text: str) -> bool:
-    """A typed line that tells of a treatment: shown back for Save, or why it can't be."""
-    result = await context.services.treatment_drafts.propose_text(sender_id(update), text)
+async def typed(update: Update, context: BotContext, text: str, *, side_effects_only: bool = False) -> bool:
+    """A typed line that tells of a treatment (or only of a side effect after an injection,
+    which must not be read as a spasm report): shown back for Save, or why it can't be."""
+    kinds = ("side_effect",) if side_effects_only else None
+    result = await context.services.treatment_drafts.propose_text(sender_id(update), text, kinds)
     if result is None:
         return False
     await reply(update, _draft_answer(context, result))
@@ -77,9 +79,14 @@ def _draft_answer(context: BotContext, result: DraftResult) -> Screen:
     draft = result.draft
     name = (draft.name or "").capitalize() if draft else ""
     if result.outcome is DraftOutcome.SHOWN and draft is not None:
-        return views.draft_card(content, draft)
+        return views.draft_card(content, draft, result.started)
+    if result.outcome is DraftOutcome.SAVED and draft is not None and draft.kind == "side_effect":
+        effects = views.effect_names(content, (draft.name or "").split(","))
+        return Screen(f"{text.side_effect_saved.format(effects=effects)}\n\n{text.tell_clinic}")
     if result.outcome is DraftOutcome.SAVED:
         return Screen(text.draft_saved)
+    if result.outcome is DraftOutcome.NO_INJECTION:
+        return Screen(text.no_injection_for_effect)
     if result.outcome is DraftOutcome.SAME_DAY and draft is not None:
         return Screen(text.same_day.format(day=day_name(content, draft.day)))
     if result.outcome is DraftOutcome.NOT_FOUND:
@@ -126,6 +133,29 @@ async def cycle_button(update: Update, context: BotContext) -> None:
         day = found.cycle_day if found and found.cycle_day is not None else 0
         shown = text.started_saved.format(day=day) if value == "1" else text.not_yet_saved
     await edit(query, Screen(shown))
+
+
+async def side_effect_button(update: Update, context: BotContext) -> None:
+    """The side effect menu, and a tap on one: kept for today, with "tell the clinic"."""
+    query = update.callback_query
+    assert query is not None
+    services = context.services
+    content, text = services.content, services.content.messages.treatment
+    parsed = callbacks.SIDE_EFFECT.parse(query.data)
+    await answer(query)
+    assert parsed is not None  # the route's pattern is this kind's
+    treatment_id, effect = int(parsed[0]), parsed[1]
+    if effect == "menu":
+        await edit(query, views.side_effect_menu(content, treatment_id))
+        return
+    result = await services.treatments.record_side_effect(sender_id(update), treatment_id, effect)
+    if result.outcome is Outcome.STALE:
+        await edit(query, Screen(text.cycle_stale))
+    elif result.outcome is Outcome.NOT_SET_UP:
+        await edit(query, Screen(content.messages.onboarding.need_setup))
+    else:  # saved now, or earlier today: either way it is in the diary
+        saved = text.side_effect_saved.format(effects=views.effect_names(content, [effect]))
+        await edit(query, Screen(f"{saved}\n\n{text.tell_clinic}"))
 
 
 def _day(raw: str) -> date | None:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from bot.content.wording import Plural, Slots, Wording
+from pydantic import field_validator
+
+from bot.content.wording import Plural, Slots, Wording, exact_keys
+from bot.domain.vocab import SIDE_EFFECTS
 
 
 class TreatmentText(Wording):
@@ -62,3 +65,16 @@ class TreatmentText(Wording):
     surgery_line: Annotated[str, Slots("name", "day")]
     typed_hint: str
     day_unclear: str
+    side_effects: dict[str, str]
+    draft_side_effect: Annotated[str, Slots("effects", "day", "injected")]
+    tell_clinic: str
+    side_effect_saved: Annotated[str, Slots("effects")]
+    no_injection_for_effect: str
+    report_side_effect: str
+    side_effects_line: Annotated[str, Slots("effects")]
+    ask_side_effect: str
+
+    @field_validator("side_effects")
+    @classmethod
+    def _every_side_effect(cls, value: dict[str, str]) -> dict[str, str]:
+        return exact_keys(value, SIDE_EFFECTS, "treatment.side_effects")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pydantic import field_validator
 
-from bot.content.wording import Strict
+from bot.content.wording import Strict, exact_keys
+from bot.domain.vocab import SIDE_EFFECTS
 
 
 class TreatmentWords(Strict):
@@ -20,11 +21,19 @@ class TreatmentWords(Strict):
     not_a_name: list[str]  # words after "started" that are not a medicine ("started to", "started again")
     question_starts: list[str]  # a line opening like this asks, it does not tell
     vague_days: list[str]  # "last week", "2 months ago": a day meant, but not which (month names too)
+    side_effects: dict[str, list[str]]  # per side effect id, the phrases that name it
     ruled_out: list[str]  # "wearing off", "next", "booked": about an injection, not one had
 
     @field_validator("*")
     @classmethod
-    def _lower_and_filled(cls, value: list[str]) -> list[str]:
-        if not value or any(not w.strip() or w != w.lower() for w in value):
-            raise ValueError("lists of lower-case words, none empty")
+    def _lower_and_filled(cls, value: list[str] | dict[str, list[str]]) -> list[str] | dict[str, list[str]]:
+        for words in value.values() if isinstance(value, dict) else [value]:
+            if not words or any(not w.strip() or w != w.lower() for w in words):
+                raise ValueError("lists of lower-case words, none empty")
+        return value
+
+    @field_validator("side_effects")
+    @classmethod
+    def _every_side_effect(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        exact_keys({k: "" for k in value}, SIDE_EFFECTS, "side_effects")
         return value

@@ -20,4 +20,6 @@ SCALE = tuple(range(11))
 # The red-flag buttons of the "Anything else right now?" step (each is a triage flag id).
 REDFLAG_BUTTONS = ("seizure", "unconscious", "paralysis", "breathing", "speech")
 # Reasons the diary itself can give for seeing a doctor soon.
+# After a botulinum toxin injection: worth telling the clinic soon, not an emergency.
+SIDE_EFFECTS = ("droop", "double_vision", "dry_eye", "watering", "cannot_close")
 CARE_REASONS = ("most_days", "severity_up", "new_areas", "medication", "weak_or_stiff")

@@ -13,7 +13,7 @@ from bot.content.treatment_words import TreatmentWords
 from bot.language.report_days import TODAY, Day, DayReader
 from bot.language.report_words import tokens_of
 
-Kind = Literal["injection", "medicine", "dose", "stop", "surgery"]
+Kind = Literal["injection", "medicine", "dose", "stop", "surgery", "side_effect"]
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 MAX_NAME = 40  # a medicine name as typed, kept whole up to this
 
@@ -39,6 +39,9 @@ class TreatmentReader:
         self._not_a_name = set(words.not_a_name)
         self._questions = set(words.question_starts)
         self._ruled_out = set(words.ruled_out)
+        self._effects = {
+            effect: [tuple(tokens_of(w)) for w in phrases] for effect, phrases in words.side_effects.items()
+        }
         self._vague = set(words.vague_days) | {m for names in report_words.months for m in names}
 
     def read(self, text: str) -> TreatmentLine | None:
@@ -48,6 +51,9 @@ class TreatmentReader:
         if self._days.speaks_of_later(tokens):
             return None  # "I'm going to start ...": a plan, not a treatment had
         day = self._days.day_in(tokens) or (None if self._vague & set(tokens) else TODAY)
+        effects = self._side_effects(tokens)
+        if effects and self._find(tokens, "injection_words") is not None:
+            return TreatmentLine("side_effect", TODAY, ",".join(effects))  # felt now, whenever injected
         dose, unit, unreadable = self._dose(tokens)
         medicine = self._medicine(tokens)
         for kind in ("stop_verbs", "change_verbs", "start_verbs"):
@@ -66,6 +72,10 @@ class TreatmentReader:
             if self._find(tokens, "injection_words") is not None:
                 return TreatmentLine("injection", day, None, dose, unit, unreadable)
         return None
+
+    def _side_effects(self, tokens: list[str]) -> list[str]:
+        spans = {tuple(tokens[i : i + n]) for n in (1, 2, 3) for i in range(len(tokens))}
+        return [effect for effect, phrases in self._effects.items() if any(p in spans for p in phrases)]
 
     def _find(self, tokens: list[str], key: str) -> int | None:
         """Where the first phrase of this list ends in the tokens."""

@@ -163,6 +163,12 @@ class Triager:
             f for f, _, _ in self._flags if ("flag", f) in open_gates and self._flag_any[f].search(normal)
         )
 
+    def calm_line_due(self, text: str) -> bool:
+        """Named but not happening: worth the calm line, unless only an eye or face sign the
+        message puts down to the injection or the spasm (a side effect, not a worry)."""
+        named = self.mentions(text)
+        return bool(named) and not (set(named) <= EYE_AND_FACE and self._explained(self.normalise(text)))
+
     def _open(self, text: str) -> tuple[str, set[object]]:
         """The normal form, and the gates its pieces pass (every one for a long text)."""
         normal, pieces = self._normaliser.pieces(text)

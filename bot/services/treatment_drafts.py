@@ -35,6 +35,7 @@ class DraftOutcome(Enum):
     NO_DRAFT = "no_draft"  # Save tapped on a draft already saved or dropped
     NOT_SET_UP = "not_set_up"
     DAY_UNCLEAR = "day_unclear"  # "last week": which day is not clear, so nothing is assumed
+    NO_INJECTION = "no_injection"  # a side effect with no injection before it in the diary
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class Draft:
 class DraftResult:
     outcome: DraftOutcome
     draft: Draft | None = None
-    started: date | None = None  # the medicine's start, for "a stop before a start"
+    started: date | None = None  # the medicine's start (a stop before it), or the injection's
 
 
 class TreatmentDrafts:
@@ -61,10 +62,15 @@ class TreatmentDrafts:
         self._now = clock
         self._reader = reader
 
-    async def propose_text(self, telegram_id: int, text: str) -> DraftResult | None:
-        """A typed line that tells of a treatment, checked and kept as a draft; None for any other."""
+    async def propose_text(
+        self, telegram_id: int, text: str, kinds: tuple[str, ...] | None = None
+    ) -> DraftResult | None:
+        """A typed line that tells of a treatment (of one of these kinds), checked and kept as a
+        draft; None for any other line."""
         line = self._reader.read(text)
-        return await self.propose(telegram_id, line) if line is not None else None
+        if line is None or (kinds is not None and line.kind not in kinds):
+            return None
+        return await self.propose(telegram_id, line)
 
     async def propose(self, telegram_id: int, line: TreatmentLine) -> DraftResult:
         async with unit_of_work(self._db) as session:
@@ -83,7 +89,11 @@ class TreatmentDrafts:
             if problem is not None:
                 return problem
             user.treatment_draft = json.dumps({**asdict(draft), "day": day.isoformat()})
-            return DraftResult(DraftOutcome.SHOWN, draft)
+            assert user.id is not None  # _problem looked the person's treatments up by it
+            injection = (
+                await _injection_before(session, user.id, day) if draft.kind == "side_effect" else None
+            )
+            return DraftResult(DraftOutcome.SHOWN, draft, injection.started_on if injection else None)
 
     async def save(self, telegram_id: int, token: str) -> DraftResult:
         """The draft shown, saved as it was shown (checked again: the diary may have changed)."""
@@ -99,6 +109,14 @@ class TreatmentDrafts:
             problem = await _problem(session, user, draft)
             if problem is not None:
                 return problem
+            if draft.kind == "side_effect":
+                injection = await _injection_before(session, user.id, draft.day)
+                assert injection is not None and injection.id is not None  # _problem checked
+                session.add(
+                    TreatmentEvent(user_id=user.id, treatment_id=injection.id, kind="side_effect",
+                                   local_date=draft.day, detail=draft.name)
+                )  # fmt: skip
+                return DraftResult(DraftOutcome.SAVED, draft, injection.started_on)
             if draft.kind in ("dose", "stop"):
                 medicine = await _medicine(session, user.id, draft.name or "")
                 assert medicine is not None and medicine.id is not None  # _problem checked
@@ -132,6 +150,8 @@ class TreatmentDrafts:
 
 async def _problem(session: AsyncSession, user: User, draft: Draft) -> DraftResult | None:
     assert user.id is not None
+    if draft.kind == "side_effect" and await _injection_before(session, user.id, draft.day) is None:
+        return DraftResult(DraftOutcome.NO_INJECTION, draft)
     if draft.kind == "injection":
         query = select(Treatment.id).where(
             Treatment.user_id == user.id, Treatment.kind == "injection", Treatment.started_on == draft.day
@@ -154,5 +174,13 @@ async def _medicine(session: AsyncSession, user_id: int, name: str) -> Treatment
         Treatment.kind == MEDICINE,
         col(Treatment.stopped_on).is_(None),
         col(Treatment.name) == name.lower(),
+    )
+    return (await session.exec(query.order_by(col(Treatment.started_on).desc()))).first()
+
+
+async def _injection_before(session: AsyncSession, user_id: int, day: date) -> Treatment | None:
+    """The last injection on or before this day: the one a side effect belongs to."""
+    query = select(Treatment).where(
+        Treatment.user_id == user_id, Treatment.kind == "injection", col(Treatment.started_on) <= day
     )
     return (await session.exec(query.order_by(col(Treatment.started_on).desc()))).first()

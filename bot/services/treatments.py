@@ -47,6 +47,7 @@ class Overview:
     past: list[Cycle] = field(default_factory=list)
     medicines: list[Medicine] = field(default_factory=list)  # still taken
     surgeries: list[Treatment] = field(default_factory=list)
+    side_effects: list[tuple[date, str]] = field(default_factory=list)  # this cycle's: day, effect id
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,26 @@ class TreatmentService:
             )
             return TreatmentResult(Outcome.SAVED, today)
 
+    async def record_side_effect(self, telegram_id: int, treatment_id: int, effect: str) -> TreatmentResult:
+        """A side effect tapped after the person's last injection: kept once a day."""
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id, lock=True)
+            if user is None or not is_set_up(user) or user.id is None:
+                return TreatmentResult(Outcome.NOT_SET_UP)
+            injections = await _injections(session, user.id)
+            if not injections or injections[-1].id != treatment_id:
+                return TreatmentResult(Outcome.STALE)
+            today = self._today(user)
+            noted = await _events(session, [treatment_id], "side_effect")
+            if any(e.local_date == today and effect in (e.detail or "").split(",") for e in noted):
+                return TreatmentResult(Outcome.ALREADY_SAID, today)
+            event = TreatmentEvent(
+                user_id=user.id, treatment_id=treatment_id, kind="side_effect", local_date=today
+            )
+            event.detail = effect
+            session.add(event)
+            return TreatmentResult(Outcome.SAVED, today)
+
     async def overview(self, telegram_id: int) -> Overview | None:
         async with unit_of_work(self._db) as session:
             user = await find_user(session, telegram_id)
@@ -193,6 +214,8 @@ class TreatmentService:
         )
         last = injections[-1]
         fading = [e.local_date for e in said if e.treatment_id == last.id]
+        noted = await _events(session, [last.id], "side_effect")
+        effects = [(e.local_date, effect) for e in noted for effect in (e.detail or "").split(",") if effect]
         return Overview(
             today=today,
             injection=last,
@@ -202,6 +225,7 @@ class TreatmentService:
             past=all_cycles[-CYCLES_SHOWN:],
             medicines=taken,
             surgeries=surgeries,
+            side_effects=effects,
         )
 
     def _today(self, user: User) -> date:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from telegram import InlineKeyboardMarkup
@@ -18,6 +19,7 @@ from handlers.views.entry import day_name
 from handlers.views.screen import Screen, button, in_rows
 
 WEEKS_BACK = range(3, 17)  # further back than the fortnight of days: a button per week
+SIDE_EFFECT_WEEKS = 12  # side effects are offered while an injection may still cause them
 
 
 def day_data(action: str, day: date | None = None) -> str:
@@ -38,6 +40,13 @@ def overview(content: Content, seen: Overview, head: str = "") -> Screen:
         day=day_name(content, last.started_on), cycle_day=seen.cycle_day, week=week_of(seen.cycle_day)
     )
     lines.append(cycle)
+    if seen.side_effects:
+        noted = [
+            f"{text.side_effects[e]} ({day_name(content, d)})"
+            for d, e in seen.side_effects
+            if e in text.side_effects
+        ]
+        lines.append(text.side_effects_line.format(effects="; ".join(noted)))
     if seen.wearing_off_since is not None:
         lines.append(text.wearing_off_since.format(day=day_name(content, seen.wearing_off_since)))
     if seen.pattern is not None:
@@ -55,6 +64,8 @@ def overview(content: Content, seen: Overview, head: str = "") -> Screen:
             lines.append(f"{text.pattern_intro.format(count=found.cycles)} {', '.join(parts)}.")
     lines += [*other_treatments(content, seen), text.typed_hint]
     buttons = [[button(text.wearing_off, day_data("off"))], [button(text.add_injection, day_data("add"))]]
+    if last.id is not None and seen.cycle_day <= SIDE_EFFECT_WEEKS * 7:
+        buttons.insert(1, [button(text.report_side_effect, callbacks.SIDE_EFFECT.build(last.id, "menu"))])
     return Screen("\n\n".join(lines), InlineKeyboardMarkup(buttons))
 
 
@@ -112,11 +123,33 @@ def dose_text(content: Content, dose: float | None, unit: str | None) -> str:
     return content.messages.treatment.dose_part.format(dose=f"{dose:g}", unit=unit or "") if dose else ""
 
 
-def draft_card(content: Content, draft: Draft) -> Screen:
+def effect_names(content: Content, ids: Sequence[str]) -> str:
+    labels = content.messages.treatment.side_effects
+    return ", ".join(labels[i] for i in ids if i in labels)
+
+
+def side_effect_menu(content: Content, treatment_id: int) -> Screen:
+    text = content.messages.treatment
+    rows = [
+        [button(label, callbacks.SIDE_EFFECT.build(treatment_id, effect))]
+        for effect, label in text.side_effects.items()
+    ]
+    rows.append([button(text.cancel, day_data("no"))])
+    return Screen(text.ask_side_effect, InlineKeyboardMarkup(rows))
+
+
+def draft_card(content: Content, draft: Draft, injected_on: date | None = None) -> Screen:
     """A typed treatment shown back whole, with Save and Cancel."""
     text = content.messages.treatment
     day, dose = day_name(content, draft.day), dose_text(content, draft.dose, draft.unit)
     name = (draft.name or "").capitalize()
+    if draft.kind == "side_effect":
+        injected = day_name(content, injected_on) if injected_on else ""
+        effects = effect_names(content, (draft.name or "").split(","))
+        shown = text.draft_side_effect.format(effects=effects, day=day, injected=injected)
+        rows = [[button(text.save, callbacks.TREATMENT.build("keep", draft.token)),
+                 button(text.cancel, callbacks.TREATMENT.build("drop", draft.token))]]  # fmt: skip
+        return Screen(f"{shown}\n\n{text.tell_clinic}\n\n{text.draft_ask}", InlineKeyboardMarkup(rows))
     shown = {
         "injection": lambda: text.draft_injection.format(day=day, dose=dose),
         "medicine": lambda: text.draft_medicine.format(name=name, day=day, dose=dose),
