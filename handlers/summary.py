@@ -8,6 +8,7 @@ from telegram.constants import ChatAction
 from bot.domain.schedule import format_minute
 from bot.render.pool import chart_png, report_pdf
 from bot.services.export import to_csv
+from bot.services.treatment_export import treatments_csv
 from handlers import callbacks
 from handlers.common import answer, edit, reply, sender_id
 from handlers.context import BotContext
@@ -15,6 +16,7 @@ from handlers.onboarding import continue_setup
 from handlers.views.report import report_spec
 from handlers.views.screen import Screen
 from handlers.views.summary import chart_spec, split_caption, summary_lines, too_little
+from handlers.views.treatment_report import treatment_lines
 
 
 async def summary(update: Update, context: BotContext) -> None:
@@ -52,11 +54,18 @@ async def export(update: Update, context: BotContext) -> None:
     await context.bot.send_chat_action(update.effective_chat.id, ChatAction.UPLOAD_DOCUMENT)
     found = await services.summary.build(sender_id(update), "month", end=data.end, length=data.days)
     assert found is not None
-    pdf = await report_pdf(report_spec(services.content, data, found))
+    record = await services.treatment_export.collect(sender_id(update))
+    lines = treatment_lines(services.content, record) if record else ()
+    pdf = await report_pdf(report_spec(services.content, data, found, lines))
     message = update.effective_message
     await message.reply_document(
         to_csv(data.all_entries), filename=text.csv_filename, caption=text.csv_caption
     )
+    if record is not None:
+        wording = services.content.messages.treatment
+        await message.reply_document(
+            treatments_csv(record.rows), filename=wording.csv_filename, caption=wording.csv_caption
+        )
     await message.reply_document(pdf, filename=text.pdf_filename, caption=text.pdf_caption)
 
 

@@ -72,6 +72,20 @@ class TreatmentText(Wording):
     no_injection_for_effect: str
     report_side_effect: str
     side_effects_line: Annotated[str, Slots("effects")]
+    report_heading: str
+    report_cycle: Annotated[str, Slots("day", "dose", "until")]
+    report_current: str
+    report_said: str
+    report_from_diary: str
+    report_no_signal: str
+    report_no_relief: str
+    report_side_effects: Annotated[str, Slots("effects")]
+    report_ratings: Annotated[str, Slots("ratings")]
+    report_medicine: Annotated[str, Slots("name", "dose", "since")]
+    report_change: Annotated[str, Slots("dose", "day")]
+    report_stopped: Annotated[str, Slots("day")]
+    csv_filename: str
+    csv_caption: str
     ask_side_effect: str
 
     @field_validator("side_effects")

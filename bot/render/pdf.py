@@ -26,6 +26,8 @@ class ReportSpec:
         str, ...
     ]  # date, time, kind, places, strength, duration, stress, sleep, triggers, notes
     entries: tuple[tuple[str, ...], ...]
+    treatment_heading: str = ""
+    treatment: tuple[str, ...] = ()  # a paragraph per injection cycle and per medicine
 
 
 def _fonts() -> tuple[Path, Path]:
@@ -73,6 +75,10 @@ def render_report(spec: ReportSpec) -> bytes:
         pdf.multi_cell(0, 6, clean(row), new_x="LMARGIN", new_y="NEXT")
     heading(charts)
     pdf.image(io.BytesIO(render_chart(spec.chart)), w=CHART_WIDTH)
+    if spec.treatment:
+        heading(spec.treatment_heading)
+        for paragraph in spec.treatment:
+            pdf.multi_cell(0, 6, clean(paragraph), new_x="LMARGIN", new_y="NEXT")
     heading(triggers)
     for label, count in spec.triggers:
         pdf.cell(0, 6, clean(f"{label}: {count}"), new_x="LMARGIN", new_y="NEXT")

@@ -31,6 +31,7 @@ from bot.services.stats import StatsService
 from bot.services.summary import SummaryService
 from bot.services.tips import TipService
 from bot.services.treatment_drafts import TreatmentDrafts
+from bot.services.treatment_export import TreatmentExport
 from bot.services.treatments import TreatmentService
 from bot.services.users import UserService
 from bot.storage.db import SessionFactory
@@ -67,6 +68,7 @@ class Services:
     alarms: AlarmService
     treatments: TreatmentService
     treatment_drafts: TreatmentDrafts
+    treatment_export: TreatmentExport
 
 
 def build_services(
@@ -111,6 +113,7 @@ def build_services(
         demo=DemoService(db, clock),
         notes=NoteService(db, clock),
         treatments=TreatmentService(db, clock),
+        treatment_export=TreatmentExport(db),
         treatment_drafts=TreatmentDrafts(db, clock, TreatmentReader(content.treatments, content.reports)),
         small_talk=SmallTalk(content.reports),
         alarms=AlarmService(

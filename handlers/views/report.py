@@ -12,8 +12,10 @@ from handlers.views.entry import duration_text_of, place_label
 from handlers.views.summary import chart_spec, summary_lines
 
 
-def report_spec(content: Content, export: Export, summary: Summary) -> ReportSpec:
-    """The period's figures and chart, triggers, red-flag events, and every entry."""
+def report_spec(
+    content: Content, export: Export, summary: Summary, treatment: tuple[str, ...] = ()
+) -> ReportSpec:
+    """The period's figures, treatment, chart, triggers, red-flag events, and every entry."""
     text = content.messages.export
     checkin = content.messages.checkin
     lines = [line for line in summary_lines(content, summary, advice=False)[2:] if line]
@@ -41,6 +43,8 @@ def report_spec(content: Content, export: Export, summary: Summary) -> ReportSpe
             text.report_col_sleep, text.report_col_triggers, text.report_col_notes,
         ),
         entries=tuple(_entry_row(content, e) for e in export.entries),
+        treatment_heading=content.messages.treatment.report_heading,
+        treatment=treatment,
     )  # fmt: skip
 
 
