@@ -7,6 +7,7 @@ from datetime import date
 
 from telegram import Update
 
+from bot.render.pool import cycle_chart
 from bot.services.treatment_drafts import DraftOutcome, DraftResult
 from bot.services.treatments import Outcome, TreatmentResult
 from handlers import callbacks
@@ -24,6 +25,11 @@ async def show(update: Update, context: BotContext) -> None:
         await reply(update, Screen(services.content.messages.onboarding.need_setup))
         return
     await reply(update, views.overview(services.content, seen))
+    record = await services.treatment_export.collect(sender_id(update))
+    spec = views.cycle_chart_spec(services.content, record) if record else None
+    if spec is not None and update.effective_message is not None:
+        text = services.content.messages.treatment
+        await update.effective_message.reply_photo(await cycle_chart(spec), caption=text.chart_caption)
 
 
 async def button(update: Update, context: BotContext) -> None:

@@ -107,7 +107,7 @@ async def test_past_cycles_give_the_persons_own_pattern(chat: Chat, services: Se
                 )  # fmt: skip
         await session.commit()
     await chat.send("/treatment")
-    text = chat.last_text()
+    text = next(m["text"] for m in reversed(chat.my_messages()) if "text" in m)  # the chart follows it
     assert "Today is day 30 of this cycle (week 5)." in text
     assert "Over your last 2 finished cycles: relief began around day 4, it worked best in week 2," in text
     assert "it wore off around week 10." in text

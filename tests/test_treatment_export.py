@@ -13,7 +13,7 @@ from bot.services.treatment_export import TreatmentExport
 from bot.storage.models import Checkin, Treatment, User
 from handlers.views.treatment_report import treatment_lines
 from tests.harness import Chat
-from tests.helpers import onboard, quiet_day
+from tests.helpers import onboard, quiet_day, rows
 
 TODAY = date(2026, 3, 10)
 
@@ -88,3 +88,23 @@ async def test_the_report_has_a_paragraph_per_cycle_and_per_medicine(
     )
     assert lines[2] == "Baclofen 10 mg from 2025-11-30"
     assert len(record.rows) == 3  # the two injections and the medicine: nobody else's
+
+
+async def test_treatment_shows_the_cycles_chart_once_a_week_is_written(
+    chat: Chat, services: Services
+) -> None:
+    await onboard(chat)
+    await chat.send("had my botox 10 days ago")
+    await chat.tap("Save")
+    await chat.send("/treatment")
+    assert not [c for c in chat.telegram.calls if c.method == "sendPhoto"]  # nothing to draw yet
+    (user,) = await rows(services, User)
+    async with services.db() as session:
+        for day in range(8):
+            session.add(Checkin(user_id=user.id, local_date=TODAY - timedelta(days=day), status="done",
+                                had_spasm=True, severity=5 - day % 3))  # fmt: skip
+        await session.commit()
+    await chat.send("/treatment")
+    (photo,) = [c for c in chat.telegram.calls if c.method == "sendPhoto"]
+    _, image = chat.telegram.files[photo.params["photo"]["file_id"]]
+    assert image[:2] == b"\xff\xd8"  # a JPEG

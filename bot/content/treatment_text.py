@@ -86,6 +86,10 @@ class TreatmentText(Wording):
     report_stopped: Annotated[str, Slots("day")]
     csv_filename: str
     csv_caption: str
+    chart_title: str
+    chart_x: str
+    chart_y: str
+    chart_caption: str
     ask_side_effect: str
 
     @field_validator("side_effects")

@@ -9,6 +9,7 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 
 from bot.render.charts import ChartSpec, render_chart
+from bot.render.cycle_chart import CycleChartSpec, render_cycle_chart
 from bot.render.pdf import ReportSpec, render_report
 
 WORKERS = 2
@@ -30,3 +31,7 @@ async def chart_png(spec: ChartSpec) -> bytes:
 
 async def report_pdf(spec: ReportSpec) -> bytes:
     return await asyncio.get_running_loop().run_in_executor(_shared_pool(), render_report, spec)
+
+
+async def cycle_chart(spec: CycleChartSpec) -> bytes:
+    return await asyncio.get_running_loop().run_in_executor(_shared_pool(), render_cycle_chart, spec)

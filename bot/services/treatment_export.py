@@ -45,6 +45,8 @@ class TreatmentRecord:
     rows: tuple[tuple[str, ...], ...]  # the CSV's, oldest first
     cycles: tuple[CycleReport, ...]  # the last few injections, oldest first
     medicines: tuple[tuple[Treatment, tuple[TreatmentEvent, ...]], ...]  # each with its changes
+    # The last few injections: day injected, and each written day's strength by day since it.
+    series: tuple[tuple[date, tuple[tuple[int, float], ...]], ...] = ()
 
 
 def treatments_csv(rows: tuple[tuple[str, ...], ...]) -> bytes:
@@ -114,4 +116,11 @@ def _record(
         for t in treatments
         if t.kind == "medicine"
     )
-    return TreatmentRecord(tuple(sorted(rows, key=lambda r: r[0])), tuple(reports), medicines)
+    series = tuple(
+        (c.cycle.injected, tuple(
+            ((day - c.cycle.injected).days, float(value)) for day, value in sorted(by_day.items())
+            if day >= c.cycle.injected and (c.cycle.ends is None or day <= c.cycle.ends)
+        ))
+        for c in reports
+    )  # fmt: skip
+    return TreatmentRecord(tuple(sorted(rows, key=lambda r: r[0])), tuple(reports), medicines, series)

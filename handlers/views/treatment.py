@@ -12,13 +12,16 @@ from bot.content.wording import plural
 from bot.domain.cycle_questions import CycleAsk
 from bot.domain.cycles import week_of
 from bot.domain.days import past_days
+from bot.render.cycle_chart import CycleChartSpec
 from bot.services.treatment_drafts import Draft
+from bot.services.treatment_export import TreatmentRecord
 from bot.services.treatments import Overview
 from handlers import callbacks
 from handlers.views.entry import day_name
 from handlers.views.screen import Screen, button, in_rows
 
 WEEKS_BACK = range(3, 17)  # further back than the fortnight of days: a button per week
+CHART_MIN_DAYS = 7  # days written in a cycle before its line says anything
 SIDE_EFFECT_WEEKS = 12  # side effects are offered while an injection may still cause them
 
 
@@ -182,3 +185,12 @@ def other_treatments(content: Content, seen: Overview) -> list[str]:
         name = name.upper() if name == "mvd" else name.capitalize()
         lines.append(text.surgery_line.format(name=name, day=day_name(content, surgery.started_on)))
     return ["\n".join(lines)] if lines else []
+
+
+def cycle_chart_spec(content: Content, record: TreatmentRecord) -> CycleChartSpec | None:
+    """The cycles overlaid, once some cycle has a week's worth of days written."""
+    if not any(len(points) >= CHART_MIN_DAYS for _, points in record.series):
+        return None
+    text = content.messages.treatment
+    cycles = tuple((injected.isoformat(), points) for injected, points in record.series)
+    return CycleChartSpec(text.chart_title, text.chart_x, text.chart_y, cycles)
