@@ -111,6 +111,11 @@ async def test_past_cycles_give_the_persons_own_pattern(chat: Chat, services: Se
     assert "Today is day 30 of this cycle (week 5)." in text
     assert "Over your last 2 finished cycles: relief began around day 4, it worked best in week 2," in text
     assert "it wore off around week 10." in text
+    await chat.send("how long does botox last?")  # the answer adds the person's own cycles
+    assert (
+        "From your diary: over your last 2 finished injection cycles, relief began around day 4 "
+        "and your spasms came back around week 10." in chat.last_text()
+    )
 
 
 async def test_before_setting_up_and_after_delete(

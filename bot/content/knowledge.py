@@ -8,6 +8,8 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 from bot.domain.vocab import TRIGGERS
 
+INJECTION_CYCLES = "injection_cycles"  # a topic whose personal line is the person's own cycles
+
 
 class Topic(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -33,6 +35,7 @@ class KnowledgeBook(BaseModel):
     not_covered: str
     source_line: str
     personal_line: str
+    personal_cycles: str = ""  # {count} finished cycles, relief from day {onset}, back in week {week}
     min_score: float
     topic_weight: float
     min_coverage: float
@@ -55,8 +58,8 @@ class KnowledgeBook(BaseModel):
                 raise ValueError(f"knowledge {topic.id}: sources must be among {sorted(self.sources)}")
             if not set(topic.related) <= set(ids):
                 raise ValueError(f"knowledge {topic.id}: unknown related topic")
-            if topic.personal is not None and topic.personal not in TRIGGERS:
-                raise ValueError(f"knowledge {topic.id}: personal must be a trigger id")
+            if topic.personal is not None and topic.personal not in (*TRIGGERS, INJECTION_CYCLES):
+                raise ValueError(f"knowledge {topic.id}: personal must be a trigger id or {INJECTION_CYCLES}")
             if len(topic.id) > 20 or not re.fullmatch(r"[a-z_]+", topic.id):
                 raise ValueError(f"knowledge {topic.id}: ids are short lower-case words")
         re.compile(self.question_starts)

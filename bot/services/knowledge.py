@@ -3,12 +3,15 @@ about the person's own diary where it supports one."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from sqlmodel import col, select
 
+from bot.content.knowledge import INJECTION_CYCLES
 from bot.domain.checkin_flow import split
 from bot.domain.clock import Clock
+from bot.domain.cycles import Pattern
 from bot.domain.schedule import local_today
 from bot.language.knowledge import Answer, KnowledgeIndex
 from bot.services.common import find_user
@@ -24,12 +27,18 @@ class KnowledgeService:
     """Answers plus, where the person's own diary supports it, one line about them."""
 
     def __init__(
-        self, index: KnowledgeIndex, db: SessionFactory, clock: Clock, trigger_labels: dict[str, str]
+        self,
+        index: KnowledgeIndex,
+        db: SessionFactory,
+        clock: Clock,
+        trigger_labels: dict[str, str],
+        cycle_pattern: Callable[[int], Awaitable[Pattern | None]] | None = None,
     ) -> None:
         self.index = index
         self._db = db
         self._now = clock
         self._labels = trigger_labels
+        self._cycle_pattern = cycle_pattern  # the person's own injection cycles, when known
 
     async def answer(self, telegram_id: int, question: str) -> Answer | None:
         found = self.index.match(question)
@@ -41,8 +50,21 @@ class KnowledgeService:
         topic = self.index.book.topic(topic_id)
         if topic is None:
             return None
-        personal = await self._personal(telegram_id, topic.personal) if topic.personal else None
+        if topic.personal == INJECTION_CYCLES:
+            personal = await self._cycles(telegram_id)
+        else:
+            personal = await self._personal(telegram_id, topic.personal) if topic.personal else None
         return Answer(topic.id, self.index.render(topic, personal), score)
+
+    async def _cycles(self, telegram_id: int) -> str | None:
+        """ "Your spasms came back around week 9 of your last 2 cycles", where the diary shows it."""
+        found = await self._cycle_pattern(telegram_id) if self._cycle_pattern else None
+        if found is None or found.wear_off_week is None or found.onset_day is None:
+            return None
+        line = self.index.book.personal_cycles
+        return (
+            line.format(count=found.cycles, onset=found.onset_day, week=found.wear_off_week) if line else None
+        )
 
     async def _personal(self, telegram_id: int, trigger: str) -> str | None:
         async with unit_of_work(self._db) as session:

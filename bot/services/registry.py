@@ -85,6 +85,7 @@ def build_services(
         result = triager.triage(text)
         return result.reasons if result.level == "urgent" else ()
 
+    treatments = TreatmentService(db, clock)
     escalation = EscalationService(db, clock, content.emergency, settings.default_timezone)
     return Services(
         settings=settings,
@@ -112,7 +113,7 @@ def build_services(
         flood=FloodGuard(clock),
         demo=DemoService(db, clock),
         notes=NoteService(db, clock),
-        treatments=TreatmentService(db, clock),
+        treatments=treatments,
         treatment_export=TreatmentExport(db),
         treatment_drafts=TreatmentDrafts(db, clock, TreatmentReader(content.treatments, content.reports)),
         small_talk=SmallTalk(content.reports),
@@ -120,6 +121,10 @@ def build_services(
             db, clock, triager, content.emergency, content.messages.safety, settings.default_timezone
         ),
         knowledge=KnowledgeService(
-            KnowledgeIndex(content.knowledge), db, clock, content.messages.checkin.triggers
+            KnowledgeIndex(content.knowledge),
+            db,
+            clock,
+            content.messages.checkin.triggers,
+            treatments.pattern,
         ),
     )

@@ -189,6 +189,11 @@ class TreatmentService:
             session.add(event)
             return TreatmentResult(Outcome.SAVED, today)
 
+    async def pattern(self, telegram_id: int) -> Pattern | None:
+        """What the person's finished injection cycles share, for an answer's personal line."""
+        seen = await self.overview(telegram_id)
+        return seen.pattern if seen is not None else None
+
     async def overview(self, telegram_id: int) -> Overview | None:
         async with unit_of_work(self._db) as session:
             user = await find_user(session, telegram_id)
