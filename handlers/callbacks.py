@@ -84,5 +84,5 @@ CANCEL = ButtonData("x", Field(r"cancel"))  # whatever is under way
 TREATMENT = ButtonData("tr", Field(r"add|day|save|no|off|keep|drop"), Field(r"\d{8}|-"))
 SIDE_EFFECT = ButtonData("se", ROW_ID, Field(r"menu|droop|double_vision|dry_eye|watering|cannot_close"))
 CYCLE = ButtonData(
-    "cy", ROW_ID, Field(r"started|effect"), Field(r"[0-4]")
+    "cy", ROW_ID, Field(r"started|effect|severity|frequency"), Field(r"[0-4]")
 )  # the check-in's injection question

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 
 from bot.render.pool import cycle_chart
 from bot.services.treatment_drafts import DraftOutcome, DraftResult
-from bot.services.treatments import Outcome, TreatmentResult
+from bot.services.treatments import Outcome, Overview, TreatmentResult
 from handlers import callbacks
 from handlers.common import answer, edit, reply, sender_id
 from handlers.context import BotContext
@@ -49,7 +49,14 @@ async def button(update: Update, context: BotContext) -> None:
         await edit(query, Screen(text.cancelled))
         return
     if action == "keep":
-        await edit(query, _draft_answer(context, await services.treatment_drafts.save(person, raw)))
+        saved = await services.treatment_drafts.save(person, raw)
+        await edit(query, _draft_answer(context, saved))
+        if (
+            saved.outcome is DraftOutcome.SAVED
+            and saved.draft is not None
+            and saved.draft.kind == "injection"
+        ):
+            await _ask_score(update, context, saved.draft.day)
         return
     today = await services.treatments.today(person)
     if today is None:
@@ -61,6 +68,7 @@ async def button(update: Update, context: BotContext) -> None:
     elif action == "save" and day is not None:
         result = await services.treatments.record_injection(person, day)
         await edit(query, _after(context, result, text.saved))
+        await _ask_score(update, context, day)
     elif action == "off":
         result = await services.treatments.wearing_off(person)
         await edit(query, _after(context, result, text.wearing_off_saved))
@@ -132,6 +140,12 @@ async def cycle_button(update: Update, context: BotContext) -> None:
         shown = text.cycle_stale
     elif result.outcome is Outcome.ALREADY_SAID:
         shown = text.cycle_answered
+    elif kind == "severity":  # then how often, on the same card
+        rows = [views.score_buttons(int(treatment_id), "frequency")]
+        await edit(query, Screen(text.ask_frequency, InlineKeyboardMarkup(rows)))
+        return
+    elif kind == "frequency":
+        shown = _score_saved(context, result.overview)
     elif kind == "effect":
         shown = text.effect_saved.format(label=views.effect_labels(services.content)[int(value)])
     else:
@@ -162,6 +176,36 @@ async def side_effect_button(update: Update, context: BotContext) -> None:
     else:  # saved now, or earlier today: either way it is in the diary
         saved = text.side_effect_saved.format(effects=views.effect_names(content, [effect]))
         await edit(query, Screen(f"{saved}\n\n{text.tell_clinic}"))
+
+
+async def _ask_score(update: Update, context: BotContext, day: date) -> None:
+    """An injection just added for today or yesterday: the score just before it."""
+    seen = await context.services.treatments.overview(sender_id(update))
+    last = seen.injection if seen else None
+    if seen is None or last is None or last.id is None or last.started_on != day:
+        return
+    if (seen.today - day).days <= 1 and seen.score_before == (None, None):
+        await reply(update, views.score_question(context.services.content, last.id))
+
+
+def _score_saved(context: BotContext, seen: Overview | None) -> str:
+    """The score just given (4-6 weeks after, once given, else the one before), and the change."""
+    content = context.services.content
+    text = content.messages.treatment
+    if seen is None:
+        return text.score_saved.format(severity="?", frequency="?")
+    after_given = seen.score_after[1] is not None
+    severity, frequency = (
+        "?" if v is None else str(v) for v in (seen.score_after if after_given else seen.score_before)
+    )
+    shown = text.score_saved.format(severity=severity, frequency=frequency)
+    if after_given and seen.score_before != (None, None):
+        before, after = (
+            views.score_text(content, seen.score_before),
+            views.score_text(content, seen.score_after),
+        )
+        shown += "\n\n" + text.score_change.format(before=before, after=after)
+    return shown
 
 
 def _day(raw: str) -> date | None:

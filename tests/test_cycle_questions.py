@@ -34,7 +34,8 @@ def test_how_well_from_day_12_then_weekly() -> None:
 
 def test_one_question_a_day_and_none_once_it_has_worn_off() -> None:
     assert question(5, [Answer("effect", on(5), 2)]) is None  # answered today already
-    assert question(40, said=True) is None
+    assert question(45, said=True) is None
+    assert question(30) == "score" and question(30, [Answer("severity", on(29), 2)]) == "effect"
 
 
 def test_the_wearing_off_tap_is_offered_from_week_6_until_said() -> None:

@@ -52,10 +52,10 @@ async def test_how_well_from_day_12_with_wearing_off_from_week_6(
 ) -> None:
     text = content.messages.treatment
     await onboard(chat)
-    injection = await injected(services, 40)
+    injection = await injected(services, 45)  # past the 4-6 week score
     await quiet_day(chat)
     message = chat.keyboard_message()
-    assert message["text"] == f"💉 Day 40 since your injection (week 6).\n{text.ask_effect}"
+    assert message["text"] == f"💉 Day 45 since your injection (week 7).\n{text.ask_effect}"
     await chat.tap("3 · well")
     assert chat.last_text() == text.effect_saved.format(label="3 · well")
     await chat.press(message, callbacks.CYCLE.build(injection, "effect", 1))  # a second tap
@@ -64,7 +64,7 @@ async def test_how_well_from_day_12_with_wearing_off_from_week_6(
 
     clock.advance(days=1)  # the next day: no question due, the one-tap still offered
     await quiet_day(chat)
-    assert chat.keyboard_message()["text"] == "💉 Day 41 since your injection (week 6)."
+    assert chat.keyboard_message()["text"] == "💉 Day 46 since your injection (week 7)."
     await chat.tap("It's wearing off")
     kinds = [e.kind for e in await rows(services, TreatmentEvent)]
     assert kinds == ["effect", "wearing_off"]

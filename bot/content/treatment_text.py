@@ -84,12 +84,22 @@ class TreatmentText(Wording):
     report_medicine: Annotated[str, Slots("name", "dose", "since")]
     report_change: Annotated[str, Slots("dose", "day")]
     report_stopped: Annotated[str, Slots("day")]
+    report_scores: Annotated[str, Slots("before", "after")]
     csv_filename: str
     csv_caption: str
     chart_title: str
     chart_x: str
     chart_y: str
     chart_caption: str
+    ask_severity: str
+    ask_frequency: str
+    score_before_intro: str
+    score_after_intro: str
+    score_saved: Annotated[str, Slots("severity", "frequency")]
+    score_change: Annotated[str, Slots("before", "after")]
+    score_line: Annotated[str, Slots("before", "after")]
+    score_pair: Annotated[str, Slots("severity", "frequency")]
+    score_none: str
     ask_side_effect: str
 
     @field_validator("side_effects")

@@ -15,7 +15,8 @@ CYCLE_DAYS = 26 * 7  # after half a year an injection no longer frames the check
 WEARING_OFF_FROM = 5 * 7  # from week 6 the one-tap "it's wearing off" comes with each check-in
 EFFECT_SCALE = (0, 1, 2, 3, 4)  # 0 no effect .. 4 spasms gone
 
-Question = Literal["started", "effect"]
+Question = Literal["started", "effect", "score"]
+SCORE_AFTER_DAYS = range(28, 43)  # the score again 4-6 weeks after, to set beside the one before
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,13 @@ def cycle_ask(
     started = [a for a in answers if a.kind == "started"]
     effects = sorted((a for a in answers if a.kind == "effect"), key=lambda a: a.local_date)
     question: Question | None = None
+    scored_after = any(
+        a.kind == "severity" and (a.local_date - injected).days in SCORE_AFTER_DAYS for a in answers
+    )
     if day in STARTED_DAYS and not any(a.value for a in started) and not effects:
         question = "started"
+    elif day in SCORE_AFTER_DAYS and not scored_after:
+        question = "score"
     elif not wearing_off_said and day >= FIRST_EFFECT_DAY:
         last = effects[-1].local_date if effects else None
         if last is None or (today - last).days >= EFFECT_EVERY:

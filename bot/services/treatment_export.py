@@ -10,8 +10,10 @@ from datetime import date
 
 from sqlmodel import col, select
 
+from bot.domain.cycle_questions import SCORE_AFTER_DAYS
 from bot.domain.cycles import Cycle, cycles, strengths
 from bot.services.common import find_user
+from bot.services.treatments import SCORED_BEFORE_DAYS
 from bot.storage.db import SessionFactory
 from bot.storage.models import Checkin, Treatment, TreatmentEvent
 from bot.storage.unit_of_work import unit_of_work
@@ -25,6 +27,8 @@ EVENT_KINDS = {  # what each kind of event is called in the CSV
     "started": "started_working",
     "effect": "effect_rating",
     "side_effect": "side_effect",
+    "severity": "score_in_the_way",
+    "frequency": "score_how_often",
 }
 
 
@@ -38,6 +42,7 @@ class CycleReport:
     unit: str | None
     side_effects: tuple[tuple[date, str], ...]  # day, side effect id
     ratings: tuple[tuple[date, int], ...]  # "how well is it working", 0-4
+    scores: tuple[tuple[str, int, int], ...] = ()  # (before | after, in the way, how often)
 
 
 @dataclass(frozen=True)
@@ -109,8 +114,11 @@ def _record(
         ]
         ratings = [(e.local_date, e.value) for e in mine if e.kind == "effect" and e.value is not None]
         reports.append(
-            CycleReport(cycle, injection.name, injection.dose, injection.unit, tuple(effects), tuple(ratings))
-        )
+            CycleReport(
+                cycle, injection.name, injection.dose, injection.unit, tuple(effects), tuple(ratings),
+                _scores(injection, mine),
+            )
+        )  # fmt: skip
     medicines = tuple(
         (t, tuple(e for e in events if e.treatment_id == t.id and e.kind in ("dose", "stop")))
         for t in treatments
@@ -124,3 +132,17 @@ def _record(
         for c in reports
     )  # fmt: skip
     return TreatmentRecord(tuple(sorted(rows, key=lambda r: r[0])), tuple(reports), medicines, series)
+
+
+def _scores(injection: Treatment, events: list[TreatmentEvent]) -> tuple[tuple[str, int, int], ...]:
+    """The score just before the injection and 4-6 weeks after, where both halves were given."""
+    found = []
+    for when, days in (("before", range(-30, SCORED_BEFORE_DAYS + 1)), ("after", SCORE_AFTER_DAYS)):
+        window = [
+            e for e in events if (e.local_date - injection.started_on).days in days and e.value is not None
+        ]
+        given = {e.kind: e.value for e in reversed(window)}  # the first given counts
+        severity, frequency = given.get("severity"), given.get("frequency")
+        if severity is not None and frequency is not None:
+            found.append((when, severity, frequency))
+    return tuple(found)

@@ -11,7 +11,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.domain.clock import Clock
-from bot.domain.cycle_questions import Answer, CycleAsk, cycle_ask
+from bot.domain.cycle_questions import SCORE_AFTER_DAYS, Answer, CycleAsk, cycle_ask
 from bot.domain.cycles import Cycle, Pattern, cycles, day_of_cycle, pattern, strengths
 from bot.domain.schedule import local_today
 from bot.services.common import find_user, is_set_up
@@ -22,6 +22,8 @@ from bot.storage.unit_of_work import unit_of_work
 INJECTION = "injection"
 WEARING_OFF = "wearing_off"
 CYCLE_ANSWERS = ("started", "effect")
+SCORES = ("severity", "frequency")  # the self-rated score, 0-4 each
+SCORED_BEFORE_DAYS = 1  # a score given by the day after the injection is the one before it
 CYCLES_SHOWN = 4  # the charts and the report overlay at most this many
 
 
@@ -48,6 +50,8 @@ class Overview:
     medicines: list[Medicine] = field(default_factory=list)  # still taken
     surgeries: list[Treatment] = field(default_factory=list)
     side_effects: list[tuple[date, str]] = field(default_factory=list)  # this cycle's: day, effect id
+    score_before: tuple[int | None, int | None] = (None, None)  # severity, frequency, 0-4
+    score_after: tuple[int | None, int | None] = (None, None)  # 4-6 weeks after the injection
 
 
 @dataclass(frozen=True)
@@ -136,7 +140,7 @@ class TreatmentService:
                 return None
             last = injections[-1]
             assert last.id is not None
-            answers = await _events(session, [last.id], *CYCLE_ANSWERS)
+            answers = await _events(session, [last.id], *CYCLE_ANSWERS, *SCORES)
             said = await _events(session, [last.id], WEARING_OFF)
             found = cycle_ask(
                 last.started_on,
@@ -157,17 +161,19 @@ class TreatmentService:
             if user is None or not is_set_up(user) or user.id is None:
                 return TreatmentResult(Outcome.NOT_SET_UP)
             injections = await _injections(session, user.id)
-            if not injections or injections[-1].id != treatment_id or kind not in CYCLE_ANSWERS:
+            if not injections or injections[-1].id != treatment_id or kind not in (*CYCLE_ANSWERS, *SCORES):
                 return TreatmentResult(Outcome.STALE)
             today = self._today(user)
-            if any(e.local_date == today for e in await _events(session, [treatment_id], *CYCLE_ANSWERS)):
-                return TreatmentResult(Outcome.ALREADY_SAID, today)
+            same = (kind,) if kind in SCORES else CYCLE_ANSWERS  # one answer a day; each score once
+            if any(e.local_date == today for e in await _events(session, [treatment_id], *same)):
+                return TreatmentResult(Outcome.ALREADY_SAID, today, await self._overview(session, user))
             session.add(
                 TreatmentEvent(
                     user_id=user.id, treatment_id=treatment_id, kind=kind, local_date=today, value=value
                 )
             )
-            return TreatmentResult(Outcome.SAVED, today)
+            await session.flush()
+            return TreatmentResult(Outcome.SAVED, today, await self._overview(session, user))
 
     async def record_side_effect(self, telegram_id: int, treatment_id: int, effect: str) -> TreatmentResult:
         """A side effect tapped after the person's last injection: kept once a day."""
@@ -220,6 +226,9 @@ class TreatmentService:
         last = injections[-1]
         fading = [e.local_date for e in said if e.treatment_id == last.id]
         noted = await _events(session, [last.id], "side_effect")
+        scores = await _events(session, [last.id], *SCORES)
+        before = _score([e for e in scores if (e.local_date - last.started_on).days <= SCORED_BEFORE_DAYS])
+        after = _score([e for e in scores if (e.local_date - last.started_on).days in SCORE_AFTER_DAYS])
         effects = [(e.local_date, effect) for e in noted for effect in (e.detail or "").split(",") if effect]
         return Overview(
             today=today,
@@ -231,6 +240,8 @@ class TreatmentService:
             medicines=taken,
             surgeries=surgeries,
             side_effects=effects,
+            score_before=before,
+            score_after=after,
         )
 
     def _today(self, user: User) -> date:
@@ -267,3 +278,9 @@ def _current(medicine: Treatment, changes: list[TreatmentEvent]) -> Medicine:
         unit=last.unit if last else medicine.unit,
         dose_since=last.local_date if last else None,
     )
+
+
+def _score(events: list[TreatmentEvent]) -> tuple[int | None, int | None]:
+    """The first severity and frequency given in a window (a later tap does not replace them)."""
+    first = {e.kind: e.value for e in reversed(events)}
+    return first.get("severity"), first.get("frequency")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from telegram import InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.content import Content
 from bot.content.wording import plural
@@ -50,6 +50,9 @@ def overview(content: Content, seen: Overview, head: str = "") -> Screen:
             if e in text.side_effects
         ]
         lines.append(text.side_effects_line.format(effects="; ".join(noted)))
+    if seen.score_before != (None, None) or seen.score_after != (None, None):
+        before, after = score_text(content, seen.score_before), score_text(content, seen.score_after)
+        lines.append(text.score_line.format(before=before, after=after))
     if seen.wearing_off_since is not None:
         lines.append(text.wearing_off_since.format(day=day_name(content, seen.wearing_off_since)))
     if seen.pattern is not None:
@@ -109,6 +112,9 @@ def cycle_message(content: Content, treatment_id: int, ask: CycleAsk) -> Screen:
             button(text.started_yes, callbacks.CYCLE.build(treatment_id, "started", 1)),
             button(text.started_no, callbacks.CYCLE.build(treatment_id, "started", 0)),
         ])  # fmt: skip
+    elif ask.question == "score":
+        lines += [text.score_after_intro, text.ask_severity]
+        rows.append(score_buttons(treatment_id, "severity"))
     elif ask.question == "effect":
         lines.append(text.ask_effect)
         scale = [
@@ -194,3 +200,22 @@ def cycle_chart_spec(content: Content, record: TreatmentRecord) -> CycleChartSpe
     text = content.messages.treatment
     cycles = tuple((injected.isoformat(), points) for injected, points in record.series)
     return CycleChartSpec(text.chart_title, text.chart_x, text.chart_y, cycles)
+
+
+def score_buttons(treatment_id: int, kind: str) -> list[InlineKeyboardButton]:
+    return [button(str(n), callbacks.CYCLE.build(treatment_id, kind, n)) for n in range(5)]
+
+
+def score_text(content: Content, score: tuple[int | None, int | None]) -> str:
+    text = content.messages.treatment
+    if score == (None, None):
+        return text.score_none
+    severity, frequency = ("?" if v is None else str(v) for v in score)
+    return text.score_pair.format(severity=severity, frequency=frequency)
+
+
+def score_question(content: Content, treatment_id: int) -> Screen:
+    """Right after an injection is added: the score just before it."""
+    text = content.messages.treatment
+    rows = [score_buttons(treatment_id, "severity")]
+    return Screen(f"{text.score_before_intro}\n\n{text.ask_severity}", InlineKeyboardMarkup(rows))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.content import Content
 from bot.services.treatment_export import CycleReport, TreatmentRecord
-from handlers.views.treatment import dose_text, effect_names
+from handlers.views.treatment import dose_text, effect_names, score_text
 
 MIN_DAYS_FOR_RELIEF = 7  # fewer days written in a cycle say too little either way
 
@@ -52,6 +52,10 @@ def _cycle_line(content: Content, report: CycleReport) -> str:
     if report.side_effects:
         effects = ", ".join(f"{effect_names(content, [e])} ({d.isoformat()})" for d, e in report.side_effects)
         parts.append(text.report_side_effects.format(effects=effects))
+    if report.scores:
+        given = {when: (severity, frequency) for when, severity, frequency in report.scores}
+        before, after = (score_text(content, given.get(w, (None, None))) for w in ("before", "after"))
+        parts.append(text.report_scores.format(before=before, after=after))
     if report.ratings:
         ratings = ", ".join(f"{d.isoformat()}: {v}/4" for d, v in report.ratings)
         parts.append(text.report_ratings.format(ratings=ratings))
