@@ -82,6 +82,7 @@ CANCEL = ButtonData("x", Field(r"cancel"))  # whatever is under way
 # /treatment: add (pick a day), day (see it before saving), save, no (cancel), off (wearing off);
 # keep and drop: Save and Cancel for a typed treatment
 TREATMENT = ButtonData("tr", Field(r"add|day|save|no|off|keep|drop"), Field(r"\d{8}|-"))
+BOOKING = ButtonData("bk", Field(r"menu|off|\d{1,2}"))  # weeks after an injection to remind to book
 SIDE_EFFECT = ButtonData("se", ROW_ID, Field(r"menu|droop|double_vision|dry_eye|watering|cannot_close"))
 CYCLE = ButtonData(
     "cy", ROW_ID, Field(r"started|effect|severity|frequency"), Field(r"[0-4]")

@@ -26,6 +26,8 @@ def composer(services: Services) -> Compose:
             caption, extra = split_caption(lines, content.messages.summary.more)
             photo = await chart_png(chart_spec(content, summary.current))
             return Outgoing(caption, photo=photo, extra=extra)
+        if delivery.kind == "booking":
+            return Outgoing(content.messages.treatment.booking_reminder)
         assert delivery.checkin is not None
         screen = checkin_question(content, delivery.checkin, scheduled=True)
         if delivery.kind == "followup":

@@ -96,6 +96,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
             CallbackQueryHandler(treatment.button, pattern=callbacks.TREATMENT.pattern),
             CallbackQueryHandler(treatment.cycle_button, pattern=callbacks.CYCLE.pattern),
             CallbackQueryHandler(treatment.side_effect_button, pattern=callbacks.SIDE_EFFECT.pattern),
+            CallbackQueryHandler(treatment.booking_button, pattern=callbacks.BOOKING.pattern),
             CallbackQueryHandler(cancel.cancel_button, pattern=callbacks.CANCEL.pattern),
             CallbackQueryHandler(general.unknown_button),
             MessageHandler(filters.TEXT & ~filters.COMMAND & NEW_PRIVATE, general.text),

@@ -4,9 +4,11 @@ the one tap for "it's wearing off"."""
 from __future__ import annotations
 
 from datetime import date
+from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardMarkup, Update
 
+from bot.content.wording import plural
 from bot.render.pool import cycle_chart
 from bot.services.treatment_drafts import DraftOutcome, DraftResult
 from bot.services.treatments import Outcome, Overview, TreatmentResult
@@ -206,6 +208,33 @@ def _score_saved(context: BotContext, seen: Overview | None) -> str:
         )
         shown += "\n\n" + text.score_change.format(before=before, after=after)
     return shown
+
+
+async def booking_button(update: Update, context: BotContext) -> None:
+    """The reminder to book the next injection: its menu, a number of weeks, or off."""
+    query = update.callback_query
+    assert query is not None
+    services = context.services
+    content, text = services.content, services.content.messages.treatment
+    parsed = callbacks.BOOKING.parse(query.data)
+    await answer(query)
+    assert parsed is not None  # the route's pattern is this kind's
+    if parsed[0] == "menu":
+        await edit(query, views.booking_menu(content))
+        return
+    weeks = None if parsed[0] == "off" else int(parsed[0])
+    if weeks is not None and weeks not in views.BOOKING_WEEKS:
+        await edit(query, Screen(text.stale))
+        return
+    due = await services.treatments.set_booking(sender_id(update), weeks)
+    seen = await services.treatments.overview(sender_id(update))
+    if weeks is None:
+        shown = text.booking_cleared
+    elif due is not None and seen is not None:
+        shown = text.booking_set.format(day=day_name(content, due.astimezone(ZoneInfo(seen.zone)).date()))
+    else:
+        shown = text.booking_waiting.format(weeks=plural(text.booking_weeks, weeks))
+    await edit(query, Screen(shown))
 
 
 def _day(raw: str) -> date | None:

@@ -37,6 +37,7 @@ def test_every_button_the_bot_can_show_reaches_its_own_handler(chat: Chat) -> No
         callbacks.TREATMENT: (treatment.button, ("save", "20260310")),
         callbacks.CYCLE: (treatment.cycle_button, (7, "effect", 3)),
         callbacks.SIDE_EFFECT: (treatment.side_effect_button, (7, "droop")),
+        callbacks.BOOKING: (treatment.booking_button, (10,)),
     }
     assert set(owners) == set(KINDS)
     routes = [h for h in chat.harness.runtime.application.handlers[1] if isinstance(h, CallbackQueryHandler)]

@@ -100,6 +100,14 @@ class TreatmentText(Wording):
     score_line: Annotated[str, Slots("before", "after")]
     score_pair: Annotated[str, Slots("severity", "frequency")]
     score_none: str
+    booking_button: Annotated[str, Slots("weeks")]
+    booking_off: str
+    booking_menu: str
+    booking_weeks: Annotated[Plural, Slots("count")]
+    booking_set: Annotated[str, Slots("day")]
+    booking_waiting: Annotated[str, Slots("weeks")]
+    booking_cleared: str
+    booking_reminder: str
     ask_side_effect: str
 
     @field_validator("side_effects")

@@ -54,11 +54,15 @@ class _Schedule:
     kind: str
     attribute: str  # the User column holding the next due time
     grace: timedelta  # later than this, the prompt is skipped rather than sent
-    following: Callable[[Any, datetime, date], datetime]  # the next due time after `day`
+    following: Callable[[Any, datetime, date], datetime | None]  # the next due time after `day`
 
 
 def _next_checkin(person: Any, now: datetime, day: date) -> datetime:
     return next_occurrence(now, person.checkin_minute, person.timezone, day)[1]
+
+
+def _once(person: Any, now: datetime, day: date) -> None:
+    return None
 
 
 def _next_summary(person: Any, now: datetime, day: date) -> datetime:
@@ -76,10 +80,11 @@ class OutboxService:
         self._schedules = (
             _Schedule("checkin", "next_due_at", grace, _next_checkin),
             _Schedule("summary", "next_summary_at", SUMMARY_GRACE, _next_summary),
+            _Schedule("booking", "next_booking_at", SUMMARY_GRACE, _once),  # set again by the next injection
         )
 
     async def enqueue_due(self) -> EnqueueStats:
-        """Queue every due check-in, then every due weekly summary."""
+        """Queue every due check-in, weekly summary and reminder to book the next injection."""
         totals = [await self._enqueue(schedule) for schedule in self._schedules]
         return EnqueueStats(sum(t.enqueued for t in totals), sum(t.skipped_late for t in totals))
 

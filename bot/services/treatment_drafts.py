@@ -18,6 +18,7 @@ from bot.domain.schedule import local_today
 from bot.language.report_days import TODAY
 from bot.language.treatment_reader import TreatmentLine, TreatmentReader
 from bot.services.common import find_user, is_set_up
+from bot.services.treatment_queries import schedule_booking
 from bot.storage.db import SessionFactory
 from bot.storage.models import Treatment, TreatmentEvent, User
 from bot.storage.unit_of_work import unit_of_work
@@ -132,6 +133,10 @@ class TreatmentDrafts:
                     Treatment(user_id=user.id, kind=kind, started_on=draft.day, name=draft.name,
                               dose=draft.dose, unit=draft.unit)
                 )  # fmt: skip
+                if kind == "injection":
+                    latest = await _injection_before(session, user.id, date.max)
+                    newest = max(draft.day, latest.started_on) if latest else draft.day
+                    schedule_booking(user, newest, self._now())
             return DraftResult(DraftOutcome.SAVED, draft)
 
     async def drop(self, telegram_id: int, token: str) -> bool:

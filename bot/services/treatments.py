@@ -4,10 +4,10 @@ A treatment is shown back before it is saved; a saved one is only ever added to.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 
-from sqlmodel import col, select
+from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.domain.clock import Clock
@@ -15,11 +15,20 @@ from bot.domain.cycle_questions import SCORE_AFTER_DAYS, Answer, CycleAsk, cycle
 from bot.domain.cycles import Cycle, Pattern, cycles, day_of_cycle, pattern, strengths
 from bot.domain.schedule import local_today
 from bot.services.common import find_user, is_set_up
+from bot.services.treatment_queries import (
+    INJECTION,
+    Medicine,
+    current_dose,
+    events_of,
+    first_score,
+    injections_of,
+    others_of,
+    schedule_booking,
+)
 from bot.storage.db import SessionFactory
 from bot.storage.models import Checkin, Treatment, TreatmentEvent, User
 from bot.storage.unit_of_work import unit_of_work
 
-INJECTION = "injection"
 WEARING_OFF = "wearing_off"
 CYCLE_ANSWERS = ("started", "effect")
 SCORES = ("severity", "frequency")  # the self-rated score, 0-4 each
@@ -52,15 +61,8 @@ class Overview:
     side_effects: list[tuple[date, str]] = field(default_factory=list)  # this cycle's: day, effect id
     score_before: tuple[int | None, int | None] = (None, None)  # severity, frequency, 0-4
     score_after: tuple[int | None, int | None] = (None, None)  # 4-6 weeks after the injection
-
-
-@dataclass(frozen=True)
-class Medicine:
-    name: str
-    since: date
-    dose: float | None
-    unit: str | None
-    dose_since: date | None = None  # the last change, when there was one
+    booking_weeks: int | None = None  # the reminder to book the next injection, weeks after one
+    zone: str = "UTC"  # the person's time zone, for the days shown
 
 
 @dataclass(frozen=True)
@@ -97,11 +99,13 @@ class TreatmentService:
             today = self._today(user)
             if day > today:
                 return TreatmentResult(Outcome.FUTURE, day)
-            if any(t.started_on == day for t in await _injections(session, user.id)):
+            if any(t.started_on == day for t in await injections_of(session, user.id)):
                 return TreatmentResult(Outcome.SAME_DAY, day, await self._overview(session, user))
             session.add(
                 Treatment(user_id=user.id, kind=INJECTION, started_on=day, name=name, dose=dose, unit=unit)
             )
+            latest = max([day, *(t.started_on for t in await injections_of(session, user.id))])
+            schedule_booking(user, latest, self._now())
             await session.flush()
             return TreatmentResult(Outcome.SAVED, day, await self._overview(session, user))
 
@@ -111,12 +115,12 @@ class TreatmentService:
             user = await find_user(session, telegram_id, lock=True)
             if user is None or not is_set_up(user) or user.id is None:
                 return TreatmentResult(Outcome.NOT_SET_UP)
-            injections = await _injections(session, user.id)
+            injections = await injections_of(session, user.id)
             if not injections:
                 return TreatmentResult(Outcome.NO_INJECTION)
             last = injections[-1]
             assert last.id is not None
-            said = await _events(session, [last.id], WEARING_OFF)
+            said = await events_of(session, [last.id], WEARING_OFF)
             if said:
                 return TreatmentResult(
                     Outcome.ALREADY_SAID, said[0].local_date, await self._overview(session, user)
@@ -135,13 +139,13 @@ class TreatmentService:
             user = await find_user(session, telegram_id)
             if user is None or not is_set_up(user) or user.id is None:
                 return None
-            injections = await _injections(session, user.id)
+            injections = await injections_of(session, user.id)
             if not injections or injections[-1].id is None:
                 return None
             last = injections[-1]
             assert last.id is not None
-            answers = await _events(session, [last.id], *CYCLE_ANSWERS, *SCORES)
-            said = await _events(session, [last.id], WEARING_OFF)
+            answers = await events_of(session, [last.id], *CYCLE_ANSWERS, *SCORES)
+            said = await events_of(session, [last.id], WEARING_OFF)
             found = cycle_ask(
                 last.started_on,
                 self._today(user),
@@ -160,12 +164,12 @@ class TreatmentService:
             user = await find_user(session, telegram_id, lock=True)
             if user is None or not is_set_up(user) or user.id is None:
                 return TreatmentResult(Outcome.NOT_SET_UP)
-            injections = await _injections(session, user.id)
+            injections = await injections_of(session, user.id)
             if not injections or injections[-1].id != treatment_id or kind not in (*CYCLE_ANSWERS, *SCORES):
                 return TreatmentResult(Outcome.STALE)
             today = self._today(user)
             same = (kind,) if kind in SCORES else CYCLE_ANSWERS  # one answer a day; each score once
-            if any(e.local_date == today for e in await _events(session, [treatment_id], *same)):
+            if any(e.local_date == today for e in await events_of(session, [treatment_id], *same)):
                 return TreatmentResult(Outcome.ALREADY_SAID, today, await self._overview(session, user))
             session.add(
                 TreatmentEvent(
@@ -181,11 +185,11 @@ class TreatmentService:
             user = await find_user(session, telegram_id, lock=True)
             if user is None or not is_set_up(user) or user.id is None:
                 return TreatmentResult(Outcome.NOT_SET_UP)
-            injections = await _injections(session, user.id)
+            injections = await injections_of(session, user.id)
             if not injections or injections[-1].id != treatment_id:
                 return TreatmentResult(Outcome.STALE)
             today = self._today(user)
-            noted = await _events(session, [treatment_id], "side_effect")
+            noted = await events_of(session, [treatment_id], "side_effect")
             if any(e.local_date == today and effect in (e.detail or "").split(",") for e in noted):
                 return TreatmentResult(Outcome.ALREADY_SAID, today)
             event = TreatmentEvent(
@@ -194,6 +198,17 @@ class TreatmentService:
             event.detail = effect
             session.add(event)
             return TreatmentResult(Outcome.SAVED, today)
+
+    async def set_booking(self, telegram_id: int, weeks: int | None) -> datetime | None:
+        """Remind to book the next injection `weeks` after each one (None: off); when it comes next."""
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id, lock=True)
+            if user is None or not is_set_up(user) or user.id is None:
+                return None
+            user.booking_weeks = weeks
+            injections = await injections_of(session, user.id)
+            schedule_booking(user, injections[-1].started_on if injections else None, self._now())
+            return user.next_booking_at
 
     async def pattern(self, telegram_id: int) -> Pattern | None:
         """What the person's finished injection cycles share, for an answer's personal line."""
@@ -210,25 +225,33 @@ class TreatmentService:
     async def _overview(self, session: AsyncSession, user: User) -> Overview:
         assert user.id is not None
         today = self._today(user)
-        injections = await _injections(session, user.id)
-        others = await _others(session, user.id)
+        injections = await injections_of(session, user.id)
+        others = await others_of(session, user.id)
         medicines = [m for m in others if m.kind == "medicine" and m.stopped_on is None]
-        doses = await _events(session, [m.id for m in medicines], "dose")
-        taken = [_current(m, [d for d in doses if d.treatment_id == m.id]) for m in medicines]
+        doses = await events_of(session, [m.id for m in medicines], "dose")
+        taken = [current_dose(m, [d for d in doses if d.treatment_id == m.id]) for m in medicines]
         surgeries = [s for s in others if s.kind == "surgery"]
         if not injections:
-            return Overview(today, medicines=taken, surgeries=surgeries)
-        said = await _events(session, [t.id for t in injections if t.id is not None], WEARING_OFF)
+            return Overview(
+                today,
+                medicines=taken,
+                surgeries=surgeries,
+                booking_weeks=user.booking_weeks,
+                zone=user.timezone or "UTC",
+            )
+        said = await events_of(session, [t.id for t in injections if t.id is not None], WEARING_OFF)
         entries = (await session.exec(select(Checkin).where(Checkin.user_id == user.id))).all()
         all_cycles = cycles(
             [t.started_on for t in injections], strengths(entries), [e.local_date for e in said]
         )
         last = injections[-1]
         fading = [e.local_date for e in said if e.treatment_id == last.id]
-        noted = await _events(session, [last.id], "side_effect")
-        scores = await _events(session, [last.id], *SCORES)
-        before = _score([e for e in scores if (e.local_date - last.started_on).days <= SCORED_BEFORE_DAYS])
-        after = _score([e for e in scores if (e.local_date - last.started_on).days in SCORE_AFTER_DAYS])
+        noted = await events_of(session, [last.id], "side_effect")
+        scores = await events_of(session, [last.id], *SCORES)
+        before = first_score(
+            [e for e in scores if (e.local_date - last.started_on).days <= SCORED_BEFORE_DAYS]
+        )
+        after = first_score([e for e in scores if (e.local_date - last.started_on).days in SCORE_AFTER_DAYS])
         effects = [(e.local_date, effect) for e in noted for effect in (e.detail or "").split(",") if effect]
         return Overview(
             today=today,
@@ -242,45 +265,10 @@ class TreatmentService:
             side_effects=effects,
             score_before=before,
             score_after=after,
+            booking_weeks=user.booking_weeks,
+            zone=user.timezone or "UTC",
         )
 
     def _today(self, user: User) -> date:
         assert user.timezone is not None
         return local_today(self._now(), user.timezone)
-
-
-async def _injections(session: AsyncSession, user_id: int) -> list[Treatment]:
-    query = select(Treatment).where(Treatment.user_id == user_id, Treatment.kind == INJECTION)
-    return list((await session.exec(query.order_by(col(Treatment.started_on)))).all())
-
-
-async def _events(
-    session: AsyncSession, treatment_ids: list[int | None], *kinds: str
-) -> list[TreatmentEvent]:
-    query = select(TreatmentEvent).where(
-        col(TreatmentEvent.treatment_id).in_(treatment_ids), col(TreatmentEvent.kind).in_(kinds)
-    )
-    return list((await session.exec(query.order_by(col(TreatmentEvent.local_date)))).all())
-
-
-async def _others(session: AsyncSession, user_id: int) -> list[Treatment]:
-    query = select(Treatment).where(Treatment.user_id == user_id, Treatment.kind != INJECTION)
-    return list((await session.exec(query.order_by(col(Treatment.started_on)))).all())
-
-
-def _current(medicine: Treatment, changes: list[TreatmentEvent]) -> Medicine:
-    """The dose now: the last change, or the one it was started on."""
-    last = changes[-1] if changes else None
-    return Medicine(
-        name=medicine.name or "",
-        since=medicine.started_on,
-        dose=last.dose if last else medicine.dose,
-        unit=last.unit if last else medicine.unit,
-        dose_since=last.local_date if last else None,
-    )
-
-
-def _score(events: list[TreatmentEvent]) -> tuple[int | None, int | None]:
-    """The first severity and frequency given in a window (a later tap does not replace them)."""
-    first = {e.kind: e.value for e in reversed(events)}
-    return first.get("severity"), first.get("frequency")

@@ -21,6 +21,7 @@ from handlers.views.entry import day_name
 from handlers.views.screen import Screen, button, in_rows
 
 WEEKS_BACK = range(3, 17)  # further back than the fortnight of days: a button per week
+BOOKING_WEEKS = (6, 8, 10, 12, 14, 16)
 CHART_MIN_DAYS = 7  # days written in a cycle before its line says anything
 SIDE_EFFECT_WEEKS = 12  # side effects are offered while an injection may still cause them
 
@@ -70,6 +71,8 @@ def overview(content: Content, seen: Overview, head: str = "") -> Screen:
             lines.append(f"{text.pattern_intro.format(count=found.cycles)} {', '.join(parts)}.")
     lines += [*other_treatments(content, seen), text.typed_hint]
     buttons = [[button(text.wearing_off, day_data("off"))], [button(text.add_injection, day_data("add"))]]
+    weeks = plural(text.booking_weeks, seen.booking_weeks) if seen.booking_weeks else text.booking_off
+    buttons.append([button(text.booking_button.format(weeks=weeks), callbacks.BOOKING.build("menu"))])
     if last.id is not None and seen.cycle_day <= SIDE_EFFECT_WEEKS * 7:
         buttons.insert(1, [button(text.report_side_effect, callbacks.SIDE_EFFECT.build(last.id, "menu"))])
     return Screen("\n\n".join(lines), InlineKeyboardMarkup(buttons))
@@ -219,3 +222,10 @@ def score_question(content: Content, treatment_id: int) -> Screen:
     text = content.messages.treatment
     rows = [score_buttons(treatment_id, "severity")]
     return Screen(f"{text.score_before_intro}\n\n{text.ask_severity}", InlineKeyboardMarkup(rows))
+
+
+def booking_menu(content: Content) -> Screen:
+    text = content.messages.treatment
+    choices = [button(plural(text.booking_weeks, n), callbacks.BOOKING.build(n)) for n in BOOKING_WEEKS]
+    rows = [*in_rows(choices, 3), [button(text.booking_off, callbacks.BOOKING.build("off"))]]
+    return Screen(text.booking_menu, InlineKeyboardMarkup(rows))

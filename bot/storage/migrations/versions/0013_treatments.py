@@ -22,6 +22,11 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     with op.batch_alter_table("users") as batch:
         batch.add_column(sa.Column("treatment_draft", sa.String(), nullable=True))
+        batch.add_column(sa.Column("booking_weeks", sa.Integer(), nullable=True))
+        batch.add_column(
+            sa.Column("next_booking_at", bot.storage.models.UTCDateTime(timezone=True), nullable=True)
+        )
+        batch.create_index(batch.f("ix_users_next_booking_at"), ["next_booking_at"], unique=False)
     op.create_table(
         "treatments",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -63,4 +68,7 @@ def downgrade() -> None:
     op.drop_table("treatment_events")
     op.drop_table("treatments")
     with op.batch_alter_table("users") as batch:
+        batch.drop_index(batch.f("ix_users_next_booking_at"))
+        batch.drop_column("next_booking_at")
+        batch.drop_column("booking_weeks")
         batch.drop_column("treatment_draft")
