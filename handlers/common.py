@@ -8,6 +8,7 @@ from telegram import CallbackQuery, Message, Update
 from telegram.error import BadRequest, TelegramError
 
 from bot.domain.notes import storable
+from handlers.callbacks import ButtonData
 from handlers.views.screen import Screen
 
 
@@ -49,3 +50,13 @@ async def edit(query: CallbackQuery, screen: Screen) -> Message | None:
                 query.from_user.id, screen.text, reply_markup=screen.markup
             )
     return None
+
+
+async def tapped(update: Update, kind: ButtonData) -> tuple[CallbackQuery, tuple[str, ...]]:
+    """The tap, acknowledged, and its fields (the route's pattern is this kind's)."""
+    query = update.callback_query
+    assert query is not None
+    parsed = kind.parse(query.data)
+    await answer(query)
+    assert parsed is not None
+    return query, parsed

@@ -6,6 +6,7 @@ from bot.render.pool import chart_png
 from bot.runtime.sender import Compose, Outgoing
 from bot.services.outbox import Delivery
 from bot.services.registry import Services
+from handlers.medicines import reminder
 from handlers.views.checkin import checkin_question
 from handlers.views.summary import chart_spec, split_caption, summary_lines, too_little
 
@@ -28,6 +29,9 @@ def composer(services: Services) -> Compose:
             return Outgoing(caption, photo=photo, extra=extra)
         if delivery.kind == "booking":
             return Outgoing(content.messages.treatment.booking_reminder)
+        if delivery.kind == "medicine":
+            text, markup = reminder(content, await services.medicines.untaken(delivery.telegram_id))
+            return Outgoing(text, markup)
         assert delivery.checkin is not None
         screen = checkin_question(content, delivery.checkin, scheduled=True)
         if delivery.kind == "followup":

@@ -6,28 +6,18 @@ from __future__ import annotations
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from telegram import CallbackQuery, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 
 from bot.content.wording import plural
 from bot.render.pool import cycle_chart
 from bot.services.treatment_drafts import DraftOutcome, DraftResult
 from bot.services.treatments import Outcome, Overview, TreatmentResult
 from handlers import callbacks
-from handlers.common import answer, edit, reply, sender_id
+from handlers.common import edit, reply, sender_id, tapped
 from handlers.context import BotContext
 from handlers.views import treatment as views
 from handlers.views.entry import day_name
 from handlers.views.screen import Screen
-
-
-async def _tapped(update: Update, kind: callbacks.ButtonData) -> tuple[CallbackQuery, tuple[str, ...]]:
-    """The tap, acknowledged, and its fields (the route's pattern is this kind's)."""
-    query = update.callback_query
-    assert query is not None
-    parsed = kind.parse(query.data)
-    await answer(query)
-    assert parsed is not None
-    return query, parsed
 
 
 async def show(update: Update, context: BotContext) -> None:
@@ -47,7 +37,7 @@ async def show(update: Update, context: BotContext) -> None:
 async def button(update: Update, context: BotContext) -> None:
     services, person = context.services, sender_id(update)
     content, text = services.content, services.content.messages.treatment
-    query, parsed = await _tapped(update, callbacks.TREATMENT)
+    query, parsed = await tapped(update, callbacks.TREATMENT)
     action, raw = parsed
     day = _day(raw)
     if action == "drop" and not await services.treatment_drafts.drop(person, raw):
@@ -135,7 +125,7 @@ async def after_checkin(update: Update, context: BotContext) -> None:
 async def cycle_button(update: Update, context: BotContext) -> None:
     services = context.services
     text = services.content.messages.treatment
-    query, parsed = await _tapped(update, callbacks.CYCLE)
+    query, parsed = await tapped(update, callbacks.CYCLE)
     treatment_id, kind, value = parsed
     result = await services.treatments.answer_cycle(sender_id(update), int(treatment_id), kind, int(value))
     if result.outcome is Outcome.NOT_SET_UP:
@@ -163,7 +153,7 @@ async def side_effect_button(update: Update, context: BotContext) -> None:
     """The side effect menu, and a tap on one: kept for today, with "tell the clinic"."""
     services = context.services
     content, text = services.content, services.content.messages.treatment
-    query, parsed = await _tapped(update, callbacks.SIDE_EFFECT)
+    query, parsed = await tapped(update, callbacks.SIDE_EFFECT)
     treatment_id, effect = int(parsed[0]), parsed[1]
     if effect == "menu":
         await edit(query, views.side_effect_menu(content, treatment_id))
@@ -212,7 +202,7 @@ async def booking_button(update: Update, context: BotContext) -> None:
     """The reminder to book the next injection: its menu, a number of weeks, or off."""
     services = context.services
     content, text = services.content, services.content.messages.treatment
-    query, parsed = await _tapped(update, callbacks.BOOKING)
+    query, parsed = await tapped(update, callbacks.BOOKING)
     if parsed[0] == "menu":
         await edit(query, views.booking_menu(content))
         return

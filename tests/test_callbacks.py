@@ -9,7 +9,18 @@ from telegram.ext import CallbackQueryHandler
 
 from bot.content import Content
 from bot.services.registry import Services
-from handlers import callbacks, cancel, checkin, history, knowledge, onboarding, privacy, summary, treatment
+from handlers import (
+    callbacks,
+    cancel,
+    checkin,
+    history,
+    knowledge,
+    medicines,
+    onboarding,
+    privacy,
+    summary,
+    treatment,
+)
 from handlers.callbacks import ButtonData
 from tests.harness import Chat
 from tests.helpers import checkins, onboard
@@ -38,6 +49,8 @@ def test_every_button_the_bot_can_show_reaches_its_own_handler(chat: Chat) -> No
         callbacks.CYCLE: (treatment.cycle_button, (7, "effect", 3)),
         callbacks.SIDE_EFFECT: (treatment.side_effect_button, (7, "droop")),
         callbacks.BOOKING: (treatment.booking_button, (10,)),
+        callbacks.TAKEN: (medicines.taken_button, (7,)),
+        callbacks.MEDICINE_TIME: (medicines.time_button, ("0800",)),
     }
     assert set(owners) == set(KINDS)
     routes = [h for h in chat.harness.runtime.application.handlers[1] if isinstance(h, CallbackQueryHandler)]

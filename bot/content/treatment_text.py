@@ -108,6 +108,14 @@ class TreatmentText(Wording):
     booking_waiting: Annotated[str, Slots("weeks")]
     booking_cleared: str
     booking_reminder: str
+    medicine_button: Annotated[str, Slots("time")]
+    medicine_menu: str
+    medicine_set: Annotated[str, Slots("time")]
+    medicine_cleared: str
+    medicine_reminder: Annotated[str, Slots("medicines")]
+    medicine_none: str
+    taken_button: Annotated[str, Slots("name")]
+    taken_saved: Annotated[str, Slots("name")]
     ask_side_effect: str
 
     @field_validator("side_effects")

@@ -61,6 +61,12 @@ def _next_checkin(person: Any, now: datetime, day: date) -> datetime:
     return next_occurrence(now, person.checkin_minute, person.timezone, day)[1]
 
 
+def _next_medicine(person: Any, now: datetime, day: date) -> datetime | None:
+    if person.medicine_minute is None:
+        return None
+    return next_occurrence(now, person.medicine_minute, person.timezone, day)[1]
+
+
 def _once(person: Any, now: datetime, day: date) -> None:
     return None
 
@@ -81,10 +87,11 @@ class OutboxService:
             _Schedule("checkin", "next_due_at", grace, _next_checkin),
             _Schedule("summary", "next_summary_at", SUMMARY_GRACE, _next_summary),
             _Schedule("booking", "next_booking_at", SUMMARY_GRACE, _once),  # set again by the next injection
+            _Schedule("medicine", "next_medicine_at", grace, _next_medicine),
         )
 
     async def enqueue_due(self) -> EnqueueStats:
-        """Queue every due check-in, weekly summary and reminder to book the next injection."""
+        """Queue every due check-in, weekly summary, medicine reminder and reminder to book."""
         totals = [await self._enqueue(schedule) for schedule in self._schedules]
         return EnqueueStats(sum(t.enqueued for t in totals), sum(t.skipped_late for t in totals))
 
@@ -94,7 +101,10 @@ class OutboxService:
         columns and one bulk update per batch: 30,000 people due at once take about a second."""
         enqueued = skipped = 0
         due_column = getattr(User, schedule.attribute)
-        fields = (User.id, User.timezone, User.checkin_minute, User.summary_weekday, User.summary_minute)
+        fields = (
+            User.id, User.timezone, User.checkin_minute, User.summary_weekday, User.summary_minute,
+            User.medicine_minute,
+        )  # fmt: skip
         columns = [col(c) for c in (*fields, User.paused, User.blocked)] + [col(due_column)]
         while True:
             async with unit_of_work(self._db) as session:

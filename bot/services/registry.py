@@ -24,6 +24,7 @@ from bot.services.escalation import EscalationService
 from bot.services.export import ExportService
 from bot.services.history import HistoryService
 from bot.services.knowledge import KnowledgeService
+from bot.services.medicine_reminders import MedicineReminders
 from bot.services.notes import NoteService
 from bot.services.outbox import OutboxService
 from bot.services.reminders import ReminderService
@@ -69,6 +70,7 @@ class Services:
     treatments: TreatmentService
     treatment_drafts: TreatmentDrafts
     treatment_export: TreatmentExport
+    medicines: MedicineReminders
 
 
 def build_services(
@@ -115,6 +117,7 @@ def build_services(
         notes=NoteService(db, clock),
         treatments=treatments,
         treatment_export=TreatmentExport(db),
+        medicines=MedicineReminders(db, clock),
         treatment_drafts=TreatmentDrafts(db, clock, TreatmentReader(content.treatments, content.reports)),
         small_talk=SmallTalk(content.reports),
         alarms=AlarmService(

@@ -63,6 +63,7 @@ class Overview:
     score_after: tuple[int | None, int | None] = (None, None)  # 4-6 weeks after the injection
     booking_weeks: int | None = None  # the reminder to book the next injection, weeks after one
     zone: str = "UTC"  # the person's time zone, for the days shown
+    medicine_minute: int | None = None  # the daily reminder to take medicines
 
 
 @dataclass(frozen=True)
@@ -237,6 +238,7 @@ class TreatmentService:
                 medicines=taken,
                 surgeries=surgeries,
                 booking_weeks=user.booking_weeks,
+                medicine_minute=user.medicine_minute,
                 zone=user.timezone or "UTC",
             )
         said = await events_of(session, [t.id for t in injections if t.id is not None], WEARING_OFF)
@@ -267,6 +269,7 @@ class TreatmentService:
             score_after=after,
             booking_weeks=user.booking_weeks,
             zone=user.timezone or "UTC",
+            medicine_minute=user.medicine_minute,
         )
 
     def _today(self, user: User) -> date:

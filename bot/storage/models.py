@@ -57,6 +57,8 @@ class User(SQLModel, table=True):
     treatment_draft: str | None = None  # a typed treatment shown back, waiting for Save (JSON)
     booking_weeks: int | None = None  # remind to book the next injection this long after one; None: off
     next_booking_at: datetime | None = _ts(default=None, index=True)
+    medicine_minute: int | None = None  # the daily reminder to take medicines, local minutes; None: off
+    next_medicine_at: datetime | None = _ts(default=None, index=True)
     created_at: datetime = _ts(default_factory=utcnow)
     updated_at: datetime = _ts(default_factory=utcnow)
 

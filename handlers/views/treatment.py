@@ -37,9 +37,8 @@ def overview(content: Content, seen: Overview, head: str = "") -> Screen:
     if last is None or seen.cycle_day is None:
         others = other_treatments(content, seen)
         lines += [*others, text.typed_hint] if others else [text.none_yet, text.typed_hint]
-        return Screen(
-            "\n\n".join(lines), InlineKeyboardMarkup([[button(text.add_injection, day_data("add"))]])
-        )
+        rows = [[button(text.add_injection, day_data("add"))], *medicine_row(content, seen)]
+        return Screen("\n\n".join(lines), InlineKeyboardMarkup(rows))
     cycle = text.last_injection.format(
         day=day_name(content, last.started_on), cycle_day=seen.cycle_day, week=week_of(seen.cycle_day)
     )
@@ -73,6 +72,7 @@ def overview(content: Content, seen: Overview, head: str = "") -> Screen:
     buttons = [[button(text.wearing_off, day_data("off"))], [button(text.add_injection, day_data("add"))]]
     weeks = plural(text.booking_weeks, seen.booking_weeks) if seen.booking_weeks else text.booking_off
     buttons.append([button(text.booking_button.format(weeks=weeks), callbacks.BOOKING.build("menu"))])
+    buttons += medicine_row(content, seen)
     if last.id is not None and seen.cycle_day <= SIDE_EFFECT_WEEKS * 7:
         buttons.insert(1, [button(text.report_side_effect, callbacks.SIDE_EFFECT.build(last.id, "menu"))])
     return Screen("\n\n".join(lines), InlineKeyboardMarkup(buttons))
@@ -229,3 +229,13 @@ def booking_menu(content: Content) -> Screen:
     choices = [button(plural(text.booking_weeks, n), callbacks.BOOKING.build(n)) for n in BOOKING_WEEKS]
     rows = [*in_rows(choices, 3), [button(text.booking_off, callbacks.BOOKING.build("off"))]]
     return Screen(text.booking_menu, InlineKeyboardMarkup(rows))
+
+
+def medicine_row(content: Content, seen: Overview) -> list[list[InlineKeyboardButton]]:
+    """The daily reminder's button, once a medicine is in the diary."""
+    if not seen.medicines:
+        return []
+    text = content.messages.treatment
+    minute = seen.medicine_minute
+    time = f"{minute // 60:02d}:{minute % 60:02d}" if minute is not None else text.booking_off
+    return [[button(text.medicine_button.format(time=time), callbacks.MEDICINE_TIME.build("menu"))]]

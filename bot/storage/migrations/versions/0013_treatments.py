@@ -27,6 +27,11 @@ def upgrade() -> None:
             sa.Column("next_booking_at", bot.storage.models.UTCDateTime(timezone=True), nullable=True)
         )
         batch.create_index(batch.f("ix_users_next_booking_at"), ["next_booking_at"], unique=False)
+        batch.add_column(sa.Column("medicine_minute", sa.Integer(), nullable=True))
+        batch.add_column(
+            sa.Column("next_medicine_at", bot.storage.models.UTCDateTime(timezone=True), nullable=True)
+        )
+        batch.create_index(batch.f("ix_users_next_medicine_at"), ["next_medicine_at"], unique=False)
     op.create_table(
         "treatments",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -68,6 +73,9 @@ def downgrade() -> None:
     op.drop_table("treatment_events")
     op.drop_table("treatments")
     with op.batch_alter_table("users") as batch:
+        batch.drop_index(batch.f("ix_users_next_medicine_at"))
+        batch.drop_column("next_medicine_at")
+        batch.drop_column("medicine_minute")
         batch.drop_index(batch.f("ix_users_next_booking_at"))
         batch.drop_column("next_booking_at")
         batch.drop_column("booking_weeks")
