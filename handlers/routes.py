@@ -100,6 +100,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
             CallbackQueryHandler(treatment.booking_button, pattern=callbacks.BOOKING.pattern),
             CallbackQueryHandler(medicines.time_button, pattern=callbacks.MEDICINE_TIME.pattern),
             CallbackQueryHandler(medicines.taken_button, pattern=callbacks.TAKEN.pattern),
+            CallbackQueryHandler(treatment.recovery_button, pattern=callbacks.RECOVERY.pattern),
             CallbackQueryHandler(cancel.cancel_button, pattern=callbacks.CANCEL.pattern),
             CallbackQueryHandler(general.unknown_button),
             MessageHandler(filters.TEXT & ~filters.COMMAND & NEW_PRIVATE, general.text),

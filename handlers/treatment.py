@@ -120,6 +120,9 @@ async def after_checkin(update: Update, context: BotContext) -> None:
     found = await context.services.treatments.cycle_ask(sender_id(update))
     if found is not None:
         await reply(update, views.cycle_message(context.services.content, *found))
+    recovering = await context.services.recovery.due(sender_id(update))
+    if recovering is not None:
+        await reply(update, views.recovery_question(context.services.content, *recovering))
 
 
 async def cycle_button(update: Update, context: BotContext) -> None:
@@ -196,6 +199,17 @@ def _score_saved(context: BotContext, seen: Overview | None) -> str:
         )
         shown += "\n\n" + text.score_change.format(before=before, after=after)
     return shown
+
+
+async def recovery_button(update: Update, context: BotContext) -> None:
+    services = context.services
+    text = services.content.messages.treatment
+    query, parsed = await tapped(update, callbacks.RECOVERY)
+    surgery_id, checkpoint, said = int(parsed[0]), int(parsed[1]), parsed[2]
+    if not await services.recovery.answer(sender_id(update), surgery_id, checkpoint, said):
+        await edit(query, Screen(text.stale))
+        return
+    await edit(query, Screen(text.recovery_ok_saved if said == "ok" else text.recovery_tell_surgeon))
 
 
 async def booking_button(update: Update, context: BotContext) -> None:

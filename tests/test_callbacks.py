@@ -50,6 +50,7 @@ def test_every_button_the_bot_can_show_reaches_its_own_handler(chat: Chat) -> No
         callbacks.SIDE_EFFECT: (treatment.side_effect_button, (7, "droop")),
         callbacks.BOOKING: (treatment.booking_button, (10,)),
         callbacks.TAKEN: (medicines.taken_button, (7,)),
+        callbacks.RECOVERY: (treatment.recovery_button, (7, 28, "ok")),
         callbacks.MEDICINE_TIME: (medicines.time_button, ("0800",)),
     }
     assert set(owners) == set(KINDS)

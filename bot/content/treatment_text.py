@@ -116,6 +116,12 @@ class TreatmentText(Wording):
     medicine_none: str
     taken_button: Annotated[str, Slots("name")]
     taken_saved: Annotated[str, Slots("name")]
+    recovery_ask: Annotated[str, Slots("weeks")]
+    recovery_ok: str
+    recovery_hearing: str
+    recovery_weakness: str
+    recovery_ok_saved: str
+    recovery_tell_surgeon: str
     ask_side_effect: str
 
     @field_validator("side_effects")

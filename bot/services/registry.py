@@ -27,6 +27,7 @@ from bot.services.knowledge import KnowledgeService
 from bot.services.medicine_reminders import MedicineReminders
 from bot.services.notes import NoteService
 from bot.services.outbox import OutboxService
+from bot.services.recovery import RecoveryService
 from bot.services.reminders import ReminderService
 from bot.services.stats import StatsService
 from bot.services.summary import SummaryService
@@ -71,6 +72,7 @@ class Services:
     treatment_drafts: TreatmentDrafts
     treatment_export: TreatmentExport
     medicines: MedicineReminders
+    recovery: RecoveryService
 
 
 def build_services(
@@ -118,6 +120,7 @@ def build_services(
         treatments=treatments,
         treatment_export=TreatmentExport(db),
         medicines=MedicineReminders(db, clock),
+        recovery=RecoveryService(db, clock),
         treatment_drafts=TreatmentDrafts(db, clock, TreatmentReader(content.treatments, content.reports)),
         small_talk=SmallTalk(content.reports),
         alarms=AlarmService(

@@ -239,3 +239,16 @@ def medicine_row(content: Content, seen: Overview) -> list[list[InlineKeyboardBu
     minute = seen.medicine_minute
     time = f"{minute // 60:02d}:{minute % 60:02d}" if minute is not None else text.booking_off
     return [[button(text.medicine_button.format(time=time), callbacks.MEDICINE_TIME.build("menu"))]]
+
+
+def recovery_question(content: Content, surgery_id: int, checkpoint: int) -> Screen:
+    text = content.messages.treatment
+    choices = (
+        ("ok", text.recovery_ok),
+        ("hearing", text.recovery_hearing),
+        ("weakness", text.recovery_weakness),
+    )
+    rows = [
+        [button(label, callbacks.RECOVERY.build(surgery_id, checkpoint, said))] for said, label in choices
+    ]
+    return Screen(text.recovery_ask.format(weeks=checkpoint // 7), InlineKeyboardMarkup(rows))
