@@ -82,6 +82,7 @@ class KnowledgeIndex:
         self._uncovered_patterns = [re.compile(p) for p in book.uncovered_patterns]
         self._face = {stem(w) for w in book.face_words}
         self._known = set(self._vocabulary) | self._domain
+        self._vocabulary_set = set(self._vocabulary)
         # Words found across many topics (eye, twitch, cause) do not tell topics apart.
         topic_sets = [set(doc) for doc in topic_docs]
         spread = {w: sum(w in doc for doc in topic_sets) for w in self._known}
@@ -92,7 +93,8 @@ class KnowledgeIndex:
         """Stemmed words, a misspelt one replaced by the known word it is closest to."""
         out = []
         for token in words(text):
-            if token not in self._known and len(token) >= TYPO_MIN_LENGTH:
+            # A misspelling listed as a domain word ("twich") still gets its right spelling.
+            if token not in self._vocabulary_set and len(token) >= TYPO_MIN_LENGTH:
                 best = process.extractOne(token, self._vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
                 token = best[0] if best else token
             out.append(token)
