@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import signal
 import sys
@@ -109,11 +110,16 @@ async def _serve_webhook(runtime: Runtime, url: str, stop: asyncio.Event) -> Non
 
 async def _lead(runtime: Runtime, stop: asyncio.Event, dispatcher: Dispatcher | None) -> None:
     """Poll (and handle) updates while this process leads; otherwise stand by and try again."""
-    from bot.runtime.inbox import DurablePoller
+    from bot.runtime.inbox import TAKEOVER_GRACE, DurablePoller
     from bot.storage.fencing import leading
 
     every = runtime.services.settings.leader_retry_seconds
     while await runtime.leadership.wait_for_leadership(stop, every):
+        if runtime.leadership.shared:  # a former leader may not have noticed yet: no overlapping poll
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=TAKEOVER_GRACE)
+            if stop.is_set():
+                break
         with leading(runtime.leadership.token):  # everything it writes, fenced by its epoch
             await DurablePoller(runtime, dispatcher).run(stop)
         if not stop.is_set():

@@ -28,6 +28,9 @@ RESEND_EVERY = 1.0  # seconds between tries of an emergency reply Telegram has n
 MARK_AFTER_SECONDS = 0.05  # a group smaller than MARK_EVERY is marked once handling goes quiet
 FULL_BATCH = 100  # the most getUpdates returns at once
 WATCH_EVERY = 1.0  # seconds between checks that this process still holds leadership
+# A new leader waits this long before its first getUpdates: a leader whose lock session just
+# ended may still be in a long poll until its next check, and two polls at once are a conflict.
+TAKEOVER_GRACE = WATCH_EVERY + 1.0
 READ_MARGIN = 10.0  # seconds a long poll's answer may take beyond its timeout
 
 # getUpdates is asked for by name so its answer stays Telegram's JSON: parsing each update up

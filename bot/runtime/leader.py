@@ -20,7 +20,8 @@ class Leadership:
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
         self._connection: AsyncConnection | None = None
-        self.held = engine.dialect.name != "postgresql"  # SQLite: one process, always the leader
+        self.shared = engine.dialect.name == "postgresql"  # several processes may take turns leading
+        self.held = not self.shared  # SQLite: one process, always the leader
         self._checking = asyncio.Lock()  # the tick and the poller's watch share one connection
         self.token: int | None = None  # this leadership's epoch: its writes are fenced by it
 
