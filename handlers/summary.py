@@ -16,6 +16,7 @@ from handlers.onboarding import continue_setup
 from handlers.views.report import report_spec
 from handlers.views.screen import Screen
 from handlers.views.summary import chart_spec, split_caption, summary_lines, too_little
+from handlers.views.treatment import cycle_chart_spec
 from handlers.views.treatment_report import treatment_lines
 
 
@@ -56,7 +57,8 @@ async def export(update: Update, context: BotContext) -> None:
     assert found is not None
     record = await services.treatment_export.collect(sender_id(update))
     lines = treatment_lines(services.content, record) if record else ()
-    pdf = await report_pdf(report_spec(services.content, data, found, lines))
+    cycles = cycle_chart_spec(services.content, record.series) if record else None
+    pdf = await report_pdf(report_spec(services.content, data, found, lines, cycles))
     message = update.effective_message
     await message.reply_document(
         to_csv(data.all_entries), filename=text.csv_filename, caption=text.csv_caption

@@ -4,7 +4,6 @@ the one tap for "it's wearing off"."""
 from __future__ import annotations
 
 from datetime import date
-from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardMarkup, Update
 
@@ -27,8 +26,7 @@ async def show(update: Update, context: BotContext) -> None:
         await reply(update, Screen(services.content.messages.onboarding.need_setup))
         return
     await reply(update, views.overview(services.content, seen))
-    record = await services.treatment_export.collect(sender_id(update))
-    spec = views.cycle_chart_spec(services.content, record) if record else None
+    spec = views.cycle_chart_spec(services.content, seen.series)
     if spec is not None and update.effective_message is not None:
         text = services.content.messages.treatment
         await update.effective_message.reply_photo(await cycle_chart(spec), caption=text.chart_caption)
@@ -225,11 +223,10 @@ async def booking_button(update: Update, context: BotContext) -> None:
         await edit(query, Screen(text.stale))
         return
     due = await services.treatments.set_booking(sender_id(update), weeks)
-    seen = await services.treatments.overview(sender_id(update))
     if weeks is None:
         shown = text.booking_cleared
-    elif due is not None and seen is not None:
-        shown = text.booking_set.format(day=day_name(content, due.astimezone(ZoneInfo(seen.zone)).date()))
+    elif due is not None:
+        shown = text.booking_set.format(day=day_name(content, due))
     else:
         shown = text.booking_waiting.format(weeks=plural(text.booking_weeks, weeks))
     await edit(query, Screen(shown))

@@ -108,3 +108,25 @@ async def test_treatment_shows_the_cycles_chart_once_a_week_is_written(
     (photo,) = [c for c in chat.telegram.calls if c.method == "sendPhoto"]
     _, image = chat.telegram.files[photo.params["photo"]["file_id"]]
     assert image[:2] == b"\xff\xd8"  # a JPEG
+
+
+async def test_the_report_pdf_has_the_cycles_chart_once_a_week_is_written(
+    chat: Chat, services: Services, content: Content
+) -> None:
+    await onboard(chat)
+    await chat.send("had my botox 10 days ago")
+    await chat.tap("Save")
+    await quiet_day(chat)
+    await chat.send("/export")
+    pdf = sent_files(chat)[content.messages.export.pdf_filename]
+    assert pdf.count(b"/Subtype /Image") == 1  # the period's chart only: one day says nothing
+    (user,) = await rows(services, User)
+    async with services.db() as session:
+        for day in range(1, 9):
+            session.add(Checkin(user_id=user.id, local_date=TODAY - timedelta(days=day), status="done",
+                                had_spasm=True, severity=5 - day % 3))  # fmt: skip
+        await session.commit()
+    chat.telegram.files.clear()
+    await chat.send("/export")
+    pdf = sent_files(chat)[content.messages.export.pdf_filename]
+    assert pdf.count(b"/Subtype /Image") == 2  # and the cycle overlaid

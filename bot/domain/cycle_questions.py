@@ -17,13 +17,29 @@ EFFECT_SCALE = (0, 1, 2, 3, 4)  # 0 no effect .. 4 spasms gone
 
 Question = Literal["started", "effect", "score"]
 SCORE_AFTER_DAYS = range(28, 43)  # the score again 4-6 weeks after, to set beside the one before
+SCORED_BEFORE_DAYS = 1  # a score given by the day after the injection is the one before it
+Score = tuple[int | None, int | None]  # in the way, how often: 0-4 each
 
 
 @dataclass(frozen=True)
 class Answer:
-    kind: str  # started or effect
+    kind: str  # started, effect, severity or frequency
     local_date: date
     value: int | None
+
+
+def scores_around(injected: date, answers: Sequence[Answer]) -> tuple[Score, Score]:
+    """The score just before the injection and the one 4-6 weeks after. In each window the first
+    given counts: a later tap does not replace it."""
+    found = []
+    for inside in (lambda d: d <= SCORED_BEFORE_DAYS, lambda d: d in SCORE_AFTER_DAYS):
+        window = sorted(
+            (a for a in answers if a.value is not None and inside((a.local_date - injected).days)),
+            key=lambda a: a.local_date,
+        )
+        first = {a.kind: a.value for a in reversed(window)}
+        found.append((first.get("severity"), first.get("frequency")))
+    return found[0], found[1]
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,18 @@ def strengths(entries: Iterable[Entry]) -> dict[date, int]:
     return days
 
 
+Curve = tuple[tuple[int, float], ...]  # (day since the injection, that day's strength)
+
+
+def curve(cycle: Cycle, by_day: Mapping[date, int]) -> Curve:
+    """Each written day of the cycle as its day since the injection and its strength, for a chart."""
+    return tuple(
+        ((day - cycle.injected).days, float(value))
+        for day, value in sorted(by_day.items())
+        if day >= cycle.injected and (cycle.ends is None or day <= cycle.ends)
+    )
+
+
 def cycles(
     injections: Sequence[date], by_day: Mapping[date, int], wearing_off: Sequence[date] = ()
 ) -> list[Cycle]:

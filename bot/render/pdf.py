@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.render.charts import ChartSpec, render_chart
+from bot.render.cycle_chart import CycleChartSpec, render_cycle_chart
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class ReportSpec:
     entries: tuple[tuple[str, ...], ...]
     treatment_heading: str = ""
     treatment: tuple[str, ...] = ()  # a paragraph per injection cycle and per medicine
+    cycle_chart: CycleChartSpec | None = None  # the last cycles overlaid, once there is enough
 
 
 def _fonts() -> tuple[Path, Path]:
@@ -79,6 +81,8 @@ def render_report(spec: ReportSpec) -> bytes:
         heading(spec.treatment_heading)
         for paragraph in spec.treatment:
             pdf.multi_cell(0, 6, clean(paragraph), new_x="LMARGIN", new_y="NEXT")
+        if spec.cycle_chart is not None:
+            pdf.image(io.BytesIO(render_cycle_chart(spec.cycle_chart)), w=CHART_WIDTH)
     heading(triggers)
     for label, count in spec.triggers:
         pdf.cell(0, 6, clean(f"{label}: {count}"), new_x="LMARGIN", new_y="NEXT")

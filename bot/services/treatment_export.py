@@ -10,10 +10,9 @@ from datetime import date
 
 from sqlmodel import col, select
 
-from bot.domain.cycle_questions import SCORE_AFTER_DAYS
-from bot.domain.cycles import Cycle, cycles, strengths
+from bot.domain.cycle_questions import Answer, scores_around
+from bot.domain.cycles import Curve, Cycle, curve, cycles, strengths
 from bot.services.common import find_user
-from bot.services.treatments import SCORED_BEFORE_DAYS
 from bot.storage.db import SessionFactory
 from bot.storage.models import Checkin, Treatment, TreatmentEvent
 from bot.storage.unit_of_work import unit_of_work
@@ -50,8 +49,7 @@ class TreatmentRecord:
     rows: tuple[tuple[str, ...], ...]  # the CSV's, oldest first
     cycles: tuple[CycleReport, ...]  # the last few injections, oldest first
     medicines: tuple[tuple[Treatment, tuple[TreatmentEvent, ...]], ...]  # each with its changes
-    # The last few injections: day injected, and each written day's strength by day since it.
-    series: tuple[tuple[date, tuple[tuple[int, float], ...]], ...] = ()
+    series: tuple[tuple[date, Curve], ...] = ()  # the last few injections: day, strengths
 
 
 def treatments_csv(rows: tuple[tuple[str, ...], ...]) -> bytes:
@@ -124,25 +122,16 @@ def _record(
         for t in treatments
         if t.kind == "medicine"
     )
-    series = tuple(
-        (c.cycle.injected, tuple(
-            ((day - c.cycle.injected).days, float(value)) for day, value in sorted(by_day.items())
-            if day >= c.cycle.injected and (c.cycle.ends is None or day <= c.cycle.ends)
-        ))
-        for c in reports
-    )  # fmt: skip
+    series = tuple((c.cycle.injected, curve(c.cycle, by_day)) for c in reports)
     return TreatmentRecord(tuple(sorted(rows, key=lambda r: r[0])), tuple(reports), medicines, series)
 
 
 def _scores(injection: Treatment, events: list[TreatmentEvent]) -> tuple[tuple[str, int, int], ...]:
     """The score just before the injection and 4-6 weeks after, where both halves were given."""
-    found = []
-    for when, days in (("before", range(-30, SCORED_BEFORE_DAYS + 1)), ("after", SCORE_AFTER_DAYS)):
-        window = [
-            e for e in events if (e.local_date - injection.started_on).days in days and e.value is not None
-        ]
-        given = {e.kind: e.value for e in reversed(window)}  # the first given counts
-        severity, frequency = given.get("severity"), given.get("frequency")
-        if severity is not None and frequency is not None:
-            found.append((when, severity, frequency))
-    return tuple(found)
+    given = [Answer(e.kind, e.local_date, e.value) for e in events if e.kind in ("severity", "frequency")]
+    before, after = scores_around(injection.started_on, given)
+    return tuple(
+        (when, severity, frequency)
+        for when, (severity, frequency) in (("before", before), ("after", after))
+        if severity is not None and frequency is not None
+    )

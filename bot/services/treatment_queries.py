@@ -1,5 +1,5 @@
 """The queries and small rules /treatment's service is built from: a person's injections, other
-treatments and events, a medicine's current dose, a score, and when to remind to book."""
+treatments and events, a medicine's current dose, and when to remind to book."""
 
 from __future__ import annotations
 
@@ -54,12 +54,6 @@ def current_dose(medicine: Treatment, changes: list[TreatmentEvent]) -> Medicine
         unit=last.unit if last else medicine.unit,
         dose_since=last.local_date if last else None,
     )
-
-
-def first_score(events: list[TreatmentEvent]) -> tuple[int | None, int | None]:
-    """The first severity and frequency given in a window (a later tap does not replace them)."""
-    first = {e.kind: e.value for e in reversed(events)}
-    return first.get("severity"), first.get("frequency")
 
 
 def schedule_booking(user: User, injected: date | None, now: datetime) -> None:

@@ -4,15 +4,16 @@ A treatment is shown back before it is saved; a saved one is only ever added to.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from enum import Enum
+from zoneinfo import ZoneInfo
 
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.domain.clock import Clock
-from bot.domain.cycle_questions import SCORE_AFTER_DAYS, Answer, CycleAsk, cycle_ask
-from bot.domain.cycles import Cycle, Pattern, cycles, day_of_cycle, pattern, strengths
+from bot.domain.cycle_questions import Answer, CycleAsk, Score, cycle_ask, scores_around
+from bot.domain.cycles import Curve, Cycle, Pattern, curve, cycles, day_of_cycle, pattern, strengths
 from bot.domain.schedule import local_today
 from bot.services.common import find_user, is_set_up
 from bot.services.treatment_queries import (
@@ -20,7 +21,6 @@ from bot.services.treatment_queries import (
     Medicine,
     current_dose,
     events_of,
-    first_score,
     injections_of,
     others_of,
     schedule_booking,
@@ -32,7 +32,6 @@ from bot.storage.unit_of_work import unit_of_work
 WEARING_OFF = "wearing_off"
 CYCLE_ANSWERS = ("started", "effect")
 SCORES = ("severity", "frequency")  # the self-rated score, 0-4 each
-SCORED_BEFORE_DAYS = 1  # a score given by the day after the injection is the one before it
 CYCLES_SHOWN = 4  # the charts and the report overlay at most this many
 
 
@@ -59,11 +58,12 @@ class Overview:
     medicines: list[Medicine] = field(default_factory=list)  # still taken
     surgeries: list[Treatment] = field(default_factory=list)
     side_effects: list[tuple[date, str]] = field(default_factory=list)  # this cycle's: day, effect id
-    score_before: tuple[int | None, int | None] = (None, None)  # severity, frequency, 0-4
-    score_after: tuple[int | None, int | None] = (None, None)  # 4-6 weeks after the injection
+    score_before: Score = (None, None)  # just before the injection
+    score_after: Score = (None, None)  # 4-6 weeks after it
     booking_weeks: int | None = None  # the reminder to book the next injection, weeks after one
     zone: str = "UTC"  # the person's time zone, for the days shown
     medicine_minute: int | None = None  # the daily reminder to take medicines
+    series: tuple[tuple[date, Curve], ...] = ()  # the cycles shown, for the overlay chart
 
 
 @dataclass(frozen=True)
@@ -200,21 +200,30 @@ class TreatmentService:
             session.add(event)
             return TreatmentResult(Outcome.SAVED, today)
 
-    async def set_booking(self, telegram_id: int, weeks: int | None) -> datetime | None:
-        """Remind to book the next injection `weeks` after each one (None: off); when it comes next."""
+    async def set_booking(self, telegram_id: int, weeks: int | None) -> date | None:
+        """Remind to book the next injection `weeks` after each one (None: off); the person's own
+        day it comes next, or None when it is off or waits for an injection."""
         async with unit_of_work(self._db) as session:
             user = await find_user(session, telegram_id, lock=True)
-            if user is None or not is_set_up(user) or user.id is None:
+            if user is None or not is_set_up(user) or user.id is None or user.timezone is None:
                 return None
             user.booking_weeks = weeks
             injections = await injections_of(session, user.id)
             schedule_booking(user, injections[-1].started_on if injections else None, self._now())
-            return user.next_booking_at
+            due = user.next_booking_at
+            return due.astimezone(ZoneInfo(user.timezone)).date() if due is not None else None
 
     async def pattern(self, telegram_id: int) -> Pattern | None:
         """What the person's finished injection cycles share, for an answer's personal line."""
-        seen = await self.overview(telegram_id)
-        return seen.pattern if seen is not None else None
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id)
+            if user is None or not is_set_up(user) or user.id is None:
+                return None
+            injections = await injections_of(session, user.id)
+            if not injections:
+                return None
+            all_cycles, _ = await _cycles(session, user.id, injections)
+            return pattern(all_cycles[:-1])
 
     async def overview(self, telegram_id: int) -> Overview | None:
         async with unit_of_work(self._db) as session:
@@ -241,19 +250,14 @@ class TreatmentService:
                 medicine_minute=user.medicine_minute,
                 zone=user.timezone or "UTC",
             )
-        said = await events_of(session, [t.id for t in injections if t.id is not None], WEARING_OFF)
-        entries = (await session.exec(select(Checkin).where(Checkin.user_id == user.id))).all()
-        all_cycles = cycles(
-            [t.started_on for t in injections], strengths(entries), [e.local_date for e in said]
-        )
+        all_cycles, by_day = await _cycles(session, user.id, injections)
         last = injections[-1]
-        fading = [e.local_date for e in said if e.treatment_id == last.id]
+        fading = [e.local_date for e in await events_of(session, [last.id], WEARING_OFF)]
         noted = await events_of(session, [last.id], "side_effect")
         scores = await events_of(session, [last.id], *SCORES)
-        before = first_score(
-            [e for e in scores if (e.local_date - last.started_on).days <= SCORED_BEFORE_DAYS]
+        before, after = scores_around(
+            last.started_on, [Answer(e.kind, e.local_date, e.value) for e in scores]
         )
-        after = first_score([e for e in scores if (e.local_date - last.started_on).days in SCORE_AFTER_DAYS])
         effects = [(e.local_date, effect) for e in noted for effect in (e.detail or "").split(",") if effect]
         return Overview(
             today=today,
@@ -270,8 +274,19 @@ class TreatmentService:
             booking_weeks=user.booking_weeks,
             zone=user.timezone or "UTC",
             medicine_minute=user.medicine_minute,
+            series=tuple((c.injected, curve(c, by_day)) for c in all_cycles[-CYCLES_SHOWN:]),
         )
 
     def _today(self, user: User) -> date:
         assert user.timezone is not None
         return local_today(self._now(), user.timezone)
+
+
+async def _cycles(
+    session: AsyncSession, user_id: int, injections: list[Treatment]
+) -> tuple[list[Cycle], dict[date, int]]:
+    """Every injection's cycle worked out from the diary, and the strengths by day it came from."""
+    said = await events_of(session, [t.id for t in injections], WEARING_OFF)
+    entries = (await session.exec(select(Checkin).where(Checkin.user_id == user_id))).all()
+    by_day = strengths(entries)
+    return cycles([t.started_on for t in injections], by_day, [e.local_date for e in said]), by_day

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.content import Content
 from bot.content.wording import plural
+from bot.render.cycle_chart import CycleChartSpec
 from bot.render.pdf import ReportSpec
 from bot.services.export import Entry, Event, Export
 from bot.services.summary import Summary
@@ -13,7 +14,11 @@ from handlers.views.summary import chart_spec, summary_lines
 
 
 def report_spec(
-    content: Content, export: Export, summary: Summary, treatment: tuple[str, ...] = ()
+    content: Content,
+    export: Export,
+    summary: Summary,
+    treatment: tuple[str, ...] = (),
+    cycles: CycleChartSpec | None = None,
 ) -> ReportSpec:
     """The period's figures, treatment, chart, triggers, red-flag events, and every entry."""
     text = content.messages.export
@@ -45,6 +50,7 @@ def report_spec(
         entries=tuple(_entry_row(content, e) for e in export.entries),
         treatment_heading=content.messages.treatment.report_heading,
         treatment=treatment,
+        cycle_chart=cycles,
     )  # fmt: skip
 
 

@@ -10,11 +10,10 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.content import Content
 from bot.content.wording import plural
 from bot.domain.cycle_questions import CycleAsk
-from bot.domain.cycles import week_of
+from bot.domain.cycles import Curve, week_of
 from bot.domain.days import past_days
 from bot.render.cycle_chart import CycleChartSpec
 from bot.services.treatment_drafts import Draft
-from bot.services.treatment_export import TreatmentRecord
 from bot.services.treatments import Overview
 from handlers import callbacks
 from handlers.views.entry import day_name
@@ -196,12 +195,12 @@ def other_treatments(content: Content, seen: Overview) -> list[str]:
     return ["\n".join(lines)] if lines else []
 
 
-def cycle_chart_spec(content: Content, record: TreatmentRecord) -> CycleChartSpec | None:
+def cycle_chart_spec(content: Content, series: Sequence[tuple[date, Curve]]) -> CycleChartSpec | None:
     """The cycles overlaid, once some cycle has a week's worth of days written."""
-    if not any(len(points) >= CHART_MIN_DAYS for _, points in record.series):
+    if not any(len(points) >= CHART_MIN_DAYS for _, points in series):
         return None
     text = content.messages.treatment
-    cycles = tuple((injected.isoformat(), points) for injected, points in record.series)
+    cycles = tuple((injected.isoformat(), points) for injected, points in series)
     return CycleChartSpec(text.chart_title, text.chart_x, text.chart_y, cycles)
 
 
