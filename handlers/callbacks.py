@@ -82,6 +82,10 @@ CANCEL = ButtonData("x", Field(r"cancel"))  # whatever is under way
 # /treatment: add (pick a day), day (see it before saving), save, no (cancel), off (wearing off);
 # keep and drop: Save and Cancel for a typed treatment
 TREATMENT = ButtonData("tr", Field(r"add|day|save|no|off|keep|drop"), Field(r"\d{8}|-"))
+# The injection card: its day, the places tapped (a bit each, in LOCATIONS order) and the side.
+INJECTION_WHERE = ButtonData(
+    "tw", Field(r"set|save"), Field(r"\d{8}"), Field(r"\d{1,3}", 2**9 - 1), Field(r"-|left|right|both")
+)
 RECOVERY = ButtonData("rc", ROW_ID, Field(r"\d{1,3}"), Field(r"ok|hearing|weakness"))  # after an operation
 TAKEN = ButtonData("tk", ROW_ID)  # a medicine taken today
 MEDICINE_TIME = ButtonData("mt", Field(r"menu|off|(?:[01]\d|2[0-3])[0-5]\d"))  # the daily reminder's time

@@ -12,7 +12,7 @@ from telegram.error import BadRequest
 from bot.services.checkins import Outcome
 from bot.services.reminders import Snooze
 from bot.services.results import CheckinResult
-from handlers import callbacks, treatment
+from handlers import callbacks, treatment_cycle
 from handlers.common import answer, edit, reply, sender_id
 from handlers.context import BotContext
 from handlers.onboarding import continue_setup
@@ -146,7 +146,7 @@ async def _send_tips(update: Update, context: BotContext, result: CheckinResult)
     if result.care:
         await reply(update, Screen(care_text(services.content, result.care)))
     if result.completed:
-        await treatment.after_checkin(update, context)
+        await treatment_cycle.after_checkin(update, context)
 
 
 async def snooze_button(update: Update, context: BotContext) -> None:

@@ -53,7 +53,7 @@ async def text(update: Update, context: BotContext) -> None:
         return
     if await checkin.note_reply(update, context, typed):
         return
-    if await treatment.typed(update, context, typed, side_effects_only=True):  # not a spasm report
+    if await treatment.typed(update, context, typed, before_checkin=True):  # not a spasm report
         return
     waiting = await checkin.typed(update, context, typed)
     if waiting == checkin.Typed.HANDLED:

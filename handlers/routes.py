@@ -30,6 +30,7 @@ from handlers import (
     safety,
     summary,
     treatment,
+    treatment_cycle,
 )  # fmt: skip
 
 COMMANDS = (
@@ -95,12 +96,13 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
             ),
             CallbackQueryHandler(privacy.delete_button, pattern=callbacks.ERASE.pattern),
             CallbackQueryHandler(treatment.button, pattern=callbacks.TREATMENT.pattern),
-            CallbackQueryHandler(treatment.cycle_button, pattern=callbacks.CYCLE.pattern),
-            CallbackQueryHandler(treatment.side_effect_button, pattern=callbacks.SIDE_EFFECT.pattern),
+            CallbackQueryHandler(treatment.where_button, pattern=callbacks.INJECTION_WHERE.pattern),
+            CallbackQueryHandler(treatment_cycle.cycle_button, pattern=callbacks.CYCLE.pattern),
+            CallbackQueryHandler(treatment_cycle.side_effect_button, pattern=callbacks.SIDE_EFFECT.pattern),
             CallbackQueryHandler(treatment.booking_button, pattern=callbacks.BOOKING.pattern),
             CallbackQueryHandler(medicines.time_button, pattern=callbacks.MEDICINE_TIME.pattern),
             CallbackQueryHandler(medicines.taken_button, pattern=callbacks.TAKEN.pattern),
-            CallbackQueryHandler(treatment.recovery_button, pattern=callbacks.RECOVERY.pattern),
+            CallbackQueryHandler(treatment_cycle.recovery_button, pattern=callbacks.RECOVERY.pattern),
             CallbackQueryHandler(cancel.cancel_button, pattern=callbacks.CANCEL.pattern),
             CallbackQueryHandler(general.unknown_button),
             MessageHandler(filters.TEXT & ~filters.COMMAND & NEW_PRIVATE, general.text),

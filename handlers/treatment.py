@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import Update
 
 from bot.content.wording import plural
 from bot.render.pool import cycle_chart
 from bot.services.treatment_drafts import DraftOutcome, DraftResult
-from bot.services.treatments import Outcome, Overview, TreatmentResult
+from bot.services.treatments import Outcome, TreatmentResult
 from handlers import callbacks
 from handlers.common import edit, reply, sender_id, tapped
 from handlers.context import BotContext
+from handlers.views import injection_where as where
 from handlers.views import treatment as views
 from handlers.views.entry import day_name
 from handlers.views.screen import Screen
@@ -60,11 +61,9 @@ async def button(update: Update, context: BotContext) -> None:
     elif action == "add":
         await edit(query, views.day_menu(content, today))
     elif action == "day" and day is not None:
-        await edit(query, Screen(text.future) if day > today else views.confirm(content, day))
-    elif action == "save" and day is not None:
-        result = await services.treatments.record_injection(person, day)
-        await edit(query, _after(context, result, text.saved))
-        await _ask_score(update, context, day)
+        await edit(query, Screen(text.future) if day > today else where.confirm(content, day))
+    elif action == "save" and day is not None:  # a card from before places could be tapped
+        await _save_tapped(update, context, day)
     elif action == "off":
         result = await services.treatments.wearing_off(person)
         await edit(query, _after(context, result, text.wearing_off_saved))
@@ -72,10 +71,45 @@ async def button(update: Update, context: BotContext) -> None:
         await edit(query, Screen(text.stale))
 
 
-async def typed(update: Update, context: BotContext, text: str, *, side_effects_only: bool = False) -> bool:
-    """A typed line that tells of a treatment (or only of a side effect after an injection,
-    which must not be read as a spasm report): shown back for Save, or why it can't be."""
-    kinds = ("side_effect",) if side_effects_only else None
+async def where_button(update: Update, context: BotContext) -> None:
+    """The injection card: a place or the side tapped (the card redrawn), or Save."""
+    services, person = context.services, sender_id(update)
+    content, text = services.content, services.content.messages.treatment
+    query, parsed = await tapped(update, callbacks.INJECTION_WHERE)
+    action, day, places = parsed[0], _day(parsed[1]), where.places_of(int(parsed[2]))
+    side = None if parsed[3] == "-" else parsed[3]
+    today = await services.treatments.today(person)
+    if today is None:
+        await edit(query, Screen(content.messages.onboarding.need_setup))
+    elif day is None:
+        await edit(query, Screen(text.stale))
+    elif day > today:
+        await edit(query, Screen(text.future))
+    elif action == "set":
+        await edit(query, where.confirm(content, day, places, side))
+    else:
+        await _save_tapped(update, context, day, places, tuple((p, side) for p in places if side))
+
+
+async def _save_tapped(
+    update: Update,
+    context: BotContext,
+    day: date,
+    places: tuple[str, ...] = (),
+    sides: tuple[tuple[str, str], ...] = (),
+) -> None:
+    treatments, text = context.services.treatments, context.services.content.messages.treatment
+    result = await treatments.record_injection(sender_id(update), day, places=places, sides=sides)
+    assert update.callback_query is not None
+    await edit(update.callback_query, _after(context, result, text.saved))
+    await _ask_score(update, context, day)
+
+
+async def typed(update: Update, context: BotContext, text: str, *, before_checkin: bool = False) -> bool:
+    """A typed line that tells of a treatment, shown back for Save (or why it can't be). Before
+    the check-in reads it: only a side effect, or an injection and where it went, which must
+    not be read as a spasm report."""
+    kinds = ("side_effect", "injection") if before_checkin else None
     result = await context.services.treatment_drafts.propose_text(sender_id(update), text, kinds)
     if result is None:
         return False
@@ -113,62 +147,6 @@ def _draft_answer(context: BotContext, result: DraftResult) -> Screen:
     return Screen(content.messages.onboarding.need_setup)
 
 
-async def after_checkin(update: Update, context: BotContext) -> None:
-    """A check-in was just saved: on the right days of an injection cycle, one more question."""
-    found = await context.services.treatments.cycle_ask(sender_id(update))
-    if found is not None:
-        await reply(update, views.cycle_message(context.services.content, *found))
-    recovering = await context.services.recovery.due(sender_id(update))
-    if recovering is not None:
-        await reply(update, views.recovery_question(context.services.content, *recovering))
-
-
-async def cycle_button(update: Update, context: BotContext) -> None:
-    services = context.services
-    text = services.content.messages.treatment
-    query, parsed = await tapped(update, callbacks.CYCLE)
-    treatment_id, kind, value = parsed
-    result = await services.treatments.answer_cycle(sender_id(update), int(treatment_id), kind, int(value))
-    if result.outcome is Outcome.NOT_SET_UP:
-        shown = services.content.messages.onboarding.need_setup
-    elif result.outcome is Outcome.STALE:
-        shown = text.cycle_stale
-    elif result.outcome is Outcome.ALREADY_SAID:
-        shown = text.cycle_answered
-    elif kind == "severity":  # then how often, on the same card
-        rows = [views.score_buttons(int(treatment_id), "frequency")]
-        await edit(query, Screen(text.ask_frequency, InlineKeyboardMarkup(rows)))
-        return
-    elif kind == "frequency":
-        shown = _score_saved(context, result.overview)
-    elif kind == "effect":
-        shown = text.effect_saved.format(label=views.effect_labels(services.content)[int(value)])
-    else:
-        found = await services.treatments.overview(sender_id(update))
-        day = found.cycle_day if found and found.cycle_day is not None else 0
-        shown = text.started_saved.format(day=day) if value == "1" else text.not_yet_saved
-    await edit(query, Screen(shown))
-
-
-async def side_effect_button(update: Update, context: BotContext) -> None:
-    """The side effect menu, and a tap on one: kept for today, with "tell the clinic"."""
-    services = context.services
-    content, text = services.content, services.content.messages.treatment
-    query, parsed = await tapped(update, callbacks.SIDE_EFFECT)
-    treatment_id, effect = int(parsed[0]), parsed[1]
-    if effect == "menu":
-        await edit(query, views.side_effect_menu(content, treatment_id))
-        return
-    result = await services.treatments.record_side_effect(sender_id(update), treatment_id, effect)
-    if result.outcome is Outcome.STALE:
-        await edit(query, Screen(text.cycle_stale))
-    elif result.outcome is Outcome.NOT_SET_UP:
-        await edit(query, Screen(content.messages.onboarding.need_setup))
-    else:  # saved now, or earlier today: either way it is in the diary
-        saved = text.side_effect_saved.format(effects=views.effect_names(content, [effect]))
-        await edit(query, Screen(f"{saved}\n\n{text.tell_clinic}"))
-
-
 async def _ask_score(update: Update, context: BotContext, day: date) -> None:
     """An injection just added for today or yesterday: the score just before it."""
     seen = await context.services.treatments.overview(sender_id(update))
@@ -177,37 +155,6 @@ async def _ask_score(update: Update, context: BotContext, day: date) -> None:
         return
     if (seen.today - day).days <= 1 and seen.score_before == (None, None):
         await reply(update, views.score_question(context.services.content, last.id))
-
-
-def _score_saved(context: BotContext, seen: Overview | None) -> str:
-    """The score just given (4-6 weeks after, once given, else the one before), and the change."""
-    content = context.services.content
-    text = content.messages.treatment
-    if seen is None:
-        return text.score_saved.format(severity="?", frequency="?")
-    after_given = seen.score_after[1] is not None
-    severity, frequency = (
-        "?" if v is None else str(v) for v in (seen.score_after if after_given else seen.score_before)
-    )
-    shown = text.score_saved.format(severity=severity, frequency=frequency)
-    if after_given and seen.score_before != (None, None):
-        before, after = (
-            views.score_text(content, seen.score_before),
-            views.score_text(content, seen.score_after),
-        )
-        shown += "\n\n" + text.score_change.format(before=before, after=after)
-    return shown
-
-
-async def recovery_button(update: Update, context: BotContext) -> None:
-    services = context.services
-    text = services.content.messages.treatment
-    query, parsed = await tapped(update, callbacks.RECOVERY)
-    surgery_id, checkpoint, said = int(parsed[0]), int(parsed[1]), parsed[2]
-    if not await services.recovery.answer(sender_id(update), surgery_id, checkpoint, said):
-        await edit(query, Screen(text.stale))
-        return
-    await edit(query, Screen(text.recovery_ok_saved if said == "ok" else text.recovery_tell_surgeon))
 
 
 async def booking_button(update: Update, context: BotContext) -> None:

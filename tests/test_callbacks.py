@@ -20,6 +20,7 @@ from handlers import (
     privacy,
     summary,
     treatment,
+    treatment_cycle,
 )
 from handlers.callbacks import ButtonData
 from tests.harness import Chat
@@ -46,11 +47,12 @@ def test_every_button_the_bot_can_show_reaches_its_own_handler(chat: Chat) -> No
         callbacks.ERASE: (privacy.delete_button, ("yes",)),
         callbacks.CANCEL: (cancel.cancel_button, ("cancel",)),
         callbacks.TREATMENT: (treatment.button, ("save", "20260310")),
-        callbacks.CYCLE: (treatment.cycle_button, (7, "effect", 3)),
-        callbacks.SIDE_EFFECT: (treatment.side_effect_button, (7, "droop")),
+        callbacks.INJECTION_WHERE: (treatment.where_button, ("set", "20260310", 5, "left")),
+        callbacks.CYCLE: (treatment_cycle.cycle_button, (7, "effect", 3)),
+        callbacks.SIDE_EFFECT: (treatment_cycle.side_effect_button, (7, "droop")),
         callbacks.BOOKING: (treatment.booking_button, (10,)),
         callbacks.TAKEN: (medicines.taken_button, (7,)),
-        callbacks.RECOVERY: (treatment.recovery_button, (7, 28, "ok")),
+        callbacks.RECOVERY: (treatment_cycle.recovery_button, (7, 28, "ok")),
         callbacks.MEDICINE_TIME: (medicines.time_button, ("0800",)),
     }
     assert set(owners) == set(KINDS)

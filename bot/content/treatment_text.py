@@ -23,6 +23,8 @@ class TreatmentText(Wording):
     ask_day: str
     weeks_ago: Annotated[Plural, Slots("count")]
     confirm: Annotated[str, Slots("day")]
+    where_line: Annotated[str, Slots("where")]
+    report_where: Annotated[str, Slots("where")]
     save: str
     cancel: str
     saved: Annotated[str, Slots("day")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -84,6 +85,17 @@ def sides_of(stored: str | None) -> tuple[tuple[str, str], ...]:
     """ "eyelid:left,cheek:both" as pairs, in the order stored."""
     pairs = (item.partition(":") for item in split(stored))
     return tuple((place, side) for place, _, side in pairs if side in SIDES)
+
+
+def joined_places(places: Sequence[str]) -> str | None:
+    """Known places as stored, in the order of LOCATIONS; None for none."""
+    return ",".join(p for p in LOCATIONS if p in places) or None
+
+
+def joined_sides(sides: Sequence[tuple[str, str]]) -> str | None:
+    """(place, side) pairs as stored ("eyelid:left,cheek:both"); None for none."""
+    known = dict(sides)
+    return ",".join(f"{p}:{known[p]}" for p in LOCATIONS if known.get(p) in SIDES) or None
 
 
 def with_side(stored: str | None, place: str, side: str) -> str:

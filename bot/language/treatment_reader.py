@@ -10,7 +10,9 @@ from typing import Literal
 
 from bot.content.reports import ReportWords
 from bot.content.treatment_words import TreatmentWords
+from bot.domain.vocab import LOCATIONS
 from bot.language.report_days import TODAY, Day, DayReader
+from bot.language.report_reader import ReportReader
 from bot.language.report_words import tokens_of
 
 Kind = Literal["injection", "medicine", "dose", "stop", "surgery", "side_effect"]
@@ -26,11 +28,17 @@ class TreatmentLine:
     dose: float | None = None
     unit: str | None = None
     dose_unreadable: bool = False  # a unit came without a number ("half a mg"): saved without a dose
+    places: tuple[str, ...] = ()  # where an injection went, when the line says
+    sides: tuple[tuple[str, str], ...] = ()  # (place, side) for the places whose side it says
+    with_report: bool = False  # an injection line that also tells of spasms, stress, sleep...
 
 
 class TreatmentReader:
-    def __init__(self, words: TreatmentWords, report_words: ReportWords) -> None:
+    def __init__(
+        self, words: TreatmentWords, report_words: ReportWords, places: ReportReader | None = None
+    ) -> None:
         self._words = words
+        self._places = places or ReportReader(report_words)  # the check-ins' own places and sides
         self._days = DayReader(report_words)
         keys = ("injection_words", "had_verbs", "surgery_words", "start_verbs", "change_verbs", "stop_verbs")
         self._phrases = {key: [tuple(tokens_of(w)) for w in getattr(words, key)] for key in keys}
@@ -42,6 +50,8 @@ class TreatmentReader:
         self._effects = {
             effect: [tuple(tokens_of(w)) for w in phrases] for effect, phrases in words.side_effects.items()
         }
+        spasm_words = [*report_words.spasm["words"], *report_words.spasm["none"]]
+        self._spasm = re.compile("|".join(_word_pattern(w) for w in spasm_words) or "(?!)")
         self._vague = set(words.vague_days) | {m for names in report_words.months for m in names}
 
     def read(self, text: str) -> TreatmentLine | None:
@@ -70,7 +80,14 @@ class TreatmentReader:
             if surgery is not None:
                 return TreatmentLine("surgery", day, surgery)
             if self._find(tokens, "injection_words") is not None:
-                return TreatmentLine("injection", day, None, dose, unit, unreadable)
+                where = self._places.read(text)
+                places = tuple(p for p in LOCATIONS if p in where.locations)
+                amounts = (where.severity, where.stress, where.sleep_hours, where.duration_minutes)
+                told = any(v is not None for v in amounts) or bool(where.triggers)
+                told = told or self._spasm.search(text.lower()) is not None
+                return TreatmentLine(
+                    "injection", day, None, dose, unit, unreadable, places, where.sides, told
+                )
         return None
 
     def _side_effects(self, tokens: list[str]) -> list[str]:
@@ -113,3 +130,9 @@ class TreatmentReader:
                     return float(before.replace(",", ".")), token, False
                 return None, token, True
         return None, None, False
+
+
+def _word_pattern(word: str) -> str:
+    """ "twitch*" matches twitches and twitching; a phrase matches as whole words."""
+    stem = word.rstrip("*")
+    return rf"\b{re.escape(stem)}" + (r"\w*" if word.endswith("*") else r"\b")

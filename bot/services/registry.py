@@ -90,6 +90,7 @@ def build_services(
         return result.reasons if result.level == "urgent" else ()
 
     treatments = TreatmentService(db, clock)
+    report_reader = ReportReader(content.reports)
     escalation = EscalationService(db, clock, content.emergency, settings.default_timezone)
     return Services(
         settings=settings,
@@ -97,7 +98,7 @@ def build_services(
         db=db,
         clock=clock,
         users=UserService(db, clock, content.zones.cities),
-        checkins=CheckinService(db, clock, tips, urgent_signs, ReportReader(content.reports)),
+        checkins=CheckinService(db, clock, tips, urgent_signs, report_reader),
         outbox=OutboxService(
             db,
             clock,
@@ -121,7 +122,9 @@ def build_services(
         treatment_export=TreatmentExport(db),
         medicines=MedicineReminders(db, clock),
         recovery=RecoveryService(db, clock),
-        treatment_drafts=TreatmentDrafts(db, clock, TreatmentReader(content.treatments, content.reports)),
+        treatment_drafts=TreatmentDrafts(
+            db, clock, TreatmentReader(content.treatments, content.reports, report_reader)
+        ),
         small_talk=SmallTalk(content.reports),
         alarms=AlarmService(
             db, clock, triager, content.emergency, content.messages.safety, settings.default_timezone

@@ -12,6 +12,7 @@ from enum import Enum
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.domain.checkin_flow import joined_places, joined_sides
 from bot.domain.clock import Clock
 from bot.domain.days import resolve
 from bot.domain.schedule import local_today
@@ -47,7 +48,11 @@ class Draft:
     dose: float | None = None
     unit: str | None = None
     dose_unreadable: bool = False
-    token: str = ""  # on its Save and Cancel buttons: an older card never saves a newer draft
+    token: str = ""
+    places: str | None = None  # an injection's, as stored: "eyelid,cheek"
+    sides: str | None = (
+        None  # and "eyelid:left"  # on its Save and Cancel buttons: an older card never saves a newer draft
+    )
 
 
 @dataclass(frozen=True)
@@ -69,8 +74,8 @@ class TreatmentDrafts:
         """A typed line that tells of a treatment (of one of these kinds), checked and kept as a
         draft; None for any other line."""
         line = self._reader.read(text)
-        if line is None or (kinds is not None and line.kind not in kinds):
-            return None
+        if line is None or (kinds is not None and (line.kind not in kinds or line.with_report)):
+            return None  # a line that tells of spasms too is a check-in's first
         return await self.propose(telegram_id, line)
 
     async def propose(self, telegram_id: int, line: TreatmentLine) -> DraftResult:
@@ -85,7 +90,10 @@ class TreatmentDrafts:
             if day == "future" or day is None or day > today:
                 return DraftResult(DraftOutcome.FUTURE)
             token = f"{secrets.randbelow(10**8):08d}"
-            draft = Draft(line.kind, day, line.name, line.dose, line.unit, line.dose_unreadable, token)
+            draft = Draft(
+                line.kind, day, line.name, line.dose, line.unit, line.dose_unreadable, token,
+                joined_places(line.places), joined_sides(line.sides),
+            )  # fmt: skip
             problem = await _problem(session, user, draft)
             if problem is not None:
                 return problem
@@ -131,7 +139,7 @@ class TreatmentDrafts:
                 kind = MEDICINE if draft.kind == "medicine" else draft.kind
                 session.add(
                     Treatment(user_id=user.id, kind=kind, started_on=draft.day, name=draft.name,
-                              dose=draft.dose, unit=draft.unit)
+                              dose=draft.dose, unit=draft.unit, places=draft.places, sides=draft.sides)
                 )  # fmt: skip
                 if kind == "injection":
                     latest = await _injection_before(session, user.id, date.max)

@@ -10,6 +10,7 @@ from datetime import date
 
 from sqlmodel import col, select
 
+from bot.domain.checkin_flow import sides_of, split
 from bot.domain.cycle_questions import Answer, scores_around
 from bot.domain.cycles import Curve, Cycle, curve, cycles, strengths
 from bot.services.common import find_user
@@ -42,6 +43,8 @@ class CycleReport:
     side_effects: tuple[tuple[date, str], ...]  # day, side effect id
     ratings: tuple[tuple[date, int], ...]  # "how well is it working", 0-4
     scores: tuple[tuple[str, int, int], ...] = ()  # (before | after, in the way, how often)
+    places: tuple[str, ...] = ()  # where it was injected, when the person said
+    sides: tuple[tuple[str, str], ...] = ()  # (place, side) where the side was said
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,12 @@ def treatments_csv(rows: tuple[tuple[str, ...], ...]) -> bytes:
     writer.writerow(CSV_COLUMNS)
     writer.writerows(rows)
     return out.getvalue().encode("utf-8-sig")
+
+
+def _where(treatment: Treatment) -> str:
+    """ "eyelid:both,cheek": each place injected, with its side where one was said."""
+    sides = dict(sides_of(treatment.sides))
+    return ",".join(f"{p}:{sides[p]}" if p in sides else p for p in split(treatment.places))
 
 
 def _number(value: float | None) -> str:
@@ -91,7 +100,7 @@ def _record(
     started = {t.id: t for t in treatments}
     rows = [
         (t.started_on.isoformat(), "medicine_start" if t.kind == "medicine" else t.kind, t.name or "",
-         _number(t.dose), t.unit or "", "", "")
+         _number(t.dose), t.unit or "", _where(t), "")
         for t in treatments
     ]  # fmt: skip
     for e in events:
@@ -114,7 +123,7 @@ def _record(
         reports.append(
             CycleReport(
                 cycle, injection.name, injection.dose, injection.unit, tuple(effects), tuple(ratings),
-                _scores(injection, mine),
+                _scores(injection, mine), split(injection.places), sides_of(injection.sides),
             )
         )  # fmt: skip
     medicines = tuple(

@@ -3,6 +3,7 @@ A treatment is shown back before it is saved; a saved one is only ever added to.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -11,6 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.domain.checkin_flow import joined_places, joined_sides
 from bot.domain.clock import Clock
 from bot.domain.cycle_questions import Answer, CycleAsk, Score, cycle_ask, scores_around
 from bot.domain.cycles import Curve, Cycle, Pattern, curve, cycles, day_of_cycle, pattern, strengths
@@ -91,6 +93,8 @@ class TreatmentService:
         name: str | None = None,
         dose: float | None = None,
         unit: str | None = None,
+        places: Sequence[str] = (),
+        sides: Sequence[tuple[str, str]] = (),  # (place, side) for the places whose side was given
     ) -> TreatmentResult:
         """Saved after the person saw it and tapped Save; never a day to come, never two a day."""
         async with unit_of_work(self._db) as session:
@@ -103,8 +107,9 @@ class TreatmentService:
             if any(t.started_on == day for t in await injections_of(session, user.id)):
                 return TreatmentResult(Outcome.SAME_DAY, day, await self._overview(session, user))
             session.add(
-                Treatment(user_id=user.id, kind=INJECTION, started_on=day, name=name, dose=dose, unit=unit)
-            )
+                Treatment(user_id=user.id, kind=INJECTION, started_on=day, name=name, dose=dose, unit=unit,
+                          places=joined_places(places), sides=joined_sides(sides))
+            )  # fmt: skip
             latest = max([day, *(t.started_on for t in await injections_of(session, user.id))])
             schedule_booking(user, latest, self._now())
             await session.flush()

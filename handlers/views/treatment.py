@@ -9,6 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.content import Content
 from bot.content.wording import plural
+from bot.domain.checkin_flow import sides_of, split
 from bot.domain.cycle_questions import CycleAsk
 from bot.domain.cycles import Curve, week_of
 from bot.domain.days import past_days
@@ -17,6 +18,7 @@ from bot.services.treatment_drafts import Draft
 from bot.services.treatments import Overview
 from handlers import callbacks
 from handlers.views.entry import day_name
+from handlers.views.injection_where import where_text
 from handlers.views.screen import Screen, button, in_rows
 
 WEEKS_BACK = range(3, 17)  # further back than the fortnight of days: a button per week
@@ -42,6 +44,9 @@ def overview(content: Content, seen: Overview, head: str = "") -> Screen:
         day=day_name(content, last.started_on), cycle_day=seen.cycle_day, week=week_of(seen.cycle_day)
     )
     lines.append(cycle)
+    if last.places:
+        where = where_text(content, split(last.places), sides_of(last.sides))
+        lines.append(text.where_line.format(where=where))
     if seen.side_effects:
         noted = [
             f"{text.side_effects[e]} ({day_name(content, d)})"
@@ -90,12 +95,6 @@ def day_menu(content: Content, today: date) -> Screen:
     ]
     rows = in_rows(buttons, 3) + in_rows(weeks, 3) + [[button(text.cancel, day_data("no"))]]
     return Screen(text.ask_day, InlineKeyboardMarkup(rows))
-
-
-def confirm(content: Content, day: date) -> Screen:
-    text = content.messages.treatment
-    rows = [[button(text.save, day_data("save", day)), button(text.cancel, day_data("no"))]]
-    return Screen(text.confirm.format(day=day_name(content, day)), InlineKeyboardMarkup(rows))
 
 
 def effect_labels(content: Content) -> list[str]:
@@ -162,7 +161,9 @@ def draft_card(content: Content, draft: Draft, injected_on: date | None = None) 
                  button(text.cancel, callbacks.TREATMENT.build("drop", draft.token))]]  # fmt: skip
         return Screen(f"{shown}\n\n{text.tell_clinic}\n\n{text.draft_ask}", InlineKeyboardMarkup(rows))
     shown = {
-        "injection": lambda: text.draft_injection.format(day=day, dose=dose),
+        "injection": lambda: "\n".join(
+            [text.draft_injection.format(day=day, dose=dose), *where_lines(content, draft)]
+        ),
         "medicine": lambda: text.draft_medicine.format(name=name, day=day, dose=dose),
         "dose": lambda: text.draft_dose.format(name=name, day=day, dose=dose),
         "stop": lambda: text.draft_stop.format(name=name, day=day),
@@ -172,6 +173,13 @@ def draft_card(content: Content, draft: Draft, injected_on: date | None = None) 
     token = callbacks.TREATMENT.build
     rows = [[button(text.save, token("keep", draft.token)), button(text.cancel, token("drop", draft.token))]]
     return Screen("\n\n".join([*lines, text.draft_ask]), InlineKeyboardMarkup(rows))
+
+
+def where_lines(content: Content, draft: Draft) -> list[str]:
+    if not draft.places:
+        return []
+    where = where_text(content, split(draft.places), sides_of(draft.sides))
+    return [content.messages.treatment.where_line.format(where=where)]
 
 
 def other_treatments(content: Content, seen: Overview) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.content import Content
 from bot.services.treatment_export import CycleReport, TreatmentRecord
+from handlers.views.injection_where import where_text
 from handlers.views.treatment import dose_text, effect_names, score_text
 
 MIN_DAYS_FOR_RELIEF = 7  # fewer days written in a cycle say too little either way
@@ -49,6 +50,8 @@ def _cycle_line(content: Content, report: CycleReport) -> str:
         found.append(f"{text.pattern_wear_off.format(week=cycle.wear_off_week)} {said}")
     quiet = text.report_no_relief if cycle.days_written >= MIN_DAYS_FOR_RELIEF else text.report_no_signal
     parts = [head, ", ".join(found) if found else quiet]
+    if report.places:
+        parts.insert(1, text.report_where.format(where=where_text(content, report.places, report.sides)))
     if report.side_effects:
         effects = ", ".join(f"{effect_names(content, [e])} ({d.isoformat()})" for d, e in report.side_effects)
         parts.append(text.report_side_effects.format(effects=effects))
