@@ -28,6 +28,13 @@ class SummaryText(Wording):
     trend_same: str
     insight: Annotated[str, Slots("calm_days", "calm_spasm", "high_days", "high_spasm")]
     tip: Annotated[str, Slots("tip", "trigger")]
+    change_start: Annotated[str, Slots("day", "dose", "name")]
+    change_dose: Annotated[str, Slots("day", "dose", "name")]
+    change_stop: Annotated[str, Slots("day", "name")]
+    change_followed: Annotated[str, Slots("after", "before", "days", "spasm_days")]
+    change_followed_alone: Annotated[str, Slots("after", "days", "spasm_days")]
+    change_too_early: Annotated[str, Slots("days")]
+    change_days: Annotated[Plural, Slots("count")]
     more: str
     chart_title: Annotated[str, Slots("end", "start")]
     chart_severity: str

@@ -14,9 +14,12 @@ from bot.content import Tip
 from bot.domain.care import Signs, reasons_in
 from bot.domain.checkin_flow import sides_of, split
 from bot.domain.clock import Clock
+from bot.domain.cycles import strengths
+from bot.domain.medicine_changes import ChangeKind, MedicineChange, followed, followed_since
 from bot.domain.schedule import local_today
 from bot.services.common import find_user
 from bot.services.tips import TipService
+from bot.services.treatment_queries import events_of, others_of
 from bot.storage.db import SessionFactory
 from bot.storage.models import Checkin, User
 from bot.storage.unit_of_work import unit_of_work
@@ -70,6 +73,7 @@ class Summary:
     tip: Tip | None
     tip_trigger: str | None
     care: tuple[str, ...]
+    changes: tuple[MedicineChange, ...] = ()  # medicines started, changed or stopped, and what followed
 
     @property
     def enough(self) -> bool:
@@ -151,6 +155,7 @@ class SummaryService:
             first_before = last - timedelta(days=2 * length - 1)
             entries = await self._entries(session, user, min(first_before, last - timedelta(days=41)), last)
             recent_tips = set(split(user.last_tip_ids))
+            changes = await _medicine_changes(session, user, strengths(entries), last, length)
         start = last - timedelta(days=length - 1)
         current = stats_for(entries, start, last)
         previous = stats_for(entries, first_before, start - timedelta(days=1))
@@ -164,6 +169,7 @@ class SummaryService:
             tip=tips[0] if tips else None,
             tip_trigger=top,
             care=tuple(reasons_in(entries, last, self._signs)),
+            changes=changes,
         )
 
     @staticmethod
@@ -172,3 +178,26 @@ class SummaryService:
             Checkin.user_id == user.id, col(Checkin.local_date) >= first, col(Checkin.local_date) <= last
         )
         return list(await session.exec(query))
+
+
+async def _medicine_changes(
+    session: AsyncSession, user: User, by_day: dict[date, int], last: date, length: int
+) -> tuple[MedicineChange, ...]:
+    """Each medicine started, changed or stopped in the stretch the summary follows, oldest first;
+    what followed a change is read up to the next change of the same medicine."""
+    assert user.id is not None
+    medicines = [t for t in await others_of(session, user.id) if t.kind == "medicine"]
+    said: list[tuple[int | None, ChangeKind, date, float | None, str | None]] = [
+        (m.id, "start", m.started_on, m.dose, m.unit) for m in medicines
+    ]
+    for event in await events_of(session, [m.id for m in medicines], "dose", "stop"):
+        kind: ChangeKind = "dose" if event.kind == "dose" else "stop"
+        said.append((event.treatment_id, kind, event.local_date, event.dose, event.unit))
+    said.sort(key=lambda c: c[2])
+    names, since, found = {m.id: m.name or "" for m in medicines}, followed_since(last, length), []
+    for index, (medicine, kind, day, dose, unit) in enumerate(said):
+        following = [d for m, _, d, _, _ in said[index + 1 :] if m == medicine and d > day]
+        until = min([last, *(d - timedelta(days=1) for d in following)])
+        if since <= day <= last:
+            found.append(followed(names[medicine], kind, day, dose, unit, by_day, until))
+    return tuple(found)

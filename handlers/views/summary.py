@@ -7,10 +7,12 @@ from datetime import date
 
 from bot.content import Content
 from bot.content.wording import plural
+from bot.domain.medicine_changes import MedicineChange
 from bot.render.charts import ChartSpec
 from bot.services.summary import Stats, Summary
-from handlers.views.entry import place_label
+from handlers.views.entry import day_name, place_label
 from handlers.views.safety import care_text
+from handlers.views.treatment import dose_text
 
 CAPTION_LIMIT = 1024  # Telegram's limit for a photo caption
 
@@ -94,11 +96,35 @@ def summary_lines(content: Content, summary: Summary, *, advice: bool = True) ->
                 high_spasm=i.high_spasm, high_days=i.high_days, calm_spasm=i.calm_spasm, calm_days=i.calm_days
             ),
         ]
+    if summary.changes:
+        lines += ["", *(change_line(content, c) for c in summary.changes)]
     if advice and summary.tip is not None and summary.tip_trigger is not None:
         lines += ["", text.tip.format(trigger=labels[summary.tip_trigger].lower(), tip=summary.tip.text)]
     if advice and summary.care:
         lines += ["", care_text(content, summary.care)]
     return [line.rstrip() for line in lines]
+
+
+def change_line(content: Content, change: MedicineChange) -> str:
+    """ "💊 Clonazepam: dose changed to 1 mg on Tuesday, 2026-03-03. Since then: ..." """
+    text = content.messages.summary
+    head = {"start": text.change_start, "dose": text.change_dose, "stop": text.change_stop}[change.kind]
+    said = head.format(
+        name=change.name.capitalize(), dose=dose_text(content, change.dose, change.unit),
+        day=day_name(content, change.day),
+    )  # fmt: skip
+    after, before = change.after, change.before
+    written = plural(text.change_days, after.days)
+    if change.too_early or after.mean_strength is None:
+        return f"{said} {text.change_too_early.format(days=written)}"
+    if before.mean_strength is None:
+        return f"{said} " + text.change_followed_alone.format(
+            spasm_days=after.spasm_days, days=written, after=_num(after.mean_strength)
+        )
+    return f"{said} " + text.change_followed.format(
+        spasm_days=after.spasm_days, days=written, after=_num(after.mean_strength),
+        before=_num(before.mean_strength),
+    )  # fmt: skip
 
 
 def split_caption(lines: Sequence[str], more: str) -> tuple[str, str | None]:
