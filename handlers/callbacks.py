@@ -92,5 +92,5 @@ MEDICINE_TIME = ButtonData("mt", Field(r"menu|off|(?:[01]\d|2[0-3])[0-5]\d"))  #
 BOOKING = ButtonData("bk", Field(r"menu|off|\d{1,2}"))  # weeks after an injection to remind to book
 SIDE_EFFECT = ButtonData("se", ROW_ID, Field(r"menu|droop|double_vision|dry_eye|watering|cannot_close"))
 CYCLE = ButtonData(
-    "cy", ROW_ID, Field(r"started|effect|severity|frequency"), Field(r"[0-4]")
+    "cy", ROW_ID, Field(r"started|effect|severity|frequency|start_severity|start_frequency"), Field(r"[0-4]")
 )  # the check-in's injection question

@@ -26,7 +26,8 @@ async def show(update: Update, context: BotContext) -> None:
     if seen is None:
         await reply(update, Screen(services.content.messages.onboarding.need_setup))
         return
-    await reply(update, views.overview(services.content, seen))
+    start = views.start_score_line(services.content, await services.scores.start(sender_id(update)))
+    await reply(update, views.overview(services.content, seen, extra=start))
     spec = views.cycle_chart_spec(services.content, seen.series)
     if spec is not None and update.effective_message is not None:
         text = services.content.messages.treatment
@@ -48,12 +49,9 @@ async def button(update: Update, context: BotContext) -> None:
     if action == "keep":
         saved = await services.treatment_drafts.save(person, raw)
         await edit(query, _draft_answer(context, saved))
-        if (
-            saved.outcome is DraftOutcome.SAVED
-            and saved.draft is not None
-            and saved.draft.kind == "injection"
-        ):
-            await _ask_score(update, context, saved.draft.day)
+        started = ("injection", "medicine", "surgery")
+        if saved.outcome is DraftOutcome.SAVED and saved.draft is not None and saved.draft.kind in started:
+            await _ask_score(update, context)
         return
     today = await services.treatments.today(person)
     if today is None:
@@ -102,7 +100,7 @@ async def _save_tapped(
     result = await treatments.record_injection(sender_id(update), day, places=places, sides=sides)
     assert update.callback_query is not None
     await edit(update.callback_query, _after(context, result, text.saved))
-    await _ask_score(update, context, day)
+    await _ask_score(update, context)
 
 
 async def typed(update: Update, context: BotContext, text: str, *, before_checkin: bool = False) -> bool:
@@ -147,14 +145,12 @@ def _draft_answer(context: BotContext, result: DraftResult) -> Screen:
     return Screen(content.messages.onboarding.need_setup)
 
 
-async def _ask_score(update: Update, context: BotContext, day: date) -> None:
-    """An injection just added for today or yesterday: the score just before it."""
-    seen = await context.services.treatments.overview(sender_id(update))
-    last = seen.injection if seen else None
-    if seen is None or last is None or last.id is None or last.started_on != day:
-        return
-    if (seen.today - day).days <= 1 and seen.score_before == (None, None):
-        await reply(update, views.score_question(context.services.content, last.id))
+async def _ask_score(update: Update, context: BotContext) -> None:
+    """A treatment just added: the score just before an injection of today or yesterday, or the
+    starting score when none was ever given."""
+    due = await context.services.scores.due(sender_id(update))
+    if due is not None:
+        await reply(update, views.score_question(context.services.content, due))
 
 
 async def booking_button(update: Update, context: BotContext) -> None:

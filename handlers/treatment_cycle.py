@@ -28,6 +28,9 @@ async def cycle_button(update: Update, context: BotContext) -> None:
     text = services.content.messages.treatment
     query, parsed = await tapped(update, callbacks.CYCLE)
     treatment_id, kind, value = parsed
+    if kind.startswith("start_"):
+        await _start_score(update, context, int(treatment_id), kind.removeprefix("start_"), int(value))
+        return
     result = await services.treatments.answer_cycle(sender_id(update), int(treatment_id), kind, int(value))
     if result.outcome is Outcome.NOT_SET_UP:
         shown = services.content.messages.onboarding.need_setup
@@ -98,3 +101,21 @@ async def recovery_button(update: Update, context: BotContext) -> None:
         await edit(query, Screen(text.stale))
         return
     await edit(query, Screen(text.recovery_ok_saved if said == "ok" else text.recovery_tell_surgeon))
+
+
+async def _start_score(update: Update, context: BotContext, treatment_id: int, kind: str, value: int) -> None:
+    """Half of the starting score: then how often, on the same card, then both as kept."""
+    services = context.services
+    text = services.content.messages.treatment
+    assert update.callback_query is not None
+    if not await services.scores.answer_start(sender_id(update), treatment_id, kind, value):
+        await edit(update.callback_query, Screen(text.cycle_answered))
+    elif kind == "severity":
+        rows = [views.score_buttons(treatment_id, "start_frequency")]
+        await edit(update.callback_query, Screen(text.ask_frequency, InlineKeyboardMarkup(rows)))
+    else:
+        start = await services.scores.start(sender_id(update))
+        severity, frequency = ("?" if v is None else str(v) for v in (start.score if start else (None, None)))
+        await edit(
+            update.callback_query, Screen(text.score_saved.format(severity=severity, frequency=frequency))
+        )

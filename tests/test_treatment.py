@@ -26,6 +26,11 @@ async def add_injection(chat: Chat, button: str) -> None:
     await chat.tap(button)
 
 
+async def answer_start_score(chat: Chat) -> None:
+    await chat.tap("3")  # in the way
+    await chat.tap("2")  # how often
+
+
 async def test_an_injection_is_shown_before_it_is_saved(
     chat: Chat, services: Services, content: Content
 ) -> None:
@@ -39,8 +44,9 @@ async def test_an_injection_is_shown_before_it_is_saved(
     await chat.tap("Save")
     (saved,) = await rows(services, Treatment)
     assert (saved.kind, saved.started_on) == ("injection", TODAY - timedelta(weeks=3))
-    text = chat.keyboard_message()["text"]
+    text = str(chat.my_messages()[-2]["text"])
     assert "Saved: injection on Tuesday, 2026-02-17" in text
+    assert chat.last_text().startswith(content.messages.treatment.score_start_intro)  # a first treatment
     assert "Today is day 21 of this cycle (week 4)." in text
 
 
@@ -82,13 +88,14 @@ async def test_wearing_off_is_said_once_per_cycle(chat: Chat, services: Services
     assert chat.last_text() == content.messages.treatment.no_injection
     await add_injection(chat, "10 weeks ago")
     await chat.tap("Save")
+    await answer_start_score(chat)
     await chat.tap("It's wearing off")
     text = chat.keyboard_message()["text"]
     assert "began wearing off on Tuesday, 2026-03-10, in week 11 of this cycle" in text
     await chat.tap("It's wearing off")
     assert "You told me it began wearing off on Tuesday, 2026-03-10" in chat.keyboard_message()["text"]
-    (event,) = await rows(services, TreatmentEvent)
-    assert (event.kind, event.local_date) == ("wearing_off", TODAY)
+    (event,) = [e for e in await rows(services, TreatmentEvent) if e.kind == "wearing_off"]
+    assert event.local_date == TODAY
 
 
 async def test_past_cycles_give_the_persons_own_pattern(chat: Chat, services: Services) -> None:
@@ -130,12 +137,14 @@ async def test_before_setting_up_and_after_delete(
         assert ann.last_text() == content.messages.onboarding.need_setup
         for person in (ann, ben):
             await onboard(person)
-            await add_injection(person, "3 weeks ago")  # not scored as "just before": no question
+            await add_injection(person, "3 weeks ago")  # not "just before": the starting score
             await person.tap("Save")
+            await answer_start_score(person)
             await person.tap("It's wearing off")
         await ann.send("/delete")
         await ann.tap("Yes, delete everything")
         (left,) = await rows(services, Treatment)
-        (event,) = await rows(services, TreatmentEvent)
+        events = await rows(services, TreatmentEvent)
         (ben_row,) = await rows(services, User)
-        assert left.user_id == event.user_id == ben_row.id and ben_row.telegram_id == 702
+        assert len(events) == 3 and {e.user_id for e in events} == {ben_row.id}
+        assert left.user_id == ben_row.id and ben_row.telegram_id == 702

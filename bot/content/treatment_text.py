@@ -97,6 +97,9 @@ class TreatmentText(Wording):
     ask_frequency: str
     score_before_intro: str
     score_after_intro: str
+    score_start_intro: str
+    score_start_line: Annotated[str, Slots("day", "score")]
+    report_start_score: Annotated[str, Slots("day", "score")]
     score_saved: Annotated[str, Slots("severity", "frequency")]
     score_change: Annotated[str, Slots("before", "after")]
     score_line: Annotated[str, Slots("before", "after")]

@@ -34,6 +34,7 @@ from bot.services.summary import SummaryService
 from bot.services.tips import TipService
 from bot.services.treatment_drafts import TreatmentDrafts
 from bot.services.treatment_export import TreatmentExport
+from bot.services.treatment_scores import ScoreService
 from bot.services.treatments import TreatmentService
 from bot.services.users import UserService
 from bot.storage.db import SessionFactory
@@ -70,6 +71,7 @@ class Services:
     alarms: AlarmService
     treatments: TreatmentService
     treatment_drafts: TreatmentDrafts
+    scores: ScoreService
     treatment_export: TreatmentExport
     medicines: MedicineReminders
     recovery: RecoveryService
@@ -122,6 +124,7 @@ def build_services(
         treatment_export=TreatmentExport(db),
         medicines=MedicineReminders(db, clock),
         recovery=RecoveryService(db, clock),
+        scores=ScoreService(db, clock),
         treatment_drafts=TreatmentDrafts(
             db, clock, TreatmentReader(content.treatments, content.reports, report_reader)
         ),

@@ -14,6 +14,7 @@ from bot.domain.checkin_flow import sides_of, split
 from bot.domain.cycle_questions import Answer, scores_around
 from bot.domain.cycles import Curve, Cycle, curve, cycles, strengths
 from bot.services.common import find_user
+from bot.services.treatment_scores import START, StartScore, start_of
 from bot.storage.db import SessionFactory
 from bot.storage.models import Checkin, Treatment, TreatmentEvent
 from bot.storage.unit_of_work import unit_of_work
@@ -53,6 +54,7 @@ class TreatmentRecord:
     cycles: tuple[CycleReport, ...]  # the last few injections, oldest first
     medicines: tuple[tuple[Treatment, tuple[TreatmentEvent, ...]], ...]  # each with its changes
     series: tuple[tuple[date, Curve], ...] = ()  # the last few injections: day, strengths
+    start: StartScore | None = None  # the self-rated score given as the starting point
 
 
 def treatments_csv(rows: tuple[tuple[str, ...], ...]) -> bytes:
@@ -105,9 +107,11 @@ def _record(
     ]  # fmt: skip
     for e in events:
         parent = started[e.treatment_id]
-        detail = e.detail or ("" if e.value is None else str(e.value))
+        at_start = e.detail == START  # a starting score: its value is the detail, its kind says so
+        detail = (None if at_start else e.detail) or ("" if e.value is None else str(e.value))
+        kind = EVENT_KINDS.get(e.kind, e.kind) + ("_at_start" if at_start else "")
         rows.append(
-            (e.local_date.isoformat(), EVENT_KINDS.get(e.kind, e.kind), parent.name or "", _number(e.dose),
+            (e.local_date.isoformat(), kind, parent.name or "", _number(e.dose),
              e.unit or "", detail, parent.started_on.isoformat())
         )  # fmt: skip
     injections = [t for t in treatments if t.kind == "injection"]
@@ -132,12 +136,17 @@ def _record(
         if t.kind == "medicine"
     )
     series = tuple((c.cycle.injected, curve(c.cycle, by_day)) for c in reports)
-    return TreatmentRecord(tuple(sorted(rows, key=lambda r: r[0])), tuple(reports), medicines, series)
+    start = start_of([e for e in events if e.detail == START and e.kind in ("severity", "frequency")])
+    return TreatmentRecord(tuple(sorted(rows, key=lambda r: r[0])), tuple(reports), medicines, series, start)
 
 
 def _scores(injection: Treatment, events: list[TreatmentEvent]) -> tuple[tuple[str, int, int], ...]:
     """The score just before the injection and 4-6 weeks after, where both halves were given."""
-    given = [Answer(e.kind, e.local_date, e.value) for e in events if e.kind in ("severity", "frequency")]
+    given = [
+        Answer(e.kind, e.local_date, e.value)
+        for e in events
+        if e.kind in ("severity", "frequency") and e.detail != "start"  # a starting score is its own
+    ]
     before, after = scores_around(injection.started_on, given)
     return tuple(
         (when, severity, frequency)

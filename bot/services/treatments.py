@@ -261,7 +261,7 @@ class TreatmentService:
         noted = await events_of(session, [last.id], "side_effect")
         scores = await events_of(session, [last.id], *SCORES)
         before, after = scores_around(
-            last.started_on, [Answer(e.kind, e.local_date, e.value) for e in scores]
+            last.started_on, [Answer(e.kind, e.local_date, e.value) for e in scores if e.detail != "start"]
         )
         effects = [(e.local_date, effect) for e in noted for effect in (e.detail or "").split(",") if effect]
         return Overview(

@@ -15,6 +15,7 @@ from bot.domain.cycles import Curve, week_of
 from bot.domain.days import past_days
 from bot.render.cycle_chart import CycleChartSpec
 from bot.services.treatment_drafts import Draft
+from bot.services.treatment_scores import ScoreDue, StartScore
 from bot.services.treatments import Overview
 from handlers import callbacks
 from handlers.views.entry import day_name
@@ -31,12 +32,13 @@ def day_data(action: str, day: date | None = None) -> str:
     return callbacks.TREATMENT.build(action, day.strftime("%Y%m%d") if day else "-")
 
 
-def overview(content: Content, seen: Overview, head: str = "") -> Screen:
+def overview(content: Content, seen: Overview, head: str = "", extra: Sequence[str] = ()) -> Screen:
+    """The current cycle (or what else is taken), with `extra` lines such as the starting score."""
     text = content.messages.treatment
     lines = [head] if head else []
     last = seen.injection
     if last is None or seen.cycle_day is None:
-        others = other_treatments(content, seen)
+        others = [*other_treatments(content, seen), *extra]
         lines += [*others, text.typed_hint] if others else [text.none_yet, text.typed_hint]
         rows = [[button(text.add_injection, day_data("add"))], *medicine_row(content, seen)]
         return Screen("\n\n".join(lines), InlineKeyboardMarkup(rows))
@@ -57,6 +59,7 @@ def overview(content: Content, seen: Overview, head: str = "") -> Screen:
     if seen.score_before != (None, None) or seen.score_after != (None, None):
         before, after = score_text(content, seen.score_before), score_text(content, seen.score_after)
         lines.append(text.score_line.format(before=before, after=after))
+    lines += extra
     if seen.wearing_off_since is not None:
         lines.append(text.wearing_off_since.format(day=day_name(content, seen.wearing_off_since)))
     if seen.pattern is not None:
@@ -224,11 +227,20 @@ def score_text(content: Content, score: tuple[int | None, int | None]) -> str:
     return text.score_pair.format(severity=severity, frequency=frequency)
 
 
-def score_question(content: Content, treatment_id: int) -> Screen:
-    """Right after an injection is added: the score just before it."""
+def score_question(content: Content, due: ScoreDue) -> Screen:
+    """Right after a treatment is added: the score just before the injection, or the start."""
     text = content.messages.treatment
-    rows = [score_buttons(treatment_id, "severity")]
-    return Screen(f"{text.score_before_intro}\n\n{text.ask_severity}", InlineKeyboardMarkup(rows))
+    start = due.when == "start"
+    rows = [score_buttons(due.treatment_id, "start_severity" if start else "severity")]
+    intro = text.score_start_intro if start else text.score_before_intro
+    return Screen(f"{intro}\n\n{text.ask_severity}", InlineKeyboardMarkup(rows))
+
+
+def start_score_line(content: Content, start: StartScore | None) -> list[str]:
+    if start is None:
+        return []
+    score = score_text(content, start.score)
+    return [content.messages.treatment.score_start_line.format(day=day_name(content, start.day), score=score)]
 
 
 def booking_menu(content: Content) -> Screen:

@@ -29,6 +29,9 @@ def treatment_lines(content: Content, record: TreatmentRecord) -> tuple[str, ...
                 dose = dose_text(content, change.dose, change.unit)
                 parts.append(text.report_change.format(dose=dose, day=change.local_date.isoformat()))
         lines.append("; ".join(parts))
+    if record.start is not None:
+        score = score_text(content, record.start.score)
+        lines.append(text.report_start_score.format(day=record.start.day.isoformat(), score=score))
     return tuple(lines)
 
 
