@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.content import load_content
+from bot.domain.days import DayRef
 from bot.language.report_reader import ReportReader
 from bot.nlu import day_of_report, parse_report
 from tests.report_scoring import DATA, FIELDS, Score, load, score
@@ -61,6 +62,13 @@ def test_strength_in_numbers_and_words(text: str, severity: int) -> None:
 )  # fmt: skip
 def test_durations(text: str, minutes: int) -> None:
     assert parse_report(text).duration_minutes == minutes
+
+
+def test_how_long_ago_is_the_day_not_the_length() -> None:
+    report = parse_report("my eye twitched 3 days ago for 10 minutes")
+    assert (report.duration_minutes, report.day) == (10, DayRef("ago", 3))
+    assert parse_report("2 weeks back my cheek jumped").duration_minutes is None
+    assert parse_report("twitching for 2 days before it stopped").duration_minutes == 2880
 
 
 def test_negation_and_a_day_without_spasms() -> None:

@@ -21,6 +21,7 @@ class Figures:
         self._w = words
         self._anchors = {name: [tuple(tokens_of(t)) for t in terms] for name, terms in words.words.items()}
         self._numbers = {tuple(tokens_of(k)): v for k, v in words.numbers.items()}
+        self._ago = frozenset(words.days_ago)
 
     def read_numbers(self, clause: Clause, used: set[int], found: Found) -> None:
         tokens = clause.tokens
@@ -64,6 +65,9 @@ class Figures:
                     found.add("severity", value)
                 return out_of_end
             return start
+        lasted = start > 0 and tokens[start - 1] in ("for", "lasted")  # "for 2 days before it stopped"
+        if after_unit < len(tokens) and tokens[after_unit] in self._ago and not lasted:
+            return after_unit + 1  # "3 days ago" says which day, not how long
         minutes, after_unit = self.minutes(tokens, value * unit, after_unit, unit)
         for_spasm = clause.spasm_context or (
             not clause.other and start > 0 and tokens[start - 1] in ("for", "lasted")
