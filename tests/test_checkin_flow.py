@@ -227,3 +227,18 @@ async def test_checkin_in_progress_is_resumed_not_restarted(
     assert content.messages.checkin.in_progress in [m["text"] for m in chat.my_messages()]
     assert chat.keyboard_message()["text"] == content.messages.checkin.ask_stress
     assert len(await checkins(services)) == 1
+
+
+async def test_how_long_can_be_typed_at_its_step(chat: Chat, services: Services) -> None:
+    await onboard(chat)
+    await chat.send("/checkin")
+    await chat.tap("Yes")
+    await chat.tap("Eyelid")
+    await chat.tap("Done")
+    await chat.tap("Skip")
+    await chat.tap("5")
+    await chat.send("abt an hour")
+    assert "Anything else right now?" in str(chat.keyboard_message()["text"])
+    await chat.send("a few secs")  # a length typed at another step is not taken for this one
+    (entry,) = await checkins(services)
+    assert (entry.duration, entry.duration_minutes) == ("hour", 60)

@@ -26,6 +26,7 @@ LABEL_ASKED = re.compile(r"(^|[.!?\n]\s*)([a-z]+)\?+\s+(?=\w)")
 # "Where: left eye", "How bad: 5/10": a label, not a question
 LABEL = re.compile(r"\s*[a-z' ]{1,24}[=:]")
 POSSESSIVE = re.compile(r"(?<=[a-z])'s\b")
+MAX_BARE_WORDS = 6  # a typed answer to one step, not a report
 LIST_JOINS = frozenset({"or", "nor", "and", "any", "&"})
 
 
@@ -147,6 +148,15 @@ class ReportReader:
     def bare_scale(self, text: str) -> int | None:
         """A typed 0-10 answer: "7", "7/10", "seven", "7 out of 10"."""
         return self._figures.bare_scale(text)
+
+    def bare_duration(self, text: str) -> int | None:
+        """A typed length for the "how long" step: "1 min", "a few seconds", "about an hour"."""
+        tokens = tokens_of(text[:MAX_TEXT].lower())
+        if not tokens or len(tokens) > MAX_BARE_WORDS:
+            return None
+        found = Found()
+        self._read_clause(Clause(tokens, self._hits(tokens), True, False, True, False, 0), found)
+        return found.report().duration_minutes
 
     def bare_hours(self, text: str) -> float | None:
         """Typed hours of sleep: "6.5", "7h", "seven and a half hours"."""

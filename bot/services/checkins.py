@@ -31,7 +31,7 @@ from bot.language.report_reader import Report, ReportReader
 from bot.services.care import care_due
 from bot.services.common import find_user, is_set_up
 from bot.services.entries import day_already_covered, latest_open, note_target, open_checkin, shown
-from bot.services.free_text import merge_draft, start_draft, take_report
+from bot.services.free_text import duration_bucket, merge_draft, start_draft, take_report
 from bot.services.notes import save_note
 from bot.services.results import CheckinResult
 from bot.services.tips import TipService
@@ -169,6 +169,15 @@ class CheckinService:
         button = typed_button(checkin.step, word) if word else None
         if button is not None and apply_answer(checkin, checkin.step, button) is not None:
             return True
+        if checkin.step == "duration":
+            minutes = self._reader.bare_duration(text)
+            if (
+                minutes is not None
+                and apply_answer(checkin, "duration", duration_bucket(minutes)) is not None
+            ):
+                checkin.duration_minutes = minutes
+                return True
+            return False
         if checkin.step == "sleep":
             hours = self._reader.bare_hours(text)
             if hours is not None:
