@@ -114,3 +114,15 @@ async def test_a_question_about_botox_is_answered_not_recorded_or_escalated(
     botox = content.knowledge.topic("botox")
     assert botox is not None and botox.answer in chat.last_text()
     assert await rows(services, Treatment) == [] and await rows(services, SafetyEvent) == []
+
+
+async def test_slips_of_the_thumb_are_read_as_the_treatment_words(chat: Chat, content: Content) -> None:
+    await onboard(chat)
+    for line in ("got my botx 3 wks ago", "strated clonazapam 0.5mg yesterday", "upped baclophen to 20mg"):
+        await chat.send(line)
+    assert chat.last_text().startswith("Baclofen isn't among the medicines you take")  # read, not taken
+    texts = [str(m.get("text")) for m in chat.my_messages()]
+    assert any(t.startswith("💉 Botulinum toxin injection on Tuesday, 2026-02-17.") for t in texts)
+    assert any(t.startswith("💊 Started Clonazepam 0.5 mg on Monday, 2026-03-09.") for t in texts)
+    await chat.send("seeing double since my botox")  # "double" is a side effect, not "doubled"
+    assert chat.last_text() == content.messages.treatment.no_injection_for_effect  # none saved yet

@@ -13,7 +13,7 @@ from bot.language.report_words import tokens_of
 TODAY: Literal["today"] = "today"
 Day = DayRef | Literal["today"]
 LEADS = frozenset({"on", "so", "and", "then", "also", "for"})
-WEEK_WORDS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+WEEK_WORDS = {"day": 1, "days": 1, "dys": 1, "week": 7, "weeks": 7, "wk": 7, "wks": 7, "wek": 7, "weks": 7}
 
 
 class DayReader:

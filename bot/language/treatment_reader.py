@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from rapidfuzz import fuzz, process
+
 from bot.content.reports import ReportWords
 from bot.content.treatment_words import TreatmentWords
 from bot.domain.vocab import LOCATIONS
@@ -18,6 +20,8 @@ from bot.language.report_words import tokens_of
 Kind = Literal["injection", "medicine", "dose", "stop", "surgery", "side_effect"]
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 MAX_NAME = 40  # a medicine name as typed, kept whole up to this
+TYPO_MIN_LENGTH = 5  # shorter words are too easily another word
+TYPO_SCORE = 80
 
 
 @dataclass(frozen=True)
@@ -52,10 +56,15 @@ class TreatmentReader:
         }
         spasm_words = [*report_words.spasm["words"], *report_words.spasm["none"]]
         self._spasm = re.compile("|".join(_word_pattern(w) for w in spasm_words) or "(?!)")
+        single = {w for key in keys for w in getattr(words, key) if " " not in w}
+        self._spellable_list = sorted(w for w in single | self._medicines if len(w) >= TYPO_MIN_LENGTH)
+        lists = [*(getattr(words, key) for key in keys), words.medicines, words.not_a_name, words.ruled_out,
+                 words.vague_days, words.dose_units, *words.side_effects.values()]  # fmt: skip
+        self._spellable = {t for phrases in lists for phrase in phrases for t in tokens_of(phrase)}
         self._vague = set(words.vague_days) | {m for names in report_words.months for m in names}
 
     def read(self, text: str) -> TreatmentLine | None:
-        tokens = tokens_of(text)
+        tokens = [self._respelled(t) for t in tokens_of(text)]
         if not tokens or text.rstrip().endswith("?") or tokens[0] in self._questions:
             return None
         if self._days.speaks_of_later(tokens):
@@ -89,6 +98,13 @@ class TreatmentReader:
                     "injection", day, None, dose, unit, unreadable, places, where.sides, told
                 )
         return None
+
+    def _respelled(self, token: str) -> str:
+        """A slip of the thumb on a treatment word ("startd", "clonazapam") read as the word."""
+        if len(token) < TYPO_MIN_LENGTH or token in self._spellable:
+            return token
+        best = process.extractOne(token, self._spellable_list, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
+        return best[0] if best else token
 
     def _side_effects(self, tokens: list[str]) -> list[str]:
         spans = {tuple(tokens[i : i + n]) for n in (1, 2, 3) for i in range(len(tokens))}
