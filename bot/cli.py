@@ -115,13 +115,16 @@ async def _lead(runtime: Runtime, stop: asyncio.Event, dispatcher: Dispatcher | 
 
     every = runtime.services.settings.leader_retry_seconds
     while await runtime.leadership.wait_for_leadership(stop, every):
-        if runtime.leadership.shared:  # a former leader may not have noticed yet: no overlapping poll
+        leadership = runtime.leadership
+        if leadership.shared and not leadership.predecessor_closed:
+            # The former leader may not have noticed yet: no overlapping poll.
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=TAKEOVER_GRACE)
             if stop.is_set():
                 break
-        with leading(runtime.leadership.token):  # everything it writes, fenced by its epoch
+        with leading(leadership.token):  # everything it writes, fenced by its epoch
             await DurablePoller(runtime, dispatcher).run(stop)
+        await leadership.polling_ended()
         if not stop.is_set():
             await runtime.leadership.release()
 

@@ -72,6 +72,26 @@ async def test_the_leader_lock_is_exclusive_and_really_released(engine: AsyncEng
     await second.release()
 
 
+async def test_a_new_leader_waits_only_when_its_predecessor_may_still_be_polling(
+    engine: AsyncEngine,
+) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("the lock is PostgreSQL's")
+    from bot.runtime.leader import Leadership
+
+    first = Leadership(engine)
+    assert await first.try_acquire()
+    await first.polling_ended()  # a clean stop: its getUpdates is over
+    await first.release()
+    second = Leadership(engine)
+    assert await second.try_acquire() and second.predecessor_closed  # no grace needed
+    await second.release()  # without saying its polling ended, as when its session breaks
+    third = Leadership(engine)
+    assert await third.try_acquire() and not third.predecessor_closed  # waits out the grace
+    await third.polling_ended()
+    await third.release()
+
+
 async def test_a_leader_whose_lock_session_ends_stops_polling_within_seconds(
     api: FakeBotApiServer, db_url: str, engine: AsyncEngine, tmp_path: Path
 ) -> None:

@@ -10,7 +10,7 @@ import logging
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bot.storage.fencing import next_epoch
+from bot.storage.fencing import close_poll, next_epoch
 
 log = logging.getLogger(__name__)
 LOCK_KEY = 0x5A53_4449  # "SDI": any constant shared by every process of this bot
@@ -24,6 +24,7 @@ class Leadership:
         self.held = not self.shared  # SQLite: one process, always the leader
         self._checking = asyncio.Lock()  # the tick and the poller's watch share one connection
         self.token: int | None = None  # this leadership's epoch: its writes are fenced by it
+        self.predecessor_closed = True  # the leader before this one is known to have stopped polling
 
     async def try_acquire(self) -> bool:
         if self.held:
@@ -41,7 +42,7 @@ class Leadership:
             await connection.close()
             return False
         try:  # waits until no write of an earlier leader is still under way
-            self.token = await next_epoch(connection)
+            self.token, self.predecessor_closed = await next_epoch(connection)
         except Exception as exc:
             log.warning("could not take the next leader epoch (%s)", type(exc).__name__)
             await connection.invalidate()
@@ -63,6 +64,16 @@ class Leadership:
                 log.warning("lost leadership (%s)", type(exc).__name__)
                 await self.release()
             return self.held
+
+    async def polling_ended(self) -> None:
+        """Record that this leader's getUpdates is over, so its successor need not wait for it."""
+        async with self._checking:
+            if self._connection is None or self.token is None:
+                return
+            try:
+                await close_poll(self._connection, self.token)
+            except Exception as exc:  # the successor then waits, as after a crash
+                log.warning("could not record that polling ended (%s)", type(exc).__name__)
 
     async def release(self) -> None:
         """Unlock, and end the lock's database session: a pooled connection would keep it."""

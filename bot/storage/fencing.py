@@ -84,12 +84,15 @@ async def take_lane(connection: AsyncConnection, lane: int) -> int:
     return int(epoch)
 
 
-async def next_epoch(connection: AsyncConnection) -> int:
+async def next_epoch(connection: AsyncConnection) -> tuple[int, bool]:
     """For a process that has just become the leader: its epoch, once no transaction fenced by an
-    earlier one is still open (they end or fail within their own time; new ones fail at once)."""
+    earlier one is still open (they end or fail within their own time; new ones fail at once),
+    and whether the earlier leader's polling is known to have ended."""
+    before = text("SELECT poll_closed FROM leader_epoch WHERE id = 1 FOR UPDATE")
+    closed = (await connection.execute(before)).scalar()
     bump = text(
-        "INSERT INTO leader_epoch (id, epoch) VALUES (1, 1) "
-        "ON CONFLICT (id) DO UPDATE SET epoch = leader_epoch.epoch + 1 RETURNING epoch"
+        "INSERT INTO leader_epoch (id, epoch, poll_closed) VALUES (1, 1, false) ON CONFLICT (id) "
+        "DO UPDATE SET epoch = leader_epoch.epoch + 1, poll_closed = false RETURNING epoch"
     )
     epoch = (await connection.execute(bump)).scalar()
     await connection.commit()
@@ -97,4 +100,12 @@ async def next_epoch(connection: AsyncConnection) -> int:
     await connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": FENCE_KEY})
     await connection.commit()
     assert epoch is not None
-    return int(epoch)
+    return int(epoch), closed is None or bool(closed)
+
+
+async def close_poll(connection: AsyncConnection, epoch: int) -> None:
+    """This leader's polling has ended: the next one need not wait for it (only while it is the
+    epoch's own leader: a deposed one says nothing for its successor)."""
+    done = text("UPDATE leader_epoch SET poll_closed = true WHERE id = 1 AND epoch = :epoch")
+    await connection.execute(done, {"epoch": epoch})
+    await connection.commit()

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import BigInteger, DateTime, Index, TypeDecorator, UniqueConstraint
+from sqlalchemy import true as sa_true
 from sqlmodel import Field, SQLModel
 
 
@@ -179,6 +180,8 @@ class LeaderEpoch(SQLModel, table=True):
 
     id: int = Field(default=1, primary_key=True, sa_column_kwargs={"autoincrement": False})
     epoch: int = Field(default=0, sa_type=BigInteger)
+    # False while its leader may be in a getUpdates; set once that leader's polling has ended.
+    poll_closed: bool = Field(default=True, sa_column_kwargs={"server_default": sa_true()})
 
 
 class LaneEpoch(SQLModel, table=True):
