@@ -5,6 +5,7 @@ python3 dev.py start   # the bot; the console chat when no token is set
 python3 dev.py test    # the whole test suite (SQLite, plus PostgreSQL if TEST_DATABASE_URL)
 python3 dev.py lint    # ruff and mypy
 python3 dev.py train-triage  # retrain content/triage_model.json from training/redflags
+python3 dev.py train-topics  # retrain content/topic_model.json from training/questions
 python3 dev.py cli ... # any `spasm-diary` command, e.g. `cli migrate`
     python3 dev.py bench charts [people]  # benchmarks, printing their figures
 """
@@ -22,7 +23,9 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
-TRAINER = "scikit-learn==1.9.1"  # only for train-triage: the bot reads the weights without it
+TRAINER = (
+    "scikit-learn==1.9.1"  # only for train-triage and train-topics: the bot reads the weights without it
+)
 LOCKS = {"runtime": ["requirements.lock"], "dev": ["requirements.lock", "requirements-dev.lock"]}
 
 
@@ -84,12 +87,12 @@ def main(argv: list[str]) -> int:
     if command == "bench" and len(argv) > 1:
         ensure_env("dev")
         return run("-m", f"benchmarks.{argv[1]}", *argv[2:])
-    if command == "train-triage":
+    if command in ("train-triage", "train-topics"):
         ensure_env("dev")
         subprocess.run(
             [str(PY), "-m", "pip", "install", "-q", "--disable-pip-version-check", TRAINER], check=True
         )
-        return run("-m", "training.train_triage")
+        return run("-m", "training." + command.replace("-", "_"))
     if command == "cli":
         ensure_env("runtime")
         return run("-m", "bot", *argv[1:])

@@ -13,7 +13,8 @@ __all__ = ["Answer", "answer"]
 
 @lru_cache(maxsize=1)
 def _default_index() -> KnowledgeIndex:
-    return KnowledgeIndex(load_content(DEFAULT_CONTENT_DIR).knowledge)
+    content = load_content(DEFAULT_CONTENT_DIR)
+    return KnowledgeIndex(content.knowledge, content.topic_model)
 
 
 def answer(question: str) -> Answer | None:

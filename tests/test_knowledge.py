@@ -44,10 +44,12 @@ def figures(path: Path) -> tuple[int, int, int, int, list[str]]:
 @pytest.mark.parametrize(
     ("name", "min_top1"),
     [
-        ("questions.tsv", 0.90),
-        ("questions_independent.tsv", 0.80),
-        ("questions_independent_2.tsv", 0.80),
-        ("questions_independent_3.tsv", 0.80),  # treatments and "why"; first measured at 53.8%
+        ("questions.tsv", 0.92),
+        ("questions_independent.tsv", 0.95),
+        ("questions_independent_2.tsv", 0.87),
+        ("questions_independent_3.tsv", 0.87),  # treatments and "why"; first measured at 53.8%
+        ("questions_independent_4.tsv", 0.88),  # first measured at 75.8%
+        ("questions_independent_5.tsv", 0.95),  # first measured at 80.6%, 91.9% with the model
     ],
 )
 def test_top1_accuracy_and_honest_fallback(
@@ -59,7 +61,7 @@ def test_top1_accuracy_and_honest_fallback(
             f"\nQ&A {name}: top-1 {hits / asked:.1%} ({hits}/{asked}), "
             f"fallback on off-topic {fallbacks / off_topic:.1%} ({fallbacks}/{off_topic})"
         )
-    assert asked >= 64 and off_topic >= 12
+    assert asked >= 62 and off_topic >= 12
     assert hits / asked >= min_top1, wrong
     assert fallbacks == off_topic, wrong
 

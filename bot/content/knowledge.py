@@ -44,6 +44,7 @@ class KnowledgeBook(BaseModel):
     uncovered_patterns: list[str] = []  # phrasings of an uncovered subject, e.g. a price
     face_words: list[str]
     other_body: list[str]
+    not_body: list[str] = []
     question_starts: str
     sources: dict[str, str]
     topics: list[Topic]

@@ -14,6 +14,7 @@ from bot.content.messages import Messages
 from bot.content.reports import ReportWords
 from bot.content.safety import SafetyRules
 from bot.content.tips import TipBook
+from bot.content.topic_model import NONE, TopicModel, load_topic_model
 from bot.content.treatment_words import TreatmentWords
 from bot.content.triage_model import MODEL_REASON, TriageModel, load_triage_model
 from bot.content.wording import Strict
@@ -30,6 +31,7 @@ class Content(Strict):
     reports: ReportWords
     treatments: TreatmentWords
     triage_model: TriageModel
+    topic_model: TopicModel
 
     @model_validator(mode="after")
     def _consistent(self) -> Content:
@@ -40,6 +42,9 @@ class Content(Strict):
         missing = signs - set(self.messages.safety.urgent_reasons)
         if missing:
             raise ValueError(f"safety.urgent_reasons: missing {sorted(missing)}")
+        topics = {topic.id for topic in self.knowledge.topics} | {NONE}
+        if set(self.topic_model.labels) != topics:
+            raise ValueError("topic_model.json was trained on other topics: run python3 dev.py train-topics")
         return self
 
 
@@ -59,4 +64,5 @@ def load_content(directory: Path) -> Content:
         reports=ReportWords.model_validate(_read(directory / "reports.toml")),
         treatments=TreatmentWords.model_validate(_read(directory / "treatments.toml")),
         triage_model=load_triage_model(directory / "triage_model.json"),
+        topic_model=load_topic_model(directory / "topic_model.json"),
     )

@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass
 
 from rank_bm25 import BM25Okapi
-from rapidfuzz import fuzz, process
 
 from bot.content.knowledge import KnowledgeBook, Topic
+from bot.content.topic_model import NONE, TopicModel
+from bot.language.topic_model import TopicScorer, corrected, stem
 
 STOPWORDS = frozenset(
     """a an the and or but if of to in on at for with from by about as into is are was were be been being
@@ -19,25 +20,8 @@ STOPWORDS = frozenset(
     know tell please thanks thank ok okay hi hello hey im ive id dont doesnt cant wont isnt arent like
     whats hows well haven havent""".split()
 )
-TYPO_SCORE = 84
-TYPO_MIN_LENGTH = 5
 GENERIC_TOPICS = 6
 SHORT_QUESTION = 12  # words, for a question that does not name the face or spasms
-
-
-def stem(word: str) -> str:
-    """A light, predictable stemmer: twitching, twitches -> twitch; worries, worried -> worry."""
-    if len(word) > 4 and word.endswith(("ies", "ied")):
-        return word[:-3] + "y"
-    if word.endswith("ing") and len(word) >= 7:
-        return word[:-3]
-    if word.endswith("ed") and len(word) >= 6:
-        return word[:-2]
-    if word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) >= 4:
-        return word[:-1]
-    return word
 
 
 def words(text: str) -> list[str]:
@@ -57,8 +41,9 @@ class Answer:
 class KnowledgeIndex:
     """BM25 over each topic's example phrasings, with typos corrected against their words."""
 
-    def __init__(self, book: KnowledgeBook) -> None:
+    def __init__(self, book: KnowledgeBook, model: TopicModel | None = None) -> None:
         self.book = book
+        self._learned = TopicScorer(model) if model is not None else None
         self._doc_topics: list[str] = []
         docs: list[list[str]] = []
         for topic in book.topics:
@@ -78,6 +63,7 @@ class KnowledgeIndex:
         self._domain = {stem(w) for w in book.domain_words}
         self._keywords = keywords
         self._other_body = {stem(w) for w in book.other_body}
+        self._not_body = re.compile("|".join(rf"\b{re.escape(p)}\b" for p in book.not_body) or "(?!)")
         self._uncovered = {stem(w) for w in book.uncovered}
         self._uncovered_patterns = [re.compile(p) for p in book.uncovered_patterns]
         self._face = {stem(w) for w in book.face_words}
@@ -88,26 +74,28 @@ class KnowledgeIndex:
         spread = {w: sum(w in doc for doc in topic_sets) for w in self._known}
         self._generic = {w for w, topics in spread.items() if topics >= GENERIC_TOPICS}
         self._question = re.compile(book.question_starts)
+        self._sure = model.sure if model is not None else 1.0
+        self._rescue = model.rescue if model is not None else 1.0
+        self._none_at = model.none_at if model is not None else 1.0
+        self._blend = model.blend if model is not None else 0.0
 
     def tokens(self, text: str) -> list[str]:
         """Stemmed words, a misspelt one replaced by the known word it is closest to."""
-        out = []
-        for token in words(text):
-            # A misspelling listed as a domain word ("twich") still gets its right spelling.
-            if token not in self._vocabulary_set and len(token) >= TYPO_MIN_LENGTH:
-                best = process.extractOne(token, self._vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
-                token = best[0] if best else token
-            out.append(token)
-        return out
+        # A misspelling listed as a domain word ("twich") still gets its right spelling.
+        return corrected(words(text), self._vocabulary, self._vocabulary_set)
 
     def match(self, question: str) -> tuple[str, float] | None:
         """The best topic, or None unless the question is about this domain and mostly in known words."""
         tokens = self.tokens(question)
         if not tokens or self._off_topic(question):
             return None
+        probabilities = self._learned.probabilities(question) if self._learned is not None else {}
+        learned = max(probabilities.items(), key=lambda item: item[1]) if probabilities else None
         if self._domain & set(tokens):
             if sum(t in self._known for t in tokens) / len(tokens) < self.book.min_coverage:
-                return None
+                # Many words we do not know: answered only when the model is very sure.
+                rescued = learned is not None and learned[0] != NONE and learned[1] >= self._rescue
+                return learned if rescued else None
         else:
             # No face or spasm words: answer only a short question that names a topic word as
             # typed (a guessed correction is not enough) and is not about another body part.
@@ -116,6 +104,10 @@ class KnowledgeIndex:
             known = sum(t in self._known for t in typed) / len(typed)
             if len(typed) > SHORT_QUESTION or not named or known <= self.book.min_coverage:
                 return None
+        if learned is not None and learned[0] == NONE and learned[1] >= self._none_at:
+            return None  # the model reads it as about something the topics do not cover
+        if learned is not None and learned[1] >= self._sure:
+            return learned
         # Such words say *that* it is about spasms, not *which* topic: score on the rest.
         specific = [t for t in tokens if t not in self._generic and t in self._known] or tokens
         best = dict.fromkeys(self._topic_ids, 0.0)
@@ -123,6 +115,10 @@ class KnowledgeIndex:
             best[topic_id] = max(best[topic_id], float(score))
         for topic_id, score in zip(self._topic_ids, self._topic_bm25.get_scores(specific), strict=True):
             best[topic_id] += self.book.topic_weight * float(score)
+        # Not sure either way: each topic's probability, scaled to the phrasings' scores, added in.
+        scale = self._blend * max(max(best.values()), self.book.min_score)
+        for topic_id in best:
+            best[topic_id] += scale * probabilities.get(topic_id, 0.0)
         topic_id, score = max(best.items(), key=lambda item: item[1])
         return (topic_id, score) if score >= self.book.min_score else None
 
@@ -131,7 +127,8 @@ class KnowledgeIndex:
         typed = set(words(question))
         if self._uncovered & typed or any(p.search(question.lower()) for p in self._uncovered_patterns):
             return True
-        return bool(self._other_body & typed) and not self._face & typed
+        bodily = set(words(self._not_body.sub(" ", question.lower())))
+        return bool(self._other_body & bodily) and not self._face & typed
 
     def looks_like_question(self, text: str) -> bool:
         return "?" in text or bool(self._question.search(text.lower()))

@@ -133,7 +133,7 @@ def build_services(
             db, clock, triager, content.emergency, content.messages.safety, settings.default_timezone
         ),
         knowledge=KnowledgeService(
-            KnowledgeIndex(content.knowledge),
+            KnowledgeIndex(content.knowledge, content.topic_model),
             db,
             clock,
             content.messages.checkin.triggers,

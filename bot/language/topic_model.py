@@ -1,0 +1,87 @@
+"""The learned half of finding a question's topic: a probability for each topic (and for "none of
+them") from the question's words and pairs of words, with slips of the thumb corrected against
+the model's own words. Pure Python over a shipped weight file; `features` is shared with the
+training script, so both read a question the same way."""
+
+from __future__ import annotations
+
+import math
+import re
+from itertools import pairwise
+
+from rapidfuzz import fuzz, process
+
+from bot.content.topic_model import TopicModel
+
+WORD = re.compile(r"[a-z]+")
+TYPO_MIN_LENGTH = 5
+TYPO_SCORE = 84
+
+
+def stem(word: str) -> str:
+    """The same light stemmer as the phrasings' index: twitching, twitches -> twitch."""
+    if len(word) > 4 and word.endswith(("ies", "ied")):
+        return word[:-3] + "y"
+    if word.endswith("ing") and len(word) >= 7:
+        return word[:-3]
+    if word.endswith("ed") and len(word) >= 6:
+        return word[:-2]
+    if word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) >= 4:
+        return word[:-1]
+    return word
+
+
+def words_of(text: str) -> list[str]:
+    """Every word, stemmed: "why", "how" and "can" tell what is asked, so none is left out."""
+    return [stem(w) for w in WORD.findall(text.lower().replace("’", "'").replace("'", ""))]
+
+
+def features(words: list[str]) -> list[str]:
+    return [*(f"w:{w}" for w in words), *(f"b:{a} {b}" for a, b in pairwise(words))]
+
+
+def corrected(words: list[str], vocabulary: list[str], known: set[str]) -> list[str]:
+    """Each word, or when it is not known, the known word closest to it (a slip of the thumb)."""
+    out = []
+    for word in words:
+        if word not in known and len(word) >= TYPO_MIN_LENGTH:
+            best = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
+            word = best[0] if best else word
+        out.append(word)
+    return out
+
+
+class TopicScorer:
+    def __init__(self, model: TopicModel) -> None:
+        self.model = model
+        self._vocabulary = sorted(f[2:] for f in model.features if f.startswith("w:"))
+        self._known = set(self._vocabulary)
+
+    def words(self, text: str) -> list[str]:
+        """The question's words, a misspelt one replaced by the model's word it is closest to."""
+        return corrected(words_of(text), self._vocabulary, self._known)
+
+    def probabilities(self, text: str, *, corrected: bool = True) -> dict[str, float]:
+        """Each label's probability; `corrected=False` reads the words as typed (as in training)."""
+        counts: dict[str, int] = {}
+        for feature in features(self.words(text) if corrected else words_of(text)):
+            if feature in self.model.features:
+                counts[feature] = counts.get(feature, 0) + 1
+        # TF-IDF as scikit-learn computes it: sublinear counts times idf, then unit length.
+        values = {f: (1 + math.log(n)) * self.model.features[f][0] for f, n in counts.items()}
+        norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+        logits = list(self.model.biases)
+        for feature, value in values.items():
+            for index, weight in self.model.features[feature][1]:
+                logits[index] += value / norm * weight
+        top = max(logits)
+        exps = [math.exp(x - top) for x in logits]
+        total = sum(exps)
+        return {label: e / total for label, e in zip(self.model.labels, exps, strict=True)}
+
+    def best(self, text: str) -> tuple[str, float]:
+        probabilities = self.probabilities(text)
+        label = max(probabilities, key=lambda k: probabilities[k])
+        return label, probabilities[label]
