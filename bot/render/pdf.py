@@ -32,6 +32,14 @@ class ReportSpec:
     cycle_chart: CycleChartSpec | None = None  # the last cycles overlaid, once there is enough
 
 
+def _height(image: bytes, width: float) -> float:
+    """The height an image takes when drawn `width` millimetres wide."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(image)) as opened:
+        return width * opened.height / opened.width
+
+
 def _fonts() -> tuple[Path, Path]:
     """DejaVu ships with matplotlib: a Unicode font for the PDF on every machine."""
     import matplotlib
@@ -43,6 +51,7 @@ def _fonts() -> tuple[Path, Path]:
 EVENT_WIDTHS = (38, 144, 95)  # millimetres, across a landscape A4 page's 277
 ENTRY_WIDTHS = (19, 11, 16, 40, 18, 22, 13, 12, 46, 80)
 CHART_WIDTH = 150  # small enough to stay on the first page, under the summary
+HEADING_HEIGHT = 11  # a section heading with the space above it
 
 
 def render_report(spec: ReportSpec) -> bytes:
@@ -75,8 +84,11 @@ def render_report(spec: ReportSpec) -> bytes:
     heading(summary)
     for row in spec.summary_rows:
         pdf.multi_cell(0, 6, clean(row), new_x="LMARGIN", new_y="NEXT")
+    chart = render_chart(spec.chart)
+    if pdf.will_page_break(HEADING_HEIGHT + _height(chart, CHART_WIDTH)):
+        pdf.add_page()  # the heading goes with its chart, never alone at the foot of a page
     heading(charts)
-    pdf.image(io.BytesIO(render_chart(spec.chart)), w=CHART_WIDTH)
+    pdf.image(io.BytesIO(chart), w=CHART_WIDTH)
     if spec.treatment:
         heading(spec.treatment_heading)
         for paragraph in spec.treatment:
