@@ -57,6 +57,8 @@ async def text(update: Update, context: BotContext) -> None:
         return
     waiting = await checkin.typed(update, context, typed)
     if waiting == checkin.Typed.HANDLED:
+        if context.services.treatment_drafts.injection_told_with_report(typed):
+            await reply(update, Screen(context.services.content.messages.treatment.injection_not_from_report))
         return
     if await treatment.typed(update, context, typed):  # "had my botox today", "started clonazepam"
         return

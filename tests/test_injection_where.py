@@ -88,9 +88,13 @@ async def test_a_typed_injection_keeps_where_it_went(
     assert table[1] == ["2026-03-10", "injection", "", "50", "units", "eyelid:both,cheek:left", ""]
 
 
-async def test_an_injection_line_that_tells_of_spasms_is_read_as_a_check_in(chat: Chat) -> None:
+async def test_an_injection_line_that_tells_of_spasms_is_read_as_a_check_in(
+    chat: Chat, services: Services, content: Content
+) -> None:
     await onboard(chat)
     await chat.send("had my botox 2 weeks ago but my left eyelid is twitching again, 5/10")
     text = str(chat.keyboard_message()["text"])
     assert text.startswith("Here's what I understood:")
     assert "Where: Eyelid (left)" in text and "Botulinum" not in text
+    assert chat.last_text() == content.messages.treatment.injection_not_from_report  # never silently
+    assert await rows(services, Treatment) == []

@@ -66,6 +66,7 @@ class TreatmentText(Wording):
     medicine_line: Annotated[str, Slots("name", "dose", "since")]
     surgery_line: Annotated[str, Slots("name", "day")]
     typed_hint: str
+    injection_not_from_report: str
     day_unclear: str
     side_effects: dict[str, str]
     draft_side_effect: Annotated[str, Slots("effects", "day", "injected")]

@@ -68,6 +68,12 @@ class TreatmentDrafts:
         self._now = clock
         self._reader = reader
 
+    def injection_told_with_report(self, text: str) -> bool:
+        """A line that tells of an injection and of spasms too: the check-in takes it, and the
+        person is told the injection was not recorded from it."""
+        line = self._reader.read(text)
+        return line is not None and line.kind == "injection" and line.with_report
+
     async def propose_text(
         self, telegram_id: int, text: str, kinds: tuple[str, ...] | None = None
     ) -> DraftResult | None:
