@@ -59,6 +59,7 @@ class KnowledgeIndex:
         self._topic_ids = [t.id for t in book.topics]
         self._topic_bm25 = BM25Okapi(topic_docs)
         keywords = {w for t in book.topics for w in words(t.keywords)}
+        self._topic_keywords = {t.id: set(words(t.keywords)) for t in book.topics}
         self._vocabulary = sorted({w for doc in docs for w in doc} | keywords)
         self._domain = {stem(w) for w in book.domain_words}
         self._keywords = keywords
@@ -102,8 +103,13 @@ class KnowledgeIndex:
             typed = words(question)
             named = self._keywords & set(typed)
             known = sum(t in self._known for t in typed) / len(typed)
-            if len(typed) > SHORT_QUESTION or not named or known <= self.book.min_coverage:
+            if len(typed) > SHORT_QUESTION or not named:
                 return None
+            if known <= self.book.min_coverage:  # unless the model agrees with the topic word named
+                agrees = (
+                    learned is not None and learned[1] >= self._none_at and learned[0] in self._named(named)
+                )
+                return learned if agrees else None
         if learned is not None and learned[0] == NONE and learned[1] >= self._none_at:
             return None  # the model reads it as about something the topics do not cover
         if learned is not None and learned[1] >= self._sure:
@@ -121,6 +127,10 @@ class KnowledgeIndex:
             best[topic_id] += scale * probabilities.get(topic_id, 0.0)
         topic_id, score = max(best.items(), key=lambda item: item[1])
         return (topic_id, score) if score >= self.book.min_score else None
+
+    def _named(self, named: set[str]) -> set[str]:
+        """The topics whose keywords these are."""
+        return {topic for topic, keywords in self._topic_keywords.items() if keywords & named}
 
     def _off_topic(self, question: str) -> bool:
         """About something we have no content on, or about another part of the body."""
