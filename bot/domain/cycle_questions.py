@@ -19,6 +19,7 @@ Question = Literal["started", "effect", "score"]
 SCORE_AFTER_DAYS = range(28, 43)  # the score again 4-6 weeks after, to set beside the one before
 SCORED_BEFORE_DAYS = 1  # a score given by the day after the injection is the one before it
 Score = tuple[int | None, int | None]  # in the way, how often: 0-4 each
+SCORE_KINDS = ("severity", "frequency")  # the two halves of the self-rated score
 
 
 @dataclass(frozen=True)

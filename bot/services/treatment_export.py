@@ -11,10 +11,10 @@ from datetime import date
 from sqlmodel import col, select
 
 from bot.domain.checkin_flow import sides_of, split
-from bot.domain.cycle_questions import Answer, scores_around
+from bot.domain.cycle_questions import SCORE_KINDS, scores_around
 from bot.domain.cycles import Curve, Cycle, curve, cycles, strengths
 from bot.services.common import find_user
-from bot.services.treatment_scores import START, StartScore, start_of
+from bot.services.treatment_scores import START, StartScore, cycle_scores, start_of
 from bot.storage.db import SessionFactory
 from bot.storage.models import Checkin, Treatment, TreatmentEvent
 from bot.storage.unit_of_work import unit_of_work
@@ -136,18 +136,13 @@ def _record(
         if t.kind == "medicine"
     )
     series = tuple((c.cycle.injected, curve(c.cycle, by_day)) for c in reports)
-    start = start_of([e for e in events if e.detail == START and e.kind in ("severity", "frequency")])
+    start = start_of([e for e in events if e.detail == START and e.kind in SCORE_KINDS])
     return TreatmentRecord(tuple(sorted(rows, key=lambda r: r[0])), tuple(reports), medicines, series, start)
 
 
 def _scores(injection: Treatment, events: list[TreatmentEvent]) -> tuple[tuple[str, int, int], ...]:
     """The score just before the injection and 4-6 weeks after, where both halves were given."""
-    given = [
-        Answer(e.kind, e.local_date, e.value)
-        for e in events
-        if e.kind in ("severity", "frequency") and e.detail != "start"  # a starting score is its own
-    ]
-    before, after = scores_around(injection.started_on, given)
+    before, after = scores_around(injection.started_on, cycle_scores(events))
     return tuple(
         (when, severity, frequency)
         for when, (severity, frequency) in (("before", before), ("after", after))

@@ -13,7 +13,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.domain.clock import Clock
-from bot.domain.cycle_questions import SCORED_BEFORE_DAYS, Score
+from bot.domain.cycle_questions import SCORE_KINDS, SCORED_BEFORE_DAYS, Answer, Score
 from bot.domain.schedule import local_today
 from bot.services.common import find_user, is_set_up
 from bot.services.treatment_queries import events_of, injections_of
@@ -22,7 +22,6 @@ from bot.storage.models import Treatment, TreatmentEvent, User
 from bot.storage.unit_of_work import unit_of_work
 
 START = "start"  # the detail that marks a starting score's answers
-SCORE_KINDS = ("severity", "frequency")
 
 When = Literal["before", "start"]
 
@@ -60,7 +59,7 @@ class ScoreService:
                 and (today - last.started_on).days <= SCORED_BEFORE_DAYS
             ):
                 given = await events_of(session, [last.id], *SCORE_KINDS)
-                if not [e for e in given if e.detail != START]:
+                if not cycle_scores(given):
                     return ScoreDue(last.id, "before")
             if await _any_score(session, user.id):
                 return None
@@ -89,6 +88,13 @@ class ScoreService:
             if user is None or user.id is None:
                 return None
             return start_of(await _start_events(session, user.id))
+
+
+def cycle_scores(events: list[TreatmentEvent]) -> list[Answer]:
+    """The score answers about an injection (before it, 4-6 weeks after): a starting score is its own."""
+    return [
+        Answer(e.kind, e.local_date, e.value) for e in events if e.kind in SCORE_KINDS and e.detail != START
+    ]
 
 
 def start_of(events: list[TreatmentEvent]) -> StartScore | None:

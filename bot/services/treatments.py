@@ -14,7 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.domain.checkin_flow import joined_places, joined_sides
 from bot.domain.clock import Clock
-from bot.domain.cycle_questions import Answer, CycleAsk, Score, cycle_ask, scores_around
+from bot.domain.cycle_questions import SCORE_KINDS, Answer, CycleAsk, Score, cycle_ask, scores_around
 from bot.domain.cycles import Curve, Cycle, Pattern, curve, cycles, day_of_cycle, pattern, strengths
 from bot.domain.schedule import local_today
 from bot.services.common import find_user, is_set_up
@@ -27,13 +27,13 @@ from bot.services.treatment_queries import (
     others_of,
     schedule_booking,
 )
+from bot.services.treatment_scores import cycle_scores
 from bot.storage.db import SessionFactory
 from bot.storage.models import Checkin, Treatment, TreatmentEvent, User
 from bot.storage.unit_of_work import unit_of_work
 
 WEARING_OFF = "wearing_off"
 CYCLE_ANSWERS = ("started", "effect")
-SCORES = ("severity", "frequency")  # the self-rated score, 0-4 each
 CYCLES_SHOWN = 4  # the charts and the report overlay at most this many
 
 
@@ -150,7 +150,7 @@ class TreatmentService:
                 return None
             last = injections[-1]
             assert last.id is not None
-            answers = await events_of(session, [last.id], *CYCLE_ANSWERS, *SCORES)
+            answers = await events_of(session, [last.id], *CYCLE_ANSWERS, *SCORE_KINDS)
             said = await events_of(session, [last.id], WEARING_OFF)
             found = cycle_ask(
                 last.started_on,
@@ -171,10 +171,14 @@ class TreatmentService:
             if user is None or not is_set_up(user) or user.id is None:
                 return TreatmentResult(Outcome.NOT_SET_UP)
             injections = await injections_of(session, user.id)
-            if not injections or injections[-1].id != treatment_id or kind not in (*CYCLE_ANSWERS, *SCORES):
+            if (
+                not injections
+                or injections[-1].id != treatment_id
+                or kind not in (*CYCLE_ANSWERS, *SCORE_KINDS)
+            ):
                 return TreatmentResult(Outcome.STALE)
             today = self._today(user)
-            same = (kind,) if kind in SCORES else CYCLE_ANSWERS  # one answer a day; each score once
+            same = (kind,) if kind in SCORE_KINDS else CYCLE_ANSWERS  # one answer a day; each score once
             if any(e.local_date == today for e in await events_of(session, [treatment_id], *same)):
                 return TreatmentResult(Outcome.ALREADY_SAID, today, await self._overview(session, user))
             session.add(
@@ -259,10 +263,8 @@ class TreatmentService:
         last = injections[-1]
         fading = [e.local_date for e in await events_of(session, [last.id], WEARING_OFF)]
         noted = await events_of(session, [last.id], "side_effect")
-        scores = await events_of(session, [last.id], *SCORES)
-        before, after = scores_around(
-            last.started_on, [Answer(e.kind, e.local_date, e.value) for e in scores if e.detail != "start"]
-        )
+        scores = await events_of(session, [last.id], *SCORE_KINDS)
+        before, after = scores_around(last.started_on, cycle_scores(scores))
         effects = [(e.local_date, effect) for e in noted for effect in (e.detail or "").split(",") if effect]
         return Overview(
             today=today,
