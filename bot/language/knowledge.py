@@ -9,7 +9,8 @@ from rank_bm25 import BM25Okapi
 
 from bot.content.knowledge import KnowledgeBook, Topic
 from bot.content.topic_model import NONE, TopicModel
-from bot.language.topic_model import TopicScorer, corrected, stem
+from bot.language.spelling import corrected
+from bot.language.topic_model import TopicScorer, stem
 
 STOPWORDS = frozenset(
     """a an the and or but if of to in on at for with from by about as into is are was were be been being

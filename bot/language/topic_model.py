@@ -9,13 +9,10 @@ import math
 import re
 from itertools import pairwise
 
-from rapidfuzz import fuzz, process
-
 from bot.content.topic_model import TopicModel
+from bot.language.spelling import corrected
 
 WORD = re.compile(r"[a-z]+")
-TYPO_MIN_LENGTH = 5
-TYPO_SCORE = 84
 
 
 def stem(word: str) -> str:
@@ -40,17 +37,6 @@ def words_of(text: str) -> list[str]:
 
 def features(words: list[str]) -> list[str]:
     return [*(f"w:{w}" for w in words), *(f"b:{a} {b}" for a, b in pairwise(words))]
-
-
-def corrected(words: list[str], vocabulary: list[str], known: set[str]) -> list[str]:
-    """Each word, or when it is not known, the known word closest to it (a slip of the thumb)."""
-    out = []
-    for word in words:
-        if word not in known and len(word) >= TYPO_MIN_LENGTH:
-            best = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
-            word = best[0] if best else word
-        out.append(word)
-    return out
 
 
 class TopicScorer:

@@ -8,20 +8,19 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from rapidfuzz import fuzz, process
-
 from bot.content.reports import ReportWords
 from bot.content.treatment_words import TreatmentWords
 from bot.domain.vocab import LOCATIONS
 from bot.language.report_days import TODAY, Day, DayReader
+from bot.language.report_parts import Terms
 from bot.language.report_reader import ReportReader
 from bot.language.report_words import tokens_of
+from bot.language.spelling import TYPO_MIN_LENGTH, corrected
 
 Kind = Literal["injection", "medicine", "dose", "stop", "surgery", "side_effect"]
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 MAX_NAME = 40  # a medicine name as typed, kept whole up to this
-TYPO_MIN_LENGTH = 5  # shorter words are too easily another word
-TYPO_SCORE = 80
+TYPO_SCORE = 80  # treatment words are long and unlike everyday words: a looser match
 
 
 @dataclass(frozen=True)
@@ -54,8 +53,9 @@ class TreatmentReader:
         self._effects = {
             effect: [tuple(tokens_of(w)) for w in phrases] for effect, phrases in words.side_effects.items()
         }
-        spasm_words = [*report_words.spasm["words"], *report_words.spasm["none"]]
-        self._spasm = re.compile("|".join(_word_pattern(w) for w in spasm_words) or "(?!)")
+        self._spasm = Terms()  # the check-ins' words for spasms, or for none
+        for term in [*report_words.spasm["words"], *report_words.spasm["none"]]:
+            self._spasm.add(term, "spasm")
         single = {w for key in keys for w in getattr(words, key) if " " not in w}
         self._spellable_list = sorted(w for w in single | self._medicines if len(w) >= TYPO_MIN_LENGTH)
         lists = [*(getattr(words, key) for key in keys), words.medicines, words.not_a_name, words.ruled_out,
@@ -64,7 +64,8 @@ class TreatmentReader:
         self._vague = set(words.vague_days) | {m for names in report_words.months for m in names}
 
     def read(self, text: str) -> TreatmentLine | None:
-        tokens = [self._respelled(t) for t in tokens_of(text)]
+        # Slips of the thumb on the treatment words: "startd", "clonazapam", "baclophen".
+        tokens = corrected(tokens_of(text), self._spellable_list, self._spellable, TYPO_SCORE)
         if not tokens or text.rstrip().endswith("?") or tokens[0] in self._questions:
             return None
         if self._days.speaks_of_later(tokens):
@@ -93,18 +94,12 @@ class TreatmentReader:
                 places = tuple(p for p in LOCATIONS if p in where.locations)
                 amounts = (where.severity, where.stress, where.sleep_hours, where.duration_minutes)
                 told = any(v is not None for v in amounts) or bool(where.triggers)
-                told = told or self._spasm.search(text.lower()) is not None
+                typed = tokens_of(text)
+                told = told or any(self._spasm.longest_at(typed, i) for i in range(len(typed)))
                 return TreatmentLine(
                     "injection", day, None, dose, unit, unreadable, places, where.sides, told
                 )
         return None
-
-    def _respelled(self, token: str) -> str:
-        """A slip of the thumb on a treatment word ("startd", "clonazapam") read as the word."""
-        if len(token) < TYPO_MIN_LENGTH or token in self._spellable:
-            return token
-        best = process.extractOne(token, self._spellable_list, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
-        return best[0] if best else token
 
     def _side_effects(self, tokens: list[str]) -> list[str]:
         spans = {tuple(tokens[i : i + n]) for n in (1, 2, 3) for i in range(len(tokens))}
@@ -146,9 +141,3 @@ class TreatmentReader:
                     return float(before.replace(",", ".")), token, False
                 return None, token, True
         return None, None, False
-
-
-def _word_pattern(word: str) -> str:
-    """ "twitch*" matches twitches and twitching; a phrase matches as whole words."""
-    stem = word.rstrip("*")
-    return rf"\b{re.escape(stem)}" + (r"\w*" if word.endswith("*") else r"\b")
