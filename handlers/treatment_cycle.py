@@ -3,7 +3,7 @@ after, side effects tapped, and the recovery questions after an operation."""
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import Update
 
 from bot.services.treatments import Outcome, Overview
 from handlers import callbacks
@@ -39,8 +39,7 @@ async def cycle_button(update: Update, context: BotContext) -> None:
     elif result.outcome is Outcome.ALREADY_SAID:
         shown = text.cycle_answered
     elif kind == "severity":  # then how often, on the same card
-        rows = [views.score_buttons(int(treatment_id), "frequency")]
-        await edit(query, Screen(text.ask_frequency, InlineKeyboardMarkup(rows)))
+        await edit(query, views.frequency_card(services.content, int(treatment_id), "frequency"))
         return
     elif kind == "frequency":
         shown = _score_saved(context, result.overview)
@@ -77,12 +76,9 @@ def _score_saved(context: BotContext, seen: Overview | None) -> str:
     content = context.services.content
     text = content.messages.treatment
     if seen is None:
-        return text.score_saved.format(severity="?", frequency="?")
+        return views.score_kept(content, (None, None))
     after_given = seen.score_after[1] is not None
-    severity, frequency = (
-        "?" if v is None else str(v) for v in (seen.score_after if after_given else seen.score_before)
-    )
-    shown = text.score_saved.format(severity=severity, frequency=frequency)
+    shown = views.score_kept(content, seen.score_after if after_given else seen.score_before)
     if after_given and seen.score_before != (None, None):
         before, after = (
             views.score_text(content, seen.score_before),
@@ -111,11 +107,10 @@ async def _start_score(update: Update, context: BotContext, treatment_id: int, k
     if not await services.scores.answer_start(sender_id(update), treatment_id, kind, value):
         await edit(update.callback_query, Screen(text.cycle_answered))
     elif kind == "severity":
-        rows = [views.score_buttons(treatment_id, "start_frequency")]
-        await edit(update.callback_query, Screen(text.ask_frequency, InlineKeyboardMarkup(rows)))
+        await edit(
+            update.callback_query, views.frequency_card(services.content, treatment_id, "start_frequency")
+        )
     else:
         start = await services.scores.start(sender_id(update))
-        severity, frequency = ("?" if v is None else str(v) for v in (start.score if start else (None, None)))
-        await edit(
-            update.callback_query, Screen(text.score_saved.format(severity=severity, frequency=frequency))
-        )
+        shown = views.score_kept(services.content, start.score if start else (None, None))
+        await edit(update.callback_query, Screen(shown))

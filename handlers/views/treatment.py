@@ -10,7 +10,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.content import Content
 from bot.content.wording import plural
 from bot.domain.checkin_flow import sides_of, split
-from bot.domain.cycle_questions import CycleAsk
+from bot.domain.cycle_questions import CycleAsk, Score
 from bot.domain.cycles import Curve, week_of
 from bot.domain.days import past_days
 from bot.render.cycle_chart import CycleChartSpec
@@ -219,12 +219,26 @@ def score_buttons(treatment_id: int, kind: str) -> list[InlineKeyboardButton]:
     return [button(str(n), callbacks.CYCLE.build(treatment_id, kind, n)) for n in range(5)]
 
 
-def score_text(content: Content, score: tuple[int | None, int | None]) -> str:
+def _half(value: int | None) -> str:
+    return "?" if value is None else str(value)  # a half of the score not given
+
+
+def score_text(content: Content, score: Score) -> str:
     text = content.messages.treatment
     if score == (None, None):
         return text.score_none
-    severity, frequency = ("?" if v is None else str(v) for v in score)
-    return text.score_pair.format(severity=severity, frequency=frequency)
+    return text.score_pair.format(severity=_half(score[0]), frequency=_half(score[1]))
+
+
+def score_kept(content: Content, score: Score) -> str:
+    """ "Kept: in the way 3/4, how often 2/4." """
+    return content.messages.treatment.score_saved.format(severity=_half(score[0]), frequency=_half(score[1]))
+
+
+def frequency_card(content: Content, treatment_id: int, kind: str) -> Screen:
+    """The score's second question, on the card that asked the first."""
+    rows = [score_buttons(treatment_id, kind)]
+    return Screen(content.messages.treatment.ask_frequency, InlineKeyboardMarkup(rows))
 
 
 def score_question(content: Content, due: ScoreDue) -> Screen:
