@@ -126,7 +126,7 @@ async def _lead(runtime: Runtime, stop: asyncio.Event, dispatcher: Dispatcher | 
             await DurablePoller(runtime, dispatcher).run(stop)
         await leadership.polling_ended()
         if not stop.is_set():
-            await runtime.leadership.release()
+            await leadership.release()
 
 
 async def _migrate(settings: Settings) -> None:

@@ -59,8 +59,8 @@ class KnowledgeIndex:
         ]
         self._topic_ids = [t.id for t in book.topics]
         self._topic_bm25 = BM25Okapi(topic_docs)
-        keywords = {w for t in book.topics for w in words(t.keywords)}
         self._topic_keywords = {t.id: set(words(t.keywords)) for t in book.topics}
+        keywords = set().union(*self._topic_keywords.values())
         self._vocabulary = sorted({w for doc in docs for w in doc} | keywords)
         self._domain = {stem(w) for w in book.domain_words}
         self._keywords = keywords

@@ -69,9 +69,7 @@ class Figures:
         if after_unit < len(tokens) and tokens[after_unit] in self._ago and not lasted:
             return after_unit + 1  # "3 days ago" says which day, not how long
         minutes, after_unit = self.minutes(tokens, value * unit, after_unit, unit)
-        for_spasm = clause.spasm_context or (
-            not clause.other and start > 0 and tokens[start - 1] in ("for", "lasted")
-        )
+        for_spasm = clause.spasm_context or (not clause.other and lasted)
         if minutes <= MAX_DURATION and for_spasm and not clause.activity_owns(start, after_unit):
             found.add_duration(clause, start, minutes)
         return after_unit

@@ -66,8 +66,3 @@ class TopicScorer:
         exps = [math.exp(x - top) for x in logits]
         total = sum(exps)
         return {label: e / total for label, e in zip(self.model.labels, exps, strict=True)}
-
-    def best(self, text: str) -> tuple[str, float]:
-        probabilities = self.probabilities(text)
-        label = max(probabilities, key=lambda k: probabilities[k])
-        return label, probabilities[label]
