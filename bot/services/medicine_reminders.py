@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import col, select
+from sqlmodel import select
 
 from bot.domain.clock import Clock
 from bot.domain.schedule import local_today, next_occurrence
 from bot.services.common import find_user, is_set_up
+from bot.services.treatment_queries import MEDICINE, medicines_of
 from bot.storage.db import SessionFactory
 from bot.storage.models import Treatment, TreatmentEvent
 from bot.storage.unit_of_work import unit_of_work
@@ -39,12 +40,7 @@ class MedicineReminders:
             if user is None or user.id is None or user.timezone is None:
                 return []
             today = local_today(self._now(), user.timezone)
-            query = select(Treatment).where(
-                Treatment.user_id == user.id,
-                Treatment.kind == "medicine",
-                col(Treatment.stopped_on).is_(None),
-            )
-            medicines = list((await session.exec(query.order_by(col(Treatment.started_on)))).all())
+            medicines = await medicines_of(session, user.id, current=True)
             taken = select(TreatmentEvent.treatment_id).where(
                 TreatmentEvent.user_id == user.id,
                 TreatmentEvent.kind == TAKEN,
@@ -60,7 +56,7 @@ class MedicineReminders:
             medicine = await session.get(Treatment, treatment_id)
             if user is None or user.timezone is None or medicine is None or medicine.user_id != user.id:
                 return None
-            if medicine.kind != "medicine" or medicine.stopped_on is not None:
+            if medicine.kind != MEDICINE or medicine.stopped_on is not None:
                 return None
             today = local_today(self._now(), user.timezone)
             query = select(TreatmentEvent.id).where(

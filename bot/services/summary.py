@@ -19,7 +19,7 @@ from bot.domain.medicine_changes import ChangeKind, MedicineChange, followed, fo
 from bot.domain.schedule import local_today
 from bot.services.common import find_user
 from bot.services.tips import TipService
-from bot.services.treatment_queries import events_of, others_of
+from bot.services.treatment_queries import events_of, medicines_of
 from bot.storage.db import SessionFactory
 from bot.storage.models import Checkin, User
 from bot.storage.unit_of_work import unit_of_work
@@ -186,7 +186,7 @@ async def _medicine_changes(
     """Each medicine started, changed or stopped in the stretch the summary follows, oldest first;
     what followed a change is read up to the next change of the same medicine."""
     assert user.id is not None
-    medicines = [t for t in await others_of(session, user.id) if t.kind == "medicine"]
+    medicines = await medicines_of(session, user.id)
     said: list[tuple[int | None, ChangeKind, date, float | None, str | None]] = [
         (m.id, "start", m.started_on, m.dose, m.unit) for m in medicines
     ]

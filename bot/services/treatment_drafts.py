@@ -19,12 +19,10 @@ from bot.domain.schedule import local_today
 from bot.language.report_days import TODAY
 from bot.language.treatment_reader import TreatmentLine, TreatmentReader
 from bot.services.common import find_user, is_set_up
-from bot.services.treatment_queries import schedule_booking
+from bot.services.treatment_queries import MEDICINE, schedule_booking
 from bot.storage.db import SessionFactory
 from bot.storage.models import Treatment, TreatmentEvent, User
 from bot.storage.unit_of_work import unit_of_work
-
-MEDICINE = "medicine"
 
 
 class DraftOutcome(Enum):

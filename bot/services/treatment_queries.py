@@ -14,6 +14,7 @@ from bot.domain.schedule import occurrence
 from bot.storage.models import Treatment, TreatmentEvent, User
 
 INJECTION = "injection"
+MEDICINE = "medicine"
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,14 @@ async def events_of(
 
 async def others_of(session: AsyncSession, user_id: int) -> list[Treatment]:
     query = select(Treatment).where(Treatment.user_id == user_id, Treatment.kind != INJECTION)
+    return list((await session.exec(query.order_by(col(Treatment.started_on)))).all())
+
+
+async def medicines_of(session: AsyncSession, user_id: int, *, current: bool = False) -> list[Treatment]:
+    """The person's medicines, oldest first; `current`: only those still taken."""
+    query = select(Treatment).where(Treatment.user_id == user_id, Treatment.kind == MEDICINE)
+    if current:
+        query = query.where(col(Treatment.stopped_on).is_(None))
     return list((await session.exec(query.order_by(col(Treatment.started_on)))).all())
 
 
