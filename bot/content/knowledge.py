@@ -45,6 +45,7 @@ class KnowledgeBook(BaseModel):
     face_words: list[str]
     other_body: list[str]
     not_body: list[str] = []
+    filler: list[str] = []  # phrases that say nothing about the topic ("in simple words"), as regexes
     question_starts: str
     sources: dict[str, str]
     topics: list[Topic]

@@ -61,6 +61,7 @@ class SafetyRules(BaseModel):
     urgent: list[UrgentSign]
     all_clear: list[str]
     jokes: list[str] = []  # anywhere in a message: nothing in it is happening...
+    settled: list[str] = []  # anywhere: a vet, a course, a doctor not worried; read as jokes are...
     jokes_unless: list[str] = []  # ...except a clause that says it is happening right now
     long_standing: list[str] = []  # a clause about a lasting condition, even with "now" in it
     mimics: list[str] = []  # a clause whose face, eye or speech sign the spasm (or the like) explains
@@ -78,6 +79,7 @@ class SafetyRules(BaseModel):
         "question_words",
         "all_clear",
         "jokes",
+        "settled",
         "jokes_unless",
         "long_standing",
         "mimics",

@@ -19,7 +19,8 @@ STOPWORDS = frozenset(
     had having so just really very much many lot lots some any all no not too also than then them they
     their we our us he she his her him get got getting keep keeps kept thing things something anything
     know tell please thanks thank ok okay hi hello hey im ive id dont doesnt cant wont isnt arent like
-    whats hows well haven havent""".split()
+    whats hows well haven havent pls plz u ur going left right upper lower random randomly sometimes
+    actually simply always never ever often usually still even only same such""".split()
 )
 GENERIC_TOPICS = 6
 SHORT_QUESTION = 12  # words, for a question that does not name the face or spasms
@@ -76,6 +77,7 @@ class KnowledgeIndex:
         spread = {w: sum(w in doc for doc in topic_sets) for w in self._known}
         self._generic = {w for w, topics in spread.items() if topics >= GENERIC_TOPICS}
         self._question = re.compile(book.question_starts)
+        self._filler = re.compile("|".join(rf"\b(?:{p})\b" for p in book.filler) or "(?!)")
         self._sure = model.sure if model is not None else 1.0
         self._rescue = model.rescue if model is not None else 1.0
         self._none_at = model.none_at if model is not None else 1.0
@@ -88,11 +90,15 @@ class KnowledgeIndex:
 
     def match(self, question: str) -> tuple[str, float] | None:
         """The best topic, or None unless the question is about this domain and mostly in known words."""
+        question = self._filler.sub(" ", question.lower())
         tokens = self.tokens(question)
-        if not tokens or self._off_topic(question):
+        if self._off_topic(question):
             return None
         probabilities = self._learned.probabilities(question) if self._learned is not None else {}
         learned = max(probabilities.items(), key=lambda item: item[1]) if probabilities else None
+        if not tokens:  # only small words ("what can i do about it"): the model alone, when sure
+            sure = learned is not None and learned[0] != NONE and learned[1] >= self._sure
+            return learned if sure else None
         if self._domain & set(tokens):
             if sum(t in self._known for t in tokens) / len(tokens) < self.book.min_coverage:
                 # Many words we do not know: answered only when the model is very sure.

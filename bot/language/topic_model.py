@@ -23,8 +23,8 @@ def stem(word: str) -> str:
         return word[:-3]
     if word.endswith("ed") and len(word) >= 6:
         return word[:-2]
-    if word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh")):
-        return word[:-2]
+    if word.endswith("es") and word[:-2].endswith(("ss", "x", "z", "ch", "sh")):
+        return word[:-2]  # kisses, boxes; but causes, doses -> cause, dose
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) >= 4:
         return word[:-1]
     return word

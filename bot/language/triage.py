@@ -67,14 +67,11 @@ class Triager:
         for number, (first, second) in enumerate(self._gates_of_pairs):
             self._gates.add(("first", number), Gate([first]))
             self._gates.add(("second", number), Gate([second]))
-        self._every_gate: set[object] = {("flag", f.id) for f in rules.flags} | {
-            ("sign", u.id) for u in rules.urgent
-        }
-        self._every_gate |= {
-            (half, n) for n in range(len(self._gates_of_pairs)) for half in ("first", "second")
-        }
+        halves = {(half, n) for n in range(len(self._gates_of_pairs)) for half in ("first", "second")}
+        self._every_gate: set[object] = {("flag", f.id) for f in rules.flags} | halves
+        self._every_gate |= {("sign", u.id) for u in rules.urgent}
         self._all_clear = [re.compile(p) for p in rules.all_clear]
-        self._jokes = [re.compile(p) for p in rules.jokes]
+        self._jokes = [re.compile(p) for p in (*rules.jokes, *rules.settled)]
         self._jokes_unless = [re.compile(p) for p in rules.jokes_unless]
         self._long_standing = [re.compile(p) for p in rules.long_standing]
         self._mimics = [re.compile(p) for p in rules.mimics]
@@ -101,6 +98,7 @@ class Triager:
             probability >= model.fire
             and not normal.lstrip().startswith("/")
             and not self._general_question(normal)
+            and not self._framed(normal)
         ):
             evidence = scorer.evidence(normal)
             # Where the rules read the words already (a red flag not happening, or a sign for a
@@ -118,6 +116,12 @@ class Triager:
     def _explained(self, normal: str) -> bool:
         """An eye, face or speech sign the message itself puts down to the spasm or an injection."""
         return any(m.search(normal) for m in (*self._mimics_passed, *self._mimics))
+
+    def _framed(self, normal: str) -> bool:
+        """A joke, a pet, a course or a doctor not worried frames it all, unless it says "now" or "help"."""
+        return any(j.search(normal) for j in self._jokes) and not any(
+            u.search(normal) for u in self._jokes_unless
+        )
 
     def _general_question(self, normal: str) -> bool:
         asked = normal.rstrip().endswith("?") or bool(self._question_start.search(normal))
