@@ -118,10 +118,9 @@ class Triager:
         return any(m.search(normal) for m in (*self._mimics_passed, *self._mimics))
 
     def _framed(self, normal: str) -> bool:
-        """A joke, a pet, a course or a doctor not worried frames it all, unless it says "now" or "help"."""
-        return any(j.search(normal) for j in self._jokes) and not any(
-            u.search(normal) for u in self._jokes_unless
-        )
+        """A joke, a pet, a course or a doctor not worried frames it all, unless it says now or help."""
+        unless = any(u.search(normal) for u in self._jokes_unless)
+        return not unless and any(j.search(normal) for j in self._jokes)
 
     def _general_question(self, normal: str) -> bool:
         asked = normal.rstrip().endswith("?") or bool(self._question_start.search(normal))
@@ -182,13 +181,9 @@ class Triager:
         """Some phrase of the flag, or both halves of one of its pairs, appear in the text."""
         if ("flag", flag_id) in open_gates and self._flag_any[flag_id].search(normal):
             return True
-        return any(
-            ("first", pair.number) in open_gates
-            and ("second", pair.number) in open_gates
-            and pair.first.search(normal)
-            and pair.second.search(normal)
-            for pair in self._pairs.get(flag_id, [])
-        )
+        pairs = self._pairs.get(flag_id, [])
+        gated = [p for p in pairs if ("first", p.number) in open_gates and ("second", p.number) in open_gates]
+        return any(p.first.search(normal) and p.second.search(normal) for p in gated)
 
     def is_all_clear(self, text: str) -> bool:
         normal = self.normalise(text)
