@@ -4,7 +4,7 @@
 python3 dev.py start   # the bot; the console chat when no token is set
 python3 dev.py test    # the whole test suite (SQLite, plus PostgreSQL if TEST_DATABASE_URL)
 python3 dev.py lint    # ruff and mypy
-python3 dev.py train-triage  # retrain content/triage_model.json from training/redflags
+python3 dev.py train-triage [es]  # retrain content/<language>/triage_model.json from training/redflags*
 python3 dev.py train-topics  # retrain content/topic_model.json from training/questions
 python3 dev.py cli ... # any `spasm-diary` command, e.g. `cli migrate`
     python3 dev.py bench charts [people]  # benchmarks, printing their figures
@@ -92,7 +92,7 @@ def main(argv: list[str]) -> int:
         subprocess.run(
             [str(PY), "-m", "pip", "install", "-q", "--disable-pip-version-check", TRAINER], check=True
         )
-        return run("-m", "training." + command.replace("-", "_"))
+        return run("-m", "training." + command.replace("-", "_"), *argv[1:])
     if command == "cli":
         ensure_env("runtime")
         return run("-m", "bot", *argv[1:])

@@ -10,7 +10,7 @@ from telegram.ext import ApplicationBuilder, CallbackContext, ContextTypes
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.config import Settings
-from bot.content import load_content
+from bot.content.loader import ENGLISH, load_languages
 from bot.runtime.alarms import AlarmSender
 from bot.runtime.leader import Leadership
 from bot.runtime.lifecycle import App, Runtime
@@ -35,8 +35,8 @@ async def build_runtime(
     engine = create_engine(settings.resolved_database_url)
     await upgrade(engine)
     if services is None:
-        content = load_content(settings.content_dir)
-        services = build_services(settings, content, session_factory(engine))
+        english, translations = load_languages(settings.content_dir)
+        services = build_services(settings, english, session_factory(engine), translations=translations)
     token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else "0:offline"
     builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
         ApplicationBuilder()
@@ -59,7 +59,11 @@ async def build_runtime(
     routes.register(application)
     pacer = Pacer(settings.send_per_second, settings.send_chat_gap_seconds)
     sender = Sender(application.bot, services.outbox, composer(services), pacer)
-    commands = [BotCommand(name, services.content.messages.commands[name]) for name in routes.COMMANDS]
+    commands: dict[str | None, list[BotCommand]] = {}
+    for code in services.languages.offered:
+        words = services.languages.content(code).messages.commands
+        listed = [BotCommand(name, words[name]) for name in routes.COMMANDS]
+        commands[code if code != ENGLISH else None] = listed
     alarms = AlarmSender(application.bot, services.alarms)
     leadership = Leadership(engine)
     runtime = Runtime(application, services, engine, sender, leadership, commands, alarms)
@@ -72,11 +76,11 @@ async def build_runtime(
     return runtime
 
 
-async def console_chat(settings: Settings) -> None:
+async def console_chat(settings: Settings, language: str | None = None) -> None:
     """The console chat: this runtime on the offline Bot API, with the terminal as the person."""
     from bot.runtime.console import chat
     from bot.runtime.offline import FakeTelegram, OfflineRequest
 
     telegram = FakeTelegram()
     runtime = await build_runtime(settings, request=OfflineRequest(telegram))
-    await chat(runtime, telegram)
+    await chat(runtime, telegram, language)

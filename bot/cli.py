@@ -145,7 +145,10 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument(
         "--webhook", metavar="URL", help="receive updates at this public https URL instead of polling"
     )
-    commands.add_parser("chat", help="chat with the bot in this terminal, no Telegram needed")
+    console = commands.add_parser("chat", help="chat with the bot in this terminal, no Telegram needed")
+    console.add_argument(
+        "--language", metavar="CODE", help="the language of your (pretend) Telegram app, e.g. es or en-GB"
+    )
     commands.add_parser("migrate", help="apply database migrations")
     args = parser.parse_args(argv)
     try:
@@ -176,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
             handler.setLevel(max(handler.level, logging.WARNING))
         from bot.bootstrap import console_chat
 
-        asyncio.run(console_chat(settings))
+        asyncio.run(console_chat(settings, args.language))
     else:
         asyncio.run(_migrate(settings))
     return 0

@@ -67,7 +67,7 @@ def any_of(*kinds: ButtonData) -> re.Pattern[str]:
 CHECKIN = ButtonData("c", ROW_ID, Field(r"[a-z_]{1,12}"), Field(r"[a-z_0-9]{1,12}"))
 SNOOZE_MENU = ButtonData("z", ROW_ID)
 SNOOZE = ButtonData("z", ROW_ID, Field(r"60|180|tomorrow"))
-ZONE = ButtonData("tz", Field(r"\d{1,3}|d"))  # a button's index in content/timezones.toml, or d: the default
+ZONE = ButtonData("tz", Field(r"\d{1,3}|d"))  # a button index in timezones.toml, or d: the default
 CHECKIN_TIME = ButtonData("tm", HHMM)
 SETTING = ButtonData("set", Field(r"tz|time"))
 SUMMARY_SETTING = ButtonData("set", Field(r"sum"))
@@ -79,6 +79,7 @@ HISTORY_DELETE = ButtonData("h:del", ROW_ID)
 HISTORY_DELETE_SURE = ButtonData("h:delok", ROW_ID)
 ERASE = ButtonData("del", Field(r"yes|no"))
 CANCEL = ButtonData("x", Field(r"cancel"))  # whatever is under way
+LANGUAGE = ButtonData("lang", Field(r"[a-z]{2,3}"))  # a language code, as its content folder is named
 # /treatment: add (pick a day), day (see it before saving), save, no (cancel), off (wearing off);
 # keep and drop: Save and Cancel for a typed treatment
 TREATMENT = ButtonData("tr", Field(r"add|day|save|no|off|keep|drop"), Field(r"\d{8}|-"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.domain.schedule import format_minute
+from bot.services.languages import current
 from bot.services.users import Awaiting, Profile
 from handlers import callbacks
 from handlers.common import answer, chat_id, edit, reply, sender_id
@@ -37,6 +38,7 @@ async def start(update: Update, context: BotContext) -> None:
     services = context.services
     text = services.content.messages.onboarding
     profile = await services.users.start(sender_id(update), chat_id(update))
+    await services.languages.adopt(sender_id(update), current.get())
     if profile.is_new:
         await reply(update, Screen(text.welcome))
     elif profile.set_up:

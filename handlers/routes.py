@@ -24,6 +24,7 @@ from handlers import (
     general,
     history,
     knowledge,
+    language,
     medicines,
     onboarding,
     privacy,
@@ -35,7 +36,7 @@ from handlers import (
 
 COMMANDS = (
     "start", "checkin", "log", "causes", "summary", "history", "export", "treatment",
-    "settings", "pause", "resume", "cancel", "privacy", "delete", "help",
+    "settings", "language", "pause", "resume", "cancel", "privacy", "delete", "help",
 )  # fmt: skip
 
 
@@ -46,11 +47,13 @@ NEW_PRIVATE = filters.UpdateType.MESSAGE & PRIVATE
 
 
 def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    # Order matters. Group -3 deletes a stored update from a group or channel (nothing else for
-    # private chats). Group -1, red-flag triage of every text and caption (new or edited, any
-    # chat), runs before everything else and stops the rest on an emergency. Group 0 counts
-    # each person's messages and, in a flood, keeps their data without answering (after
-    # triage, so it never delays an emergency reply). Within group 1 the first match wins.
+    # Order matters. Group -4 picks the language the update is answered in. Group -3 deletes a
+    # stored update from a group or channel (nothing else for private chats). Group -1, red-flag
+    # triage of every text and caption (new or edited, any chat), runs before everything else
+    # and stops the rest on an emergency. Group 0 counts each person's messages and, in a flood,
+    # keeps their data without answering (after triage, so it never delays an emergency reply).
+    # Within group 1 the first match wins.
+    application.add_handler(TypeHandler(Update, language.use_persons), group=-4)
     application.add_handler(TypeHandler(Update, privacy.forget_if_not_private), group=-3)
     application.add_handler(MessageHandler(filters.TEXT | filters.CAPTION, safety.screen), group=-1)
     application.add_handler(MessageHandler(NEW_PRIVATE, flood.limit), group=0)
@@ -60,6 +63,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
             MessageHandler(filters.UpdateType.EDITED_MESSAGE & PRIVATE, general.edited),
             CommandHandler("start", onboarding.start, filters=NEW_PRIVATE),
             CommandHandler("settings", onboarding.show_settings, filters=NEW_PRIVATE),
+            CommandHandler("language", language.language, filters=NEW_PRIVATE),
             CommandHandler("pause", onboarding.pause, filters=NEW_PRIVATE),
             CommandHandler("resume", onboarding.resume, filters=NEW_PRIVATE),
             CommandHandler("checkin", checkin.checkin, filters=NEW_PRIVATE),
@@ -95,6 +99,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
                 ),
             ),
             CallbackQueryHandler(privacy.delete_button, pattern=callbacks.ERASE.pattern),
+            CallbackQueryHandler(language.language_button, pattern=callbacks.LANGUAGE.pattern),
             CallbackQueryHandler(treatment.button, pattern=callbacks.TREATMENT.pattern),
             CallbackQueryHandler(treatment.where_button, pattern=callbacks.INJECTION_WHERE.pattern),
             CallbackQueryHandler(treatment_cycle.cycle_button, pattern=callbacks.CYCLE.pattern),

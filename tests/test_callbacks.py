@@ -15,6 +15,7 @@ from handlers import (
     checkin,
     history,
     knowledge,
+    language,
     medicines,
     onboarding,
     privacy,
@@ -54,6 +55,7 @@ def test_every_button_the_bot_can_show_reaches_its_own_handler(chat: Chat) -> No
         callbacks.TAKEN: (medicines.taken_button, (7,)),
         callbacks.RECOVERY: (treatment_cycle.recovery_button, (7, 28, "ok")),
         callbacks.MEDICINE_TIME: (medicines.time_button, ("0800",)),
+        callbacks.LANGUAGE: (language.language_button, ("es",)),
     }
     assert set(owners) == set(KINDS)
     routes = [h for h in chat.harness.runtime.application.handlers[1] if isinstance(h, CallbackQueryHandler)]

@@ -10,13 +10,14 @@ from pydantic import ValidationError
 
 from bot.config import DEFAULT_CONTENT_DIR
 from bot.content import Content, load_content
+from bot.content.catalogue import CatalogueError
 from bot.domain.vocab import TRIGGERS
 
 
 def broken_copy(tmp_path: Path, file: str, old: str, new: str) -> Path:
     target = tmp_path / "content"
     shutil.copytree(DEFAULT_CONTENT_DIR, target)
-    path = target / file
+    path = target / "en" / file
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
@@ -26,11 +27,11 @@ def broken_copy(tmp_path: Path, file: str, old: str, new: str) -> Path:
 @pytest.mark.parametrize(
     ("file", "old", "new"),
     [
-        ("messages.toml", "ask_stress = ", "ask_strss = "),  # a missing key (and an unknown one)
-        ("messages.toml", "Saved ✅ {date}", "Saved ✅ {day}"),  # a placeholder the code never fills
-        ("messages.toml", 'yes = "Yes"', 'yes = "Yes {name}"'),  # a placeholder in a text declaring none
-        ("messages.toml", 'no = "No"', 'no = " "'),  # an empty text
-        ("messages.toml", 'jaw = "Jaw"\n', ""),  # a location without a label
+        ("messages.ftl", "checkin-ask_stress = ", "checkin-ask_strss = "),  # a missing key, an unknown one
+        ("messages.ftl", "Saved ✅ { $date }", "Saved ✅ { $day }"),  # a placeholder the code never fills
+        ("messages.ftl", "checkin-yes = Yes", "checkin-yes = Yes { $name }"),  # one in a text declaring none
+        ("messages.ftl", "checkin-no = No", 'checkin-no = { " " }'),  # an empty text
+        ("messages.ftl", "checkin-locations-jaw = Jaw\n", ""),  # a location without a label
         ("tips.toml", 'source = "guidance"', 'source = "a blog"'),  # a tip without a known source
         ("timezones.toml", '"Europe/London"', '"Europe/Londn"'),  # a zone that does not exist
         ("reports.toml", "[triggers]\nstress", "[triggers]\nstres"),  # a trigger the diary does not have
@@ -39,13 +40,13 @@ def broken_copy(tmp_path: Path, file: str, old: str, new: str) -> Path:
     ],
 )
 def test_broken_content_fails_at_load(tmp_path: Path, file: str, old: str, new: str) -> None:
-    with pytest.raises(ValidationError):
+    with pytest.raises((ValidationError, CatalogueError)):
         load_content(broken_copy(tmp_path, file, old, new))
 
 
 def test_a_misspelt_placeholder_is_named_by_its_path_in_the_file(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match=r"checkin\.saved_title: unknown placeholder\(s\) \['day'\]"):
-        load_content(broken_copy(tmp_path, "messages.toml", "Saved ✅ {date}", "Saved ✅ {day}"))
+        load_content(broken_copy(tmp_path, "messages.ftl", "Saved ✅ { $date }", "Saved ✅ { $day }"))
 
 
 def test_every_trigger_has_a_tip_and_every_tip_names_its_source(content: Content) -> None:

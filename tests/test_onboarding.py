@@ -128,6 +128,7 @@ async def test_command_list_is_registered_with_telegram(chat: Chat) -> None:
         "export",
         "treatment",
         "settings",
+        "language",
         "pause",
         "resume",
         "cancel",
@@ -135,6 +136,7 @@ async def test_command_list_is_registered_with_telegram(chat: Chat) -> None:
         "delete",
         "help",
     }
+    assert "language_code" not in calls[0].params  # everyone's menu (English, the only language offered)
 
 
 async def test_an_unexpected_error_reaches_the_person_only_as_an_apology(

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from bot.config import DEFAULT_CONTENT_DIR
-from bot.content import load_content
-from bot.language.triage import Triage, Triager
+from bot.content.loader import load_languages
+from bot.language.triage import Triage
+from bot.language.triage_languages import Triagers, screening_in
 from bot.runtime import screening
 from bot.runtime.screening import Screener
 from bot.safety import triage
@@ -28,9 +29,9 @@ TEXTS = [
 ][:60]
 
 
-def _triager() -> Triager:
-    content = load_content(DEFAULT_CONTENT_DIR)
-    return Triager(content.safety, content.triage_model)
+def _triager() -> Triagers:
+    english, others = load_languages(DEFAULT_CONTENT_DIR)
+    return screening_in([english, *others.values()])
 
 
 @pytest.fixture

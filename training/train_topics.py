@@ -1,5 +1,5 @@
 """Train the topic model from training/questions/*.tsv and the topics' own phrasings
-(content/knowledge.toml) into content/topic_model.json.
+(content/en/knowledge.toml) into content/en/topic_model.json.
 
     python3 dev.py train-topics
 
@@ -22,7 +22,7 @@ from bot.language.topic_model import TopicScorer, features, words_of
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "training" / "questions"
-TARGET = DEFAULT_CONTENT_DIR / "topic_model.json"
+TARGET = DEFAULT_CONTENT_DIR / "en" / "topic_model.json"
 # Chosen on the labelled sets in tests/data (not the newest blind one); docs/architecture.md says how.
 SURE, RESCUE, NONE_AT, BLEND = 0.7, 0.8, 0.5, 2.0
 STRENGTH = 10.0  # inverse regularisation (LogisticRegression's C)
@@ -34,16 +34,16 @@ def corpus_files() -> list[Path]:
 
 
 def corpus_sha256() -> str:
-    """Of the corpus and the topics (content/knowledge.toml), whose phrasings it trains on too."""
+    """Of the corpus and the topics (content/en/knowledge.toml), whose phrasings it trains on too."""
     digest = hashlib.sha256()
-    for path in [*corpus_files(), DEFAULT_CONTENT_DIR / "knowledge.toml"]:
+    for path in [*corpus_files(), DEFAULT_CONTENT_DIR / "en" / "knowledge.toml"]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
 def labelled() -> list[tuple[str, str]]:
     book = KnowledgeBook.model_validate(
-        tomllib.loads((DEFAULT_CONTENT_DIR / "knowledge.toml").read_text("utf-8"))
+        tomllib.loads((DEFAULT_CONTENT_DIR / "en" / "knowledge.toml").read_text("utf-8"))
     )
     known = {t.id for t in book.topics} | {NONE}
     rows = [(t.id, phrase) for t in book.topics for phrase in [t.title, *t.asks]]

@@ -6,102 +6,102 @@ from typing import Annotated
 
 from pydantic import field_validator
 
-from bot.content.wording import Plural, Slots, Wording, exact_keys
+from bot.content.wording import Plural, Slots, Text, Wording, exact_keys
 from bot.domain.vocab import CARE_REASONS, DURATIONS, LOCATIONS, REDFLAG_BUTTONS, SIDES, TRIGGERS
 
 
 class CheckinText(Wording):
-    scheduled_intro: str
-    ask_spasm: str
-    log_intro: str
-    ask_locations: str
-    another_day: str
-    ask_day: str
-    day_today: str
-    day_yesterday: str
-    day_button: Annotated[str, Slots("weekday", "day")]
-    day_line: Annotated[str, Slots("day")]
-    day_taken: str
-    day_future: str
-    seen_day: Annotated[str, Slots("day")]
-    ask_sides: Annotated[str, Slots("places")]
-    skip: str
-    side_choice: Annotated[str, Slots("place", "side")]
-    place_side: Annotated[str, Slots("place", "side")]
-    ask_severity: str
-    ask_duration: str
-    ask_stress: str
-    ask_triggers: str
-    ask_day_held: str
-    pick_a_location: str
-    yes: str
-    no: str
-    later: str
-    snooze_ask: str
-    snooze_1h: str
-    snooze_3h: str
-    snooze_tomorrow: str
-    snoozed: Annotated[str, Slots("time")]
-    snoozed_tomorrow: str
-    snooze_once: str
-    followup_intro: str
-    done: str
-    back: str
-    saved_title: Annotated[str, Slots("date")]
-    line_spasm: Annotated[str, Slots("duration", "locations", "severity")]
-    line_no_spasm: str
-    line_stress: Annotated[str, Slots("stress")]
-    line_triggers: Annotated[str, Slots("triggers")]
-    line_no_triggers: str
-    line_note: Annotated[str, Slots("note")]
-    line_redflags: Annotated[str, Slots("flags")]
-    note_prompt: str
-    add_note: str
-    note_ask: str
-    note_empty: str
-    note_too_long: Annotated[str, Slots("limit")]
-    note_saved: Annotated[str, Slots("date")]
-    correct: str
-    correct_title: str
-    field_spasm: str
-    field_stress: str
-    field_triggers: str
-    field_sleep: str
-    field_where: str
-    field_strength: str
-    field_duration: str
-    field_redflags: str
-    value_none: str
-    value_unset: str
-    change_title: Annotated[str, Slots("date")]
-    change_line: Annotated[str, Slots("field", "old", "new")]
-    no_change: str
-    ask_sleep: str
-    sleep_none: str
-    in_progress: str
-    stale: str
-    number_hint: str
-    use_buttons: str
-    tips_title: str
-    tip_line: Annotated[str, Slots("source", "text")]
-    understood_title: str
-    seen_spasm: str
-    seen_where: Annotated[str, Slots("locations")]
-    seen_strength: Annotated[str, Slots("severity")]
-    seen_duration: Annotated[str, Slots("duration")]
-    line_sleep: Annotated[str, Slots("hours")]
-    review_ask: str
-    save: str
-    edit: str
-    minutes: Annotated[str, Slots("count")]
-    hours: Annotated[str, Slots("count")]
+    scheduled_intro: Text
+    ask_spasm: Text
+    log_intro: Text
+    ask_locations: Text
+    another_day: Text
+    ask_day: Text
+    day_today: Text
+    day_yesterday: Text
+    day_button: Annotated[Text, Slots("weekday", "day")]
+    day_line: Annotated[Text, Slots("day")]
+    day_taken: Text
+    day_future: Text
+    seen_day: Annotated[Text, Slots("day")]
+    ask_sides: Annotated[Text, Slots("places")]
+    skip: Text
+    side_choice: Annotated[Text, Slots("place", "side")]
+    place_side: Annotated[Text, Slots("place", "side")]
+    ask_severity: Text
+    ask_duration: Text
+    ask_stress: Text
+    ask_triggers: Text
+    ask_day_held: Text
+    pick_a_location: Text
+    yes: Text
+    no: Text
+    later: Text
+    snooze_ask: Text
+    snooze_1h: Text
+    snooze_3h: Text
+    snooze_tomorrow: Text
+    snoozed: Annotated[Text, Slots("time")]
+    snoozed_tomorrow: Text
+    snooze_once: Text
+    followup_intro: Text
+    done: Text
+    back: Text
+    saved_title: Annotated[Text, Slots("date")]
+    line_spasm: Annotated[Text, Slots("duration", "locations", "severity")]
+    line_no_spasm: Text
+    line_stress: Annotated[Text, Slots("stress")]
+    line_triggers: Annotated[Text, Slots("triggers")]
+    line_no_triggers: Text
+    line_note: Annotated[Text, Slots("note")]
+    line_redflags: Annotated[Text, Slots("flags")]
+    note_prompt: Text
+    add_note: Text
+    note_ask: Text
+    note_empty: Text
+    note_too_long: Annotated[Text, Slots("limit")]
+    note_saved: Annotated[Text, Slots("date")]
+    correct: Text
+    correct_title: Text
+    field_spasm: Text
+    field_stress: Text
+    field_triggers: Text
+    field_sleep: Text
+    field_where: Text
+    field_strength: Text
+    field_duration: Text
+    field_redflags: Text
+    value_none: Text
+    value_unset: Text
+    change_title: Annotated[Text, Slots("date")]
+    change_line: Annotated[Text, Slots("field", "old", "new")]
+    no_change: Text
+    ask_sleep: Text
+    sleep_none: Text
+    in_progress: Text
+    stale: Text
+    number_hint: Text
+    use_buttons: Text
+    tips_title: Text
+    tip_line: Annotated[Text, Slots("source", "text")]
+    understood_title: Text
+    seen_spasm: Text
+    seen_where: Annotated[Text, Slots("locations")]
+    seen_strength: Annotated[Text, Slots("severity")]
+    seen_duration: Annotated[Text, Slots("duration")]
+    line_sleep: Annotated[Text, Slots("hours")]
+    review_ask: Text
+    save: Text
+    edit: Text
+    minutes: Annotated[Text, Slots("count")]
+    hours: Annotated[Text, Slots("count")]
     days: Annotated[Plural, Slots("count")]
-    about_a_minute: str
-    locations: dict[str, str]
-    durations: dict[str, str]
-    triggers: dict[str, str]
-    side_buttons: dict[str, str]
-    side_names: dict[str, str]
+    about_a_minute: Text
+    locations: dict[str, Text]
+    durations: dict[str, Text]
+    triggers: dict[str, Text]
+    side_buttons: dict[str, Text]
+    side_names: dict[str, Text]
 
     @field_validator("locations")
     @classmethod
@@ -125,17 +125,17 @@ class CheckinText(Wording):
 
 
 class SafetyText(Wording):
-    if_it_happens: Annotated[str, Slots("number")]
-    emergency: Annotated[str, Slots("number", "reasons")]
-    still_urgent: Annotated[str, Slots("number")]
-    urgent: Annotated[str, Slots("number", "reasons")]
-    prompt_care: Annotated[str, Slots("reasons")]
-    ask_redflags: str
-    none_of_these: str
-    and_word: str
-    reasons: dict[str, str]
-    buttons: dict[str, str]
-    urgent_reasons: dict[str, str]
+    if_it_happens: Annotated[Text, Slots("number")]
+    emergency: Annotated[Text, Slots("number", "reasons")]
+    still_urgent: Annotated[Text, Slots("number")]
+    urgent: Annotated[Text, Slots("number", "reasons")]
+    prompt_care: Annotated[Text, Slots("reasons")]
+    ask_redflags: Text
+    none_of_these: Text
+    and_word: Text
+    reasons: dict[str, Text]
+    buttons: dict[str, Text]
+    urgent_reasons: dict[str, Text]
 
     @field_validator("buttons")
     @classmethod

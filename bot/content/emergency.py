@@ -1,4 +1,4 @@
-"""content/emergency.toml: emergency numbers by country, and the fallback."""
+"""content/<language>/emergency.toml: emergency numbers by country, and the fallback."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 
 class EmergencyBook(BaseModel):
-    """content/emergency.toml."""
+    """content/<language>/emergency.toml."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     fallback: str

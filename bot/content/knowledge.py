@@ -1,4 +1,4 @@
-"""content/knowledge.toml: topics, their sources and the words that find them, checked at load."""
+"""content/<language>/knowledge.toml: topics, their sources and the words that find them, checked at load."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ class Topic(BaseModel):
 
 
 class KnowledgeBook(BaseModel):
-    """content/knowledge.toml, checked at load."""
+    """content/<language>/knowledge.toml, checked at load."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     menu_title: str

@@ -1,4 +1,6 @@
-"""Read every file of content/ and check it against its schema, and the files against each other."""
+"""Read a language's content (content/<language>/) and check every file against its schema, and the
+files against each other. A file a language does not have yet is taken from English; such a
+language is not complete (`missing`), and only complete languages are offered to people."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from typing import Any
 
 from pydantic import model_validator
 
+from bot.content.catalogue import read_catalogue
 from bot.content.emergency import EmergencyBook
 from bot.content.knowledge import KnowledgeBook
 from bot.content.messages import Messages
@@ -20,8 +23,16 @@ from bot.content.triage_model import MODEL_REASON, TriageModel, load_triage_mode
 from bot.content.wording import Strict
 from bot.content.zones import Zones
 
+ENGLISH = "en"
+FILES = (
+    "messages.ftl", "tips.toml", "timezones.toml", "safety.toml", "emergency.toml", "knowledge.toml",
+    "reports.toml", "treatments.toml", "triage_model.json", "topic_model.json",
+)  # fmt: skip
+
 
 class Content(Strict):
+    language: str = ENGLISH
+    missing: tuple[str, ...] = ()  # files this language still takes from English: not offered yet
     messages: Messages
     tips: TipBook
     zones: Zones
@@ -53,16 +64,40 @@ def _read(path: Path) -> dict[str, Any]:
         return tomllib.load(fh)
 
 
-def load_content(directory: Path) -> Content:
+def languages(directory: Path) -> list[str]:
+    """The languages with a catalogue under `directory`, English first."""
+    found = sorted(p.name for p in directory.iterdir() if (p / "messages.ftl").is_file())
+    return sorted(found, key=lambda code: code != ENGLISH)
+
+
+def missing(directory: Path, language: str) -> list[str]:
+    """The files this language still takes from English."""
+    return [name for name in FILES if not (directory / language / name).is_file()]
+
+
+def load_languages(directory: Path) -> tuple[Content, dict[str, Content]]:
+    """English, and every other language by code, complete or not: start-up refuses a broken one."""
+    return load_content(directory), {
+        code: load_content(directory, code) for code in languages(directory) if code != ENGLISH
+    }
+
+
+def load_content(directory: Path, language: str = ENGLISH) -> Content:
+    def pick(name: str) -> Path:
+        own = directory / language / name
+        return own if own.is_file() else directory / ENGLISH / name
+
     return Content(
-        messages=Messages.model_validate(_read(directory / "messages.toml")),
-        tips=TipBook.model_validate(_read(directory / "tips.toml")),
-        zones=Zones.model_validate(_read(directory / "timezones.toml")),
-        safety=SafetyRules.model_validate(_read(directory / "safety.toml")),
-        emergency=EmergencyBook.model_validate(_read(directory / "emergency.toml")),
-        knowledge=KnowledgeBook.model_validate(_read(directory / "knowledge.toml")),
-        reports=ReportWords.model_validate(_read(directory / "reports.toml")),
-        treatments=TreatmentWords.model_validate(_read(directory / "treatments.toml")),
-        triage_model=load_triage_model(directory / "triage_model.json"),
-        topic_model=load_topic_model(directory / "topic_model.json"),
+        language=language,
+        missing=tuple(missing(directory, language)),
+        messages=Messages.model_validate(read_catalogue(pick("messages.ftl"), language)),
+        tips=TipBook.model_validate(_read(pick("tips.toml"))),
+        zones=Zones.model_validate(_read(pick("timezones.toml"))),
+        safety=SafetyRules.model_validate(_read(pick("safety.toml"))),
+        emergency=EmergencyBook.model_validate(_read(pick("emergency.toml"))),
+        knowledge=KnowledgeBook.model_validate(_read(pick("knowledge.toml"))),
+        reports=ReportWords.model_validate(_read(pick("reports.toml"))),
+        treatments=TreatmentWords.model_validate(_read(pick("treatments.toml"))),
+        triage_model=load_triage_model(pick("triage_model.json")),
+        topic_model=load_topic_model(pick("topic_model.json")),
     )

@@ -1,4 +1,4 @@
-"""content/messages.toml: every word the bot says, one declaration per key (with its placeholders)."""
+"""content/<language>/messages.ftl: every word the bot says, one declaration per key with its placeholders."""
 
 from __future__ import annotations
 
@@ -9,88 +9,95 @@ from pydantic import model_validator
 from bot.content.checkin_text import CheckinText, SafetyText
 from bot.content.report_text import ExportText, HistoryText, SummaryText
 from bot.content.treatment_text import TreatmentText
-from bot.content.wording import Slots, Wording, check_wording
+from bot.content.wording import Slots, Text, Wording, check_wording
 
 
 class Onboarding(Wording):
-    welcome: str
-    ask_timezone: str
-    timezone_unknown: Annotated[str, Slots("text")]
-    ask_time: str
-    time_invalid: Annotated[str, Slots("text")]
-    done: Annotated[str, Slots("time", "timezone")]
-    welcome_back: str
-    need_setup: str
-    not_started: str
+    welcome: Text
+    ask_timezone: Text
+    timezone_unknown: Annotated[Text, Slots("text")]
+    ask_time: Text
+    time_invalid: Annotated[Text, Slots("text")]
+    done: Annotated[Text, Slots("time", "timezone")]
+    welcome_back: Text
+    need_setup: Text
+    not_started: Text
 
 
 class SettingsText(Wording):
-    ask_timezone: str
-    ask_time: str
-    overview: Annotated[str, Slots("next_checkin", "reminders", "time", "timezone")]
-    reminders_on: str
-    reminders_paused: str
-    next_none: str
-    change_timezone: str
-    change_time: str
-    timezone_saved: Annotated[str, Slots("timezone")]
-    fixed_offset_note: str
-    time_saved: Annotated[str, Slots("time")]
-    paused: str
-    already_paused: str
-    resumed: Annotated[str, Slots("next_checkin")]
-    already_on: Annotated[str, Slots("next_checkin")]
+    ask_timezone: Text
+    ask_time: Text
+    overview: Annotated[Text, Slots("next_checkin", "reminders", "time", "timezone")]
+    reminders_on: Text
+    reminders_paused: Text
+    next_none: Text
+    change_timezone: Text
+    change_time: Text
+    timezone_saved: Annotated[Text, Slots("timezone")]
+    fixed_offset_note: Text
+    time_saved: Annotated[Text, Slots("time")]
+    paused: Text
+    already_paused: Text
+    resumed: Annotated[Text, Slots("next_checkin")]
+    already_on: Annotated[Text, Slots("next_checkin")]
 
 
 class PrivacyText(Wording):
-    privacy: str
-    delete_ask: str
-    delete_yes: str
-    delete_no: str
-    deleted: str
-    nothing_stored: str
-    delete_cancelled: str
-    private_only: str
+    privacy: Text
+    delete_ask: Text
+    delete_yes: Text
+    delete_no: Text
+    deleted: Text
+    nothing_stored: Text
+    delete_cancelled: Text
+    private_only: Text
 
 
 class General(Wording):
-    greeting_reply: str
-    thanks_reply: str
-    cancelled: str
-    nothing_to_cancel: str
-    cancel: str
-    help: str
-    button_expired: str
-    unknown_text: str
-    unknown_command: str
-    error: str
-    not_text: str
-    edited: str
-    forwarded: str
-    too_long: str
-    slow_down: str
+    greeting_reply: Text
+    thanks_reply: Text
+    cancelled: Text
+    nothing_to_cancel: Text
+    cancel: Text
+    help: Text
+    button_expired: Text
+    unknown_text: Text
+    unknown_command: Text
+    error: Text
+    not_text: Text
+    edited: Text
+    forwarded: Text
+    too_long: Text
+    slow_down: Text
+
+
+class LanguageText(Wording):
+    name: Text  # the language's own name, on its button in /language
+    ask: Text
+    saved: Text
+    only_one: Text
 
 
 class AdminText(Wording):
     stats: Annotated[
-        str, Slots("active", "checkins", "checkins_week", "escalations", "escalations_week", "people")
+        Text, Slots("active", "checkins", "checkins_week", "escalations", "escalations_week", "people")
     ]
-    error_alert: Annotated[str, Slots("kind", "where")]
-    error_alert_held: Annotated[str, Slots("count")]
+    error_alert: Annotated[Text, Slots("kind", "where")]
+    error_alert_held: Annotated[Text, Slots("count")]
 
 
 class ConsoleText(Wording):
-    intro: str
-    help: str
-    no_buttons: str
-    bad_choice: Annotated[str, Slots("count")]
-    due_none: str
-    due_already: str
-    week_none: str
-    demo_done: Annotated[str, Slots("count")]
-    demo_none: str
-    unknown: str
-    bye: Annotated[str, Slots("database")]
+    intro: Text
+    help: Text
+    no_buttons: Text
+    bad_choice: Annotated[Text, Slots("count")]
+    due_none: Text
+    due_already: Text
+    week_none: Text
+    demo_done: Annotated[Text, Slots("count")]
+    demo_none: Text
+    unknown: Text
+    bye: Annotated[Text, Slots("database")]
 
 
 class Messages(Wording):
@@ -104,8 +111,9 @@ class Messages(Wording):
     general: General
     privacy: PrivacyText
     treatment: TreatmentText
+    language: LanguageText
     admin: AdminText
-    commands: dict[str, str]
+    commands: dict[str, Text]
     console: ConsoleText
 
     @model_validator(mode="after")

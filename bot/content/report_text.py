@@ -6,47 +6,47 @@ from typing import Annotated
 
 from pydantic import field_validator
 
-from bot.content.wording import Plural, Slots, Wording
+from bot.content.wording import Plural, Slots, Text, Wording
 
 
 class SummaryText(Wording):
-    title_week: Annotated[str, Slots("end", "start")]
-    title_month: Annotated[str, Slots("end", "start")]
-    too_little: Annotated[str, Slots("end", "recorded", "start")]
+    title_week: Annotated[Text, Slots("end", "start")]
+    title_month: Annotated[Text, Slots("end", "start")]
+    too_little: Annotated[Text, Slots("end", "recorded", "start")]
     days_recorded: Annotated[Plural, Slots("count")]
-    line_days: Annotated[str, Slots("days", "spasm_days", "trend")]
-    line_episodes: Annotated[str, Slots("episodes", "trend")]
-    line_severity: Annotated[str, Slots("average", "highest", "trend")]
-    line_no_severity: str
-    line_stress: Annotated[str, Slots("average", "trend")]
-    line_sleep: Annotated[str, Slots("hours", "trend")]
-    line_places: Annotated[str, Slots("places")]
-    line_triggers: Annotated[str, Slots("triggers")]
-    line_no_triggers: str
-    trend_up: Annotated[str, Slots("before")]
-    trend_down: Annotated[str, Slots("before")]
-    trend_same: str
-    insight: Annotated[str, Slots("calm_days", "calm_spasm", "high_days", "high_spasm")]
-    tip: Annotated[str, Slots("tip", "trigger")]
-    change_start: Annotated[str, Slots("day", "dose", "name")]
-    change_dose: Annotated[str, Slots("day", "dose", "name")]
-    change_stop: Annotated[str, Slots("day", "name")]
-    change_followed: Annotated[str, Slots("after", "before", "days", "spasm_days")]
-    change_followed_alone: Annotated[str, Slots("after", "days", "spasm_days")]
-    change_too_early: Annotated[str, Slots("days")]
+    line_days: Annotated[Text, Slots("days", "spasm_days", "trend")]
+    line_episodes: Annotated[Text, Slots("episodes", "trend")]
+    line_severity: Annotated[Text, Slots("average", "highest", "trend")]
+    line_no_severity: Text
+    line_stress: Annotated[Text, Slots("average", "trend")]
+    line_sleep: Annotated[Text, Slots("hours", "trend")]
+    line_places: Annotated[Text, Slots("places")]
+    line_triggers: Annotated[Text, Slots("triggers")]
+    line_no_triggers: Text
+    trend_up: Annotated[Text, Slots("before")]
+    trend_down: Annotated[Text, Slots("before")]
+    trend_same: Text
+    insight: Annotated[Text, Slots("calm_days", "calm_spasm", "high_days", "high_spasm")]
+    tip: Annotated[Text, Slots("tip", "trigger")]
+    change_start: Annotated[Text, Slots("day", "dose", "name")]
+    change_dose: Annotated[Text, Slots("day", "dose", "name")]
+    change_stop: Annotated[Text, Slots("day", "name")]
+    change_followed: Annotated[Text, Slots("after", "before", "days", "spasm_days")]
+    change_followed_alone: Annotated[Text, Slots("after", "days", "spasm_days")]
+    change_too_early: Annotated[Text, Slots("days")]
     change_days: Annotated[Plural, Slots("count")]
-    more: str
-    chart_title: Annotated[str, Slots("end", "start")]
-    chart_severity: str
-    chart_stress: str
-    chart_no_checkin: str
-    chart_no_spasm: str
-    weekly_intro: str
-    settings_button: Annotated[str, Slots("day", "time")]
-    ask_day: str
-    ask_time: str
-    saved: Annotated[str, Slots("day", "time")]
-    days: list[str]
+    more: Text
+    chart_title: Annotated[Text, Slots("end", "start")]
+    chart_severity: Text
+    chart_stress: Text
+    chart_no_checkin: Text
+    chart_no_spasm: Text
+    weekly_intro: Text
+    settings_button: Annotated[Text, Slots("day", "time")]
+    ask_day: Text
+    ask_time: Text
+    saved: Annotated[Text, Slots("day", "time")]
+    days: list[Text]
 
     @field_validator("days")
     @classmethod
@@ -57,61 +57,61 @@ class SummaryText(Wording):
 
 
 class HistoryText(Wording):
-    title: str
-    empty: str
-    entry_button: Annotated[str, Slots("date", "summary")]
-    spasm_short: Annotated[str, Slots("severity")]
-    no_spasm_short: str
-    episode_short: Annotated[str, Slots("severity")]
-    partial_short: str
-    delete: str
-    confirm_delete: Annotated[str, Slots("date")]
-    yes_delete: str
-    keep: str
-    deleted: Annotated[str, Slots("date")]
-    kept: str
-    alerts_title: str
-    alert_line: Annotated[str, Slots("level", "what", "when")]
-    alert_emergency: str
-    alert_urgent: str
+    title: Text
+    empty: Text
+    entry_button: Annotated[Text, Slots("date", "summary")]
+    spasm_short: Annotated[Text, Slots("severity")]
+    no_spasm_short: Text
+    episode_short: Annotated[Text, Slots("severity")]
+    partial_short: Text
+    delete: Text
+    confirm_delete: Annotated[Text, Slots("date")]
+    yes_delete: Text
+    keep: Text
+    deleted: Annotated[Text, Slots("date")]
+    kept: Text
+    alerts_title: Text
+    alert_line: Annotated[Text, Slots("level", "what", "when")]
+    alert_emergency: Text
+    alert_urgent: Text
 
 
 class ExportText(Wording):
-    preparing: str
-    empty: str
-    csv_caption: str
-    pdf_caption: str
-    csv_filename: str
-    pdf_filename: str
-    report_title: str
-    report_period: Annotated[str, Slots("end", "length", "start")]
+    preparing: Text
+    empty: Text
+    csv_caption: Text
+    pdf_caption: Text
+    csv_filename: Text
+    pdf_filename: Text
+    report_title: Text
+    report_period: Annotated[Text, Slots("end", "length", "start")]
     report_days: Annotated[Plural, Slots("count")]
-    report_disclaimer: str
-    report_summary: str
-    report_charts: str
-    report_triggers: str
-    report_events: str
-    report_no_events: str
-    report_entries: str
-    report_col_date: str
-    report_col_time: str
-    report_col_kind: str
-    report_col_places: str
-    report_col_strength: str
-    report_col_duration: str
-    report_col_stress: str
-    report_col_sleep: str
-    report_col_triggers: str
-    report_col_notes: str
-    report_col_reported: str
-    report_col_advised: str
-    source_text: str
-    source_checkin: str
-    source_diary: str
-    advised_emergency: str
-    advised_urgent: str
-    report_no_spasms: str
-    level_emergency: str
-    level_urgent: str
-    kind_checkin: str
-    kind_episode: str
+    report_disclaimer: Text
+    report_summary: Text
+    report_charts: Text
+    report_triggers: Text
+    report_events: Text
+    report_no_events: Text
+    report_entries: Text
+    report_col_date: Text
+    report_col_time: Text
+    report_col_kind: Text
+    report_col_places: Text
+    report_col_strength: Text
+    report_col_duration: Text
+    report_col_stress: Text
+    report_col_sleep: Text
+    report_col_triggers: Text
+    report_col_notes: Text
+    report_col_reported: Text
+    report_col_advised: Text
+    source_text: Text
+    source_checkin: Text
+    source_diary: Text
+    advised_emergency: Text
+    advised_urgent: Text
+    report_no_spasms: Text
+    level_emergency: Text
+    level_urgent: Text
+    kind_checkin: Text
+    kind_episode: Text

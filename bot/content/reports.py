@@ -1,4 +1,4 @@
-"""content/reports.toml: the words the free-text reader knows, checked at load."""
+"""content/<language>/reports.toml: the words the free-text reader knows, checked at load."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ Side = Literal["left", "right", "both"]
 
 
 class ReportWords(BaseModel):
-    """content/reports.toml: every list non-empty, every place and trigger worded."""
+    """content/<language>/reports.toml: every list non-empty, every place and trigger worded."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     question_starts: list[str]

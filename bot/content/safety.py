@@ -1,4 +1,4 @@
-"""content/safety.toml: the red-flag rules triage reads, checked at load (every pattern compiles)."""
+"""content/<language>/safety.toml: the red-flag rules triage reads, checked at load (patterns compile)."""
 
 from __future__ import annotations
 
@@ -38,9 +38,12 @@ class Pair(BaseModel):
 
 
 class SafetyRules(BaseModel):
-    """content/safety.toml, checked at load: every pattern must compile."""
+    """content/<language>/safety.toml, checked at load: every pattern must compile."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+    # Words naming someone in particular (a question that names them is a report); "" for English's.
+    personal: str = ""
+    fold_accents: bool = False  # read "convulsión" as "convulsion": the patterns are written without
     rewrites: list[tuple[str, str]]
     fuzzy_terms: list[str]
     fuzzy_keep: list[str]

@@ -1,4 +1,4 @@
-"""content/tips.toml: tips for each trigger, each naming its source."""
+"""content/<language>/tips.toml: tips for each trigger, each naming its source."""
 
 from __future__ import annotations
 

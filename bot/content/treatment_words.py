@@ -1,4 +1,4 @@
-"""content/treatments.toml: the words that make a typed line a treatment ("had my botox today",
+"""content/<language>/treatments.toml: the words that make a typed line a treatment ("had my botox today",
 "started clonazepam 0.5 mg yesterday", "upped baclofen to 20 mg", "stopped gabapentin")."""
 
 from __future__ import annotations

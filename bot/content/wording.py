@@ -1,13 +1,17 @@
 """The base of every content schema, and the one check all wording passes: each text is non-empty
-and uses only the placeholders its field declares (`Annotated[str, Slots("time")]`)."""
+and uses only the placeholders its field declares (`Annotated[Text, Slots("time")]`)."""
 
 from __future__ import annotations
 
 import string
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
+
+from bot.content.catalogue import Phrase, Text
+
+__all__ = ["Plural", "Slots", "Strict", "Text", "Wording", "check_wording", "exact_keys", "plural"]
 
 
 class Strict(BaseModel):
@@ -33,7 +37,10 @@ def exact_keys(value: dict[str, str], keys: tuple[str, ...], what: str) -> dict[
 def _check_text(where: str, text: str, allowed: frozenset[str]) -> None:
     if not text.strip():
         raise ValueError(f"{where}: empty text")
-    used = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    if isinstance(text, Phrase):
+        used = set(text.variables)
+    else:
+        used = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
     if not used <= allowed:
         raise ValueError(f"{where}: unknown placeholder(s) {sorted(used - allowed)}")
 
@@ -49,13 +56,13 @@ def _check_value(where: str, value: Any, allowed: frozenset[str]) -> None:
             _check_value(f"{where}[{index}]", item, allowed)
 
 
-PluralForm = Literal["one", "other"]
-Plural = dict[PluralForm, str]  # {one = "{count} day", other = "{count} days"}
+# A text with a plural form per number, chosen by the language's rules from {count}.
+Plural = Text
 
 
-def plural(forms: Plural, count: int) -> str:
-    """The form for `count`, with {count} filled in (English: one for 1, other for the rest)."""
-    return forms["one" if count == 1 else "other"].format(count=count)
+def plural(forms: str, count: int) -> str:
+    """The form for `count`, with {count} filled in."""
+    return forms.format(count=count)
 
 
 class Wording(Strict):

@@ -1,4 +1,4 @@
-"""content/timezones.toml: the time zone buttons, city names and check-in times offered."""
+"""content/<language>/timezones.toml: the time zone buttons, city names and check-in times offered."""
 
 from __future__ import annotations
 

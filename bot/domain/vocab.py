@@ -1,4 +1,4 @@
-"""The fixed answer ids of a check-in; their wording lives in content/messages.toml."""
+"""The fixed answer ids of a check-in; their wording lives in content/<language>/messages.ftl."""
 
 LOCATIONS = ("eyelid", "eyebrow", "cheek", "nose", "lip", "jaw", "chin", "forehead", "other")
 SIDES = ("left", "right", "both")  # of the face, for each place

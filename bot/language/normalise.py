@@ -43,6 +43,8 @@ class Normaliser:
 
     def _normalise(self, text: str) -> tuple[str, Pieces | None]:
         text = unicodedata.normalize("NFKC", text).translate(ZERO_WIDTH).translate(QUOTES).lower()
+        if self.rules.fold_accents:  # "convulsión", "convulsion" and "convulsiön" read alike
+            text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
         corrected = self._corrected
         if len(corrected) >= WORDS_KEPT:
             corrected.clear()

@@ -1,5 +1,5 @@
 """Read a check-in written in free text ("left eyelid all afternoon, stress 7, slept 5h")
-into plain values, with the words from content/reports.toml."""
+into plain values, with the words from content/<language>/reports.toml."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The words the free-text reader knows (content/reports.toml, checked at load) and how text is
+"""The words the free-text reader knows (content/<language>/reports.toml, checked at load) and how text is
 cut into them."""
 
 from __future__ import annotations

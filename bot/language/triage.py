@@ -37,7 +37,7 @@ class Triager:
         self._negations = [n.split() for n in rules.negations]
         self._history = [re.compile(p) for p in rules.history]
         self._hypothetical = [re.compile(p) for p in rules.hypothetical]
-        self._personal = re.compile(PERSONAL)
+        self._personal = re.compile(rules.personal or PERSONAL)
         self._recent = [re.compile(p) for p in rules.recent]
         self._blockers = [re.compile(p) for p in rules.mention_blockers]
         self._question_start = re.compile(rules.question_starts)

@@ -26,11 +26,11 @@ def _label(text: str) -> str:
 
 
 class ConsoleChat:
-    def __init__(self, runtime: Runtime, telegram: FakeTelegram) -> None:
+    def __init__(self, runtime: Runtime, telegram: FakeTelegram, language: str | None = None) -> None:
         self.runtime = runtime
         self.telegram = telegram
         self.files = runtime.services.settings.data_dir / "console"
-        self.person = Person(CONSOLE_USER_ID, "You")
+        self.person = Person(CONSOLE_USER_ID, "You", language)
         self.update_ids = itertools.count(1)
         self.keyboards: list[dict[str, Any]] = []  # messages on screen with live buttons, oldest first
         self.messages_seen = 0
@@ -143,10 +143,10 @@ class ConsoleChat:
             print(content.due_already)
 
 
-async def chat(runtime: Runtime, telegram: FakeTelegram) -> None:
-    """Type as the person; `runtime` talks to `telegram`, the offline Bot API."""
+async def chat(runtime: Runtime, telegram: FakeTelegram, language: str | None = None) -> None:
+    """Type as the person (whose Telegram app is in `language`); `runtime` talks to `telegram`."""
     settings = runtime.services.settings
-    console = ConsoleChat(runtime, telegram)
+    console = ConsoleChat(runtime, telegram, language)
     content = runtime.services.content.messages.console
     await runtime.start()
     print(content.intro)

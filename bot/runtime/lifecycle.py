@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
@@ -33,7 +33,8 @@ class Runtime:
     engine: AsyncEngine
     sender: Sender
     leadership: Leadership
-    commands: Sequence[BotCommand] = ()  # the command menu registered with Telegram at start
+    # The command menu registered with Telegram at start, per language (None: everyone else's).
+    commands: Mapping[str | None, Sequence[BotCommand]] = field(default_factory=dict)
     alarms: AlarmSender | None = None  # emergency replies decided at intake
 
     async def tick(self) -> None:
@@ -59,7 +60,8 @@ class Runtime:
         """Initialize, register the command list with Telegram, and start handling and ticks."""
         application = self.application
         await application.initialize()
-        await application.bot.set_my_commands(list(self.commands))
+        for language, commands in self.commands.items():
+            await application.bot.set_my_commands(list(commands), language_code=language)
         if run_jobs:
             await application.start()
 

@@ -222,11 +222,15 @@ class Person:
 
     user_id: int
     first_name: str = "Alex"
+    language_code: str | None = None  # the language of their Telegram app, e.g. "es" or "en-GB"
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     @property
     def user(self) -> JsonDict:
-        return {"id": self.user_id, "is_bot": False, "first_name": self.first_name}
+        user: JsonDict = {"id": self.user_id, "is_bot": False, "first_name": self.first_name}
+        if self.language_code:
+            user["language_code"] = self.language_code
+        return user
 
     def message(self, text: str, update_id: int, reply_to: JsonDict | None = None) -> JsonDict:
         """A text message; `reply_to` is a message of the bot's it answers (Telegram's Reply)."""

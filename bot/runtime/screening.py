@@ -13,20 +13,21 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from bot.content import load_content
-from bot.language.triage import Triage, Triager
+from bot.content.loader import load_languages
+from bot.language.triage import Triage
+from bot.language.triage_languages import Triagers, screening_in
 from bot.services.alarms import triage_each
 
 log = logging.getLogger(__name__)
 WORKER_WAIT = 1.0  # seconds the worker may take over a batch before it is screened here instead
 
-_triager: Triager | None = None  # the worker process's own
+_triager: Triagers | None = None  # the worker process's own
 
 
 def _load(content_dir: str) -> None:
     global _triager
-    content = load_content(Path(content_dir))
-    _triager = Triager(content.safety, content.triage_model)
+    english, others = load_languages(Path(content_dir))
+    _triager = screening_in([english, *others.values()])
 
 
 def _triage_all(texts: Sequence[str]) -> list[Triage | None]:
@@ -38,7 +39,7 @@ def _triage_all(texts: Sequence[str]) -> list[Triage | None]:
 class Screener:
     """`workers` 0 screens in this process only (the console, most tests)."""
 
-    def __init__(self, triager: Triager, content_dir: Path, workers: int) -> None:
+    def __init__(self, triager: Triagers, content_dir: Path, workers: int) -> None:
         self._triager = triager
         self._content_dir = content_dir
         self._workers = workers

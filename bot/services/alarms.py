@@ -18,7 +18,8 @@ from bot.content.checkin_text import SafetyText
 from bot.content.emergency import EmergencyBook
 from bot.domain.clock import Clock
 from bot.language.emergency import emergency_wording, number_for_zone
-from bot.language.triage import Triage, Triager
+from bot.language.triage import Triage
+from bot.language.triage_languages import Triagers
 from bot.storage.db import SessionFactory, insert_ignoring_duplicates
 from bot.storage.fencing import leading
 from bot.storage.models import EmergencyReply, User
@@ -66,7 +67,7 @@ def readable(payloads: list[dict[str, Any]]) -> list[tuple[int, dict[str, Any], 
     return found
 
 
-def triage_each(triager: Triager, texts: Sequence[str]) -> list[Triage | None]:
+def triage_each(triager: Triagers, texts: Sequence[str]) -> list[Triage | None]:
     """Each text's triage; None where it failed (the message is screened again when handled)."""
     found: list[Triage | None] = []
     for text in texts:
@@ -96,7 +97,7 @@ def backoff(attempts: int) -> timedelta:
 
 class AlarmService:
     def __init__(
-        self, db: SessionFactory, clock: Clock, triager: Triager, book: EmergencyBook,
+        self, db: SessionFactory, clock: Clock, triager: Triagers, book: EmergencyBook,
         wording: SafetyText, default_zone: str,
     ) -> None:  # fmt: skip
         self._db = db

@@ -1,4 +1,4 @@
-"""Answers to questions about facial spasms from content/knowledge.toml, never made up, with a line
+"""Answers to questions about facial spasms from content/<language>/knowledge.toml, never made up, with a line
 about the person's own diary where it supports one."""
 
 from __future__ import annotations

@@ -47,6 +47,7 @@ class Delivery:
     telegram_id: int = 0
     local_date: date | None = None
     claimed_at: datetime | None = None  # the claim's token: only this claim may send the row
+    language: str | None = None  # the person's chosen language (None: not chosen)
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,16 @@ class OutboxService:
                 row.status, row.claimed_at = "claimed", now
                 view = view_of(checkin) if checkin else None
                 claimed.append(
-                    Delivery(row.id, user.chat_id, row.kind, view, user.telegram_id, row.local_date, now)
+                    Delivery(
+                        row.id,
+                        user.chat_id,
+                        row.kind,
+                        view,
+                        user.telegram_id,
+                        row.local_date,
+                        now,
+                        user.language,
+                    )
                 )
         return claimed
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -14,7 +15,7 @@ from bot.language.knowledge import KnowledgeIndex
 from bot.language.report_reader import ReportReader
 from bot.language.small_talk import SmallTalk
 from bot.language.treatment_reader import TreatmentReader
-from bot.language.triage import Triager
+from bot.language.triage_languages import Triagers, screening_in
 from bot.services.alarms import AlarmService
 from bot.services.alerts import AlertGate
 from bot.services.checkins import CheckinService
@@ -24,6 +25,7 @@ from bot.services.escalation import EscalationService
 from bot.services.export import ExportService
 from bot.services.history import HistoryService
 from bot.services.knowledge import KnowledgeService
+from bot.services.languages import LanguageService
 from bot.services.medicine_reminders import MedicineReminders
 from bot.services.notes import NoteService
 from bot.services.outbox import OutboxService
@@ -47,14 +49,14 @@ def system_clock() -> datetime:
 @dataclass(frozen=True)
 class Services:
     settings: Settings
-    content: Content
+    languages: LanguageService
     db: SessionFactory
     clock: Clock
     users: UserService
     checkins: CheckinService
     outbox: OutboxService
     tips: TipService
-    triager: Triager
+    triager: Triagers
     escalation: EscalationService
     erase: EraseService
     knowledge: KnowledgeService
@@ -76,6 +78,11 @@ class Services:
     medicines: MedicineReminders
     recovery: RecoveryService
 
+    @property
+    def content(self) -> Content:
+        """The words of the language of the update being handled (English outside one)."""
+        return self.languages.content()
+
 
 def build_services(
     settings: Settings,
@@ -83,9 +90,13 @@ def build_services(
     db: SessionFactory,
     clock: Clock = system_clock,
     rng: random.Random | None = None,
+    translations: Mapping[str, Content] | None = None,
 ) -> Services:
+    """`content` is English; `translations` the other languages by code. A complete one is offered;
+    one with its own red-flag rules is screened for in every message, offered or not."""
     tips = TipService(content.tips, rng)
-    triager = Triager(content.safety, content.triage_model)
+    others = translations or {}
+    triager = screening_in([content, *others.values()])
 
     def urgent_signs(text: str) -> tuple[str, ...]:
         result = triager.triage(text)
@@ -94,9 +105,11 @@ def build_services(
     treatments = TreatmentService(db, clock)
     report_reader = ReportReader(content.reports)
     escalation = EscalationService(db, clock, content.emergency, settings.default_timezone)
+    contents = {content.language: content, **others}
+    offered = [code for code, c in contents.items() if not c.missing]
     return Services(
         settings=settings,
-        content=content,
+        languages=LanguageService(db, contents, offered),
         db=db,
         clock=clock,
         users=UserService(db, clock, content.zones.cities),

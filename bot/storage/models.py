@@ -60,6 +60,7 @@ class User(SQLModel, table=True):
     next_booking_at: datetime | None = _ts(default=None, index=True)
     medicine_minute: int | None = None  # the daily reminder to take medicines, local minutes; None: off
     next_medicine_at: datetime | None = _ts(default=None, index=True)
+    language: str | None = Field(default=None, max_length=8)  # chosen with /language; None: not chosen
     created_at: datetime = _ts(default_factory=utcnow)
     updated_at: datetime = _ts(default_factory=utcnow)
 

@@ -1,0 +1,92 @@
+"""Which language each person is written to in: their choice (/language), else their Telegram
+app's language when it is one we offer, else English. The language of the update being handled
+is `current`, so every word looked up while handling it comes in that language."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping, Sequence
+from contextvars import ContextVar
+
+from sqlmodel import col, select
+
+from bot.content import Content
+from bot.content.loader import ENGLISH
+from bot.storage.db import SessionFactory
+from bot.storage.models import User
+from bot.storage.unit_of_work import unit_of_work
+
+current: ContextVar[str] = ContextVar("language", default=ENGLISH)
+REMEMBER_SECONDS = 30.0  # another process may have changed it (PostgreSQL): read again after this
+
+
+def offered_code(app_code: str | None, offered: Sequence[str]) -> str | None:
+    """ "es-MX" -> "es" when Spanish is offered; None for an unknown or missing code."""
+    if not app_code:
+        return None
+    base = app_code.strip().lower().replace("_", "-").split("-")[0]
+    return base if base in offered else None
+
+
+class LanguageService:
+    def __init__(self, db: SessionFactory, contents: Mapping[str, Content], offered: Sequence[str]) -> None:
+        if ENGLISH not in contents or ENGLISH not in offered or not set(offered) <= set(contents):
+            raise ValueError("English must be offered, and every offered language loaded")
+        self._db = db
+        self._contents = dict(contents)
+        self.offered = tuple(offered)
+        self._known: dict[int, tuple[str | None, float]] = {}
+
+    def content(self, language: str | None = None) -> Content:
+        """The content of `language` (default: the current update's); English if not offered."""
+        code = language or current.get()
+        return self._contents[code if code in self.offered else ENGLISH]
+
+    def names(self) -> list[tuple[str, str]]:
+        """(code, the language's own name) for each offered language."""
+        return [(code, self._contents[code].messages.language.name) for code in self.offered]
+
+    async def of(self, telegram_id: int, app_code: str | None = None) -> str:
+        """The person's language: chosen, else their app's when offered, else English."""
+        now = time.monotonic()
+        known = self._known.get(telegram_id)
+        if known is None or now - known[1] > REMEMBER_SECONDS:
+            async with self._db() as session:
+                chosen = (
+                    await session.exec(select(User.language).where(col(User.telegram_id) == telegram_id))
+                ).first()
+            known = (chosen, now)
+            self._known[telegram_id] = known
+        chosen = known[0]
+        if chosen in self.offered:
+            return chosen
+        return offered_code(app_code, self.offered) or ENGLISH
+
+    async def choose(self, telegram_id: int, code: str) -> bool:
+        """Keep the person's choice; False (nothing changed) for a language not offered or no diary."""
+        if code not in self.offered:
+            return False
+        async with unit_of_work(self._db) as session:
+            user = (await session.exec(select(User).where(col(User.telegram_id) == telegram_id))).first()
+            if user is None:
+                return False
+            user.language = code
+            session.add(user)
+        self._known[telegram_id] = (code, time.monotonic())
+        return True
+
+    async def adopt(self, telegram_id: int, code: str) -> None:
+        """On /start: a person who never chose keeps the language they are written to in now (their
+        app's, when offered), so what the schedule sends them later comes in it too."""
+        if code not in self.offered:
+            return
+        async with unit_of_work(self._db) as session:
+            user = (await session.exec(select(User).where(col(User.telegram_id) == telegram_id))).first()
+            if user is not None and user.language is None:
+                user.language = code
+                session.add(user)
+        self._known.pop(telegram_id, None)
+
+    def forget(self, telegram_id: int) -> None:
+        """After /delete: nothing about the person is remembered here either."""
+        self._known.pop(telegram_id, None)

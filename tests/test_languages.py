@@ -1,0 +1,163 @@
+"""Each person is written to in their language: their app's on /start, or the one they choose with
+/language; the schedule writes to them in it too. Every catalogue has every message."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel, ValidationError
+from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlmodel import select
+
+from bot.config import DEFAULT_CONTENT_DIR, Settings
+from bot.content import Content, load_content
+from bot.content.catalogue import CatalogueError, Phrase
+from bot.content.loader import ENGLISH, languages, load_languages, missing
+from bot.content.wording import plural
+from bot.runtime.offline import Person
+from bot.services.languages import offered_code
+from bot.services.registry import Services, build_services
+from bot.storage.db import session_factory
+from bot.storage.models import User
+from tests.conftest import FakeClock
+from tests.harness import Chat, start_harness
+
+SPANISH = load_content(DEFAULT_CONTENT_DIR, "es")
+
+
+def phrases(section: object, path: str = "") -> dict[str, frozenset[str]]:
+    """Every text of a catalogue by its id, with the placeholders it uses."""
+    found: dict[str, frozenset[str]] = {}
+    items = section.items() if isinstance(section, dict) else enumerate(section) if isinstance(
+        section, list
+    ) else vars(section).items()  # fmt: skip
+    for key, value in items:
+        where = f"{path}-{key}" if path else str(key)
+        if isinstance(value, Phrase):
+            found[where] = value.variables
+        elif isinstance(value, dict | list | BaseModel):
+            found.update(phrases(value, where))
+    return found
+
+
+@pytest.mark.parametrize("code", [c for c in languages(DEFAULT_CONTENT_DIR) if c != ENGLISH])
+def test_every_catalogue_has_every_message_with_the_same_placeholders(content: Content, code: str) -> None:
+    english, other = phrases(content.messages), phrases(load_content(DEFAULT_CONTENT_DIR, code).messages)
+    assert english and set(other) == set(english)
+    assert {k for k in english if other[k] != english[k]} == set()
+
+
+def test_a_catalogue_is_fluent_with_plurals_by_the_languages_rules(content: Content) -> None:
+    days = SPANISH.messages.summary.days_recorded
+    assert (plural(days, 1), plural(days, 3)) == ("1 día registrado", "3 días registrados")
+    assert plural(content.messages.summary.days_recorded, 2026) == "2026 days recorded"  # no "2,026"
+    done = SPANISH.messages.onboarding.done.format(time="08:30", timezone="Europe/Madrid")
+    assert done.startswith("¡Todo listo!") and "08:30 (Europe/Madrid)" in done
+
+
+def _broken(tmp_path: Path, old: str, new: str) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(DEFAULT_CONTENT_DIR, target)
+    path = target / "es" / "messages.ftl"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return target
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("checkin-yes = Sí", "checkin-ys = Sí"),  # a message missing (and one the schema lacks)
+        ("{ $time } ({ $timezone })", "{ $hora } ({ $timezone })"),  # a placeholder the code never fills
+        ("checkin-no = No", "checkin-no = No {"),  # not Fluent at all
+    ],
+)
+def test_start_up_refuses_a_broken_catalogue_even_of_a_language_not_yet_offered(
+    tmp_path: Path, old: str, new: str
+) -> None:
+    with pytest.raises((ValidationError, CatalogueError)):
+        load_languages(_broken(tmp_path, old, new))
+
+
+async def test_only_a_complete_language_is_offered(
+    settings: Settings, content: Content, engine: AsyncEngine, clock: FakeClock
+) -> None:
+    english, others = load_languages(DEFAULT_CONTENT_DIR)
+    assert english.language == ENGLISH and not english.missing
+    assert set(others) == set(languages(DEFAULT_CONTENT_DIR)) - {ENGLISH}
+    for code, loaded in others.items():
+        assert loaded.missing == tuple(missing(DEFAULT_CONTENT_DIR, code))
+    services = build_services(settings, content, session_factory(engine), clock, translations=others)
+    assert services.languages.offered == (ENGLISH, *(c for c, loaded in others.items() if not loaded.missing))
+    # Spanish has its messages and red-flag rules; its report reader and topics come next.
+    assert "es" not in services.languages.offered and "reports.toml" in others["es"].missing
+
+
+@pytest.mark.parametrize(
+    ("app", "expected"),
+    [("es", "es"), ("es-MX", "es"), ("ES_ar", "es"), ("en-GB", "en"), ("fr", None), (None, None)],
+)
+def test_an_app_language_maps_to_an_offered_one(app: str | None, expected: str | None) -> None:
+    assert offered_code(app, ["en", "es"]) == expected
+
+
+@pytest.fixture
+def bilingual(settings: Settings, content: Content, engine: AsyncEngine, clock: FakeClock) -> Services:
+    """Spanish offered as it will be once complete."""
+    db = session_factory(engine)
+    complete = SPANISH.model_copy(update={"missing": ()})
+    return build_services(settings, content, db, clock, random.Random(7), translations={"es": complete})
+
+
+@pytest.fixture
+async def harness_es(settings: Settings, bilingual: Services) -> AsyncIterator[Chat]:
+    async with start_harness(settings, bilingual) as harness:
+        yield Chat(harness, Person(222, "Ana", "es-ES"))
+
+
+async def test_a_person_whose_app_is_in_spanish_is_welcomed_in_spanish_and_can_switch(
+    harness_es: Chat, bilingual: Services
+) -> None:
+    chat = harness_es
+    await chat.send("/start")
+    texts = [c.params["text"] for c in chat.telegram.sent_to(chat.user_id)]
+    assert texts[0].startswith("Hola, soy Spasm Diary")
+    assert texts[1] == SPANISH.messages.onboarding.ask_timezone
+    await chat.send("/language")
+    assert chat.last_text() == SPANISH.messages.language.ask
+    await chat.tap("English")
+    assert chat.last_text() == "Done: I'll write to you in English from now on."
+    await chat.send("/help")
+    assert chat.last_text().startswith(load_content(DEFAULT_CONTENT_DIR).messages.general.help[:20])
+    async with bilingual.db() as session:
+        user = (await session.exec(select(User).where(User.telegram_id == chat.user_id))).one()
+    assert user.language == "en"
+
+
+async def test_the_schedule_writes_to_each_person_in_their_language(
+    harness_es: Chat, bilingual: Services, clock: FakeClock
+) -> None:
+    chat = harness_es
+    await chat.send("/start")
+    await chat.tap("Berlín / París" if "Berlín / París" in str(chat.keyboard_message()) else "Berlin / Paris")
+    await chat.tap("20:00")
+    clock.now = datetime(2026, 3, 10, 19, 0, tzinfo=UTC)  # 20:00 in Berlin
+    await chat.harness.runtime.tick()
+    assert SPANISH.messages.checkin.scheduled_intro in chat.last_text()
+
+
+async def test_the_command_menu_is_registered_in_each_offered_language(harness_es: Chat) -> None:
+    menus = {
+        c.params.get("language_code"): c.params["commands"]
+        for c in harness_es.telegram.calls
+        if c.method == "setMyCommands"
+    }
+    assert set(menus) == {None, "es"}
+    assert '"command": "language"' in str(menus["es"]) or "language" in str(menus["es"])
+    assert SPANISH.messages.commands["language"] in str(menus["es"])
