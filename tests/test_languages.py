@@ -161,3 +161,28 @@ async def test_the_command_menu_is_registered_in_each_offered_language(harness_e
     assert set(menus) == {None, "es"}
     assert '"command": "language"' in str(menus["es"]) or "language" in str(menus["es"])
     assert SPANISH.messages.commands["language"] in str(menus["es"])
+
+
+async def test_a_red_flag_in_spanish_gets_the_emergency_reply_in_spanish_with_the_local_number_first(
+    harness_es: Chat,
+) -> None:
+    chat = harness_es
+    await chat.send("/start")
+    await chat.send("mi marido no puede hablar y tiene la boca torcida")
+    reply = chat.last_text()
+    assert reply.startswith("Llama ahora al 112.")  # no zone chosen yet: the fallback number
+    assert "Mientras esperas" in reply
+
+
+async def test_a_red_flag_in_english_from_a_spanish_speaker_is_still_caught(harness_es: Chat) -> None:
+    await harness_es.send("/start")
+    await harness_es.send("my husband collapsed and is not breathing")
+    assert harness_es.last_text().startswith("Llama ahora al 112.")
+
+
+async def test_the_alarm_decided_at_intake_is_worded_in_the_persons_language(bilingual: Services) -> None:
+    payload = Person(333, "Lu", "es-MX").message("no puedo respirar", 9)
+    found = bilingual.alarms.screen([payload])
+    assert [e.reasons for e in found] == [("breathing",)]
+    (alarm,) = await bilingual.alarms.keep(found)
+    assert alarm.text.startswith("Llama ahora al 112.")

@@ -4,7 +4,7 @@ has them: one per message (its update_id), however often the message arrives or 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -20,6 +20,7 @@ from bot.domain.clock import Clock
 from bot.language.emergency import emergency_wording, number_for_zone
 from bot.language.triage import Triage
 from bot.language.triage_languages import Triagers
+from bot.services.languages import offered_code
 from bot.storage.db import SessionFactory, insert_ignoring_duplicates
 from bot.storage.fencing import leading
 from bot.storage.models import EmergencyReply, User
@@ -98,13 +99,14 @@ def backoff(attempts: int) -> timedelta:
 class AlarmService:
     def __init__(
         self, db: SessionFactory, clock: Clock, triager: Triagers, book: EmergencyBook,
-        wording: SafetyText, default_zone: str,
+        wordings: Mapping[str, SafetyText], default_zone: str,
     ) -> None:  # fmt: skip
+        """`wordings`: the emergency reply's words in each language offered, English first."""
         self._db = db
         self._now = clock
         self._triager = triager
         self._book = book
-        self._wording = wording
+        self._wordings = wordings
         self._default_zone = default_zone
 
     def screen(self, payloads: list[dict[str, Any]]) -> list[Emergency]:
@@ -133,15 +135,25 @@ class AlarmService:
     async def _row(self, session: AsyncSession, emergency: Emergency, now: datetime) -> dict[str, Any]:
         message = emergency.message
         sender = (message.get("from") or {}).get("id")
-        zone = None
+        found_user = None
         if isinstance(sender, int):
             found_user = (await session.exec(sql_select(User).where(col(User.telegram_id) == sender))).first()
-            zone = found_user.timezone if found_user is not None else None
+        zone = found_user.timezone if found_user is not None else None
         number = number_for_zone(self._book, zone or self._default_zone)
+        # In the person's language: chosen, else their app's (when offered), else English.
+        app = (message.get("from") or {}).get("language_code")
+        chosen = found_user.language if found_user is not None else None
+        offered = list(self._wordings)
+        language = (
+            chosen
+            if chosen in self._wordings
+            else offered_code(app if isinstance(app, str) else None, offered)
+        )
+        wording = self._wordings[language or offered[0]]
         return {
             "update_id": emergency.update_id, "chat_id": message["chat"]["id"], "sender_id": sender,
             "reply_to": message.get("message_id"),
-            "text": emergency_wording(self._wording, number, emergency.reasons),
+            "text": emergency_wording(wording, number, emergency.reasons),
             "status": "pending", "attempts": 1, "not_before": now + CLAIM, "created_at": now,
         }  # fmt: skip
 

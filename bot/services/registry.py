@@ -143,7 +143,12 @@ def build_services(
         ),
         small_talk=SmallTalk(content.reports),
         alarms=AlarmService(
-            db, clock, triager, content.emergency, content.messages.safety, settings.default_timezone
+            db,
+            clock,
+            triager,
+            content.emergency,
+            {code: contents[code].messages.safety for code in offered},
+            settings.default_timezone,
         ),
         knowledge=KnowledgeService(
             KnowledgeIndex(content.knowledge, content.topic_model),
