@@ -76,11 +76,13 @@ def test_odd_input_is_never_an_emergency_and_never_raises(text: str) -> None:
     assert triage(text).level == "none"
 
 
-def test_the_blind_red_flag_sets(capsys: pytest.CaptureFixture[str]) -> None:
-    """Sets written blind for issue 15 (carers, broken English, misspellings, hard negatives); each
-    file's header gives its first measurement, taken before any change because of it."""
+@pytest.mark.parametrize("language", ["", "es_"])
+def test_the_blind_red_flag_sets(language: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Sets written blind for issue 15 (carers, broken English, misspellings, hard negatives) and,
+    in Spanish, for issue 18; each file's header gives its first measurement, taken before any
+    change because of it."""
     lines = []
-    for path in sorted(DATA.glob("redflags_blind_*.tsv")):
+    for path in sorted(DATA.glob(f"redflags_{language}blind_*.tsv")):
         rows = labelled(path)
         emergencies = [text for label, text in rows if label == "emergency"]
         rest = [text for label, text in rows if label != "emergency"]
@@ -88,8 +90,9 @@ def test_the_blind_red_flag_sets(capsys: pytest.CaptureFixture[str]) -> None:
         alarms = sum(triage(t).level == "emergency" for t in rest)
         lines.append(f"  {path.name}: recall {caught}/{len(emergencies)}, false alarms {alarms}/{len(rest)}")
         assert caught == len(emergencies) and alarms / len(rest) <= 0.05, path.name
+    assert lines
     with capsys.disabled():
-        print("\nblind red-flag sets (issue 15):\n" + "\n".join(lines))
+        print(f"\nblind red-flag sets ({language or 'en_'}):\n" + "\n".join(lines))
 
 
 def test_emergencies_in_other_languages_are_measured(capsys: pytest.CaptureFixture[str]) -> None:

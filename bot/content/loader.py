@@ -25,9 +25,10 @@ from bot.content.zones import Zones
 
 ENGLISH = "en"
 FILES = (
-    "messages.ftl", "tips.toml", "timezones.toml", "safety.toml", "emergency.toml", "knowledge.toml",
+    "messages.ftl", "tips.toml", "timezones.toml", "safety.toml", "knowledge.toml",
     "reports.toml", "treatments.toml", "triage_model.json", "topic_model.json",
 )  # fmt: skip
+SHARED = "emergency.toml"  # numbers by country, the same whatever the language
 
 
 class Content(Strict):
@@ -94,7 +95,7 @@ def load_content(directory: Path, language: str = ENGLISH) -> Content:
         tips=TipBook.model_validate(_read(pick("tips.toml"))),
         zones=Zones.model_validate(_read(pick("timezones.toml"))),
         safety=SafetyRules.model_validate(_read(pick("safety.toml"))),
-        emergency=EmergencyBook.model_validate(_read(pick("emergency.toml"))),
+        emergency=EmergencyBook.model_validate(_read(directory / ENGLISH / SHARED)),
         knowledge=KnowledgeBook.model_validate(_read(pick("knowledge.toml"))),
         reports=ReportWords.model_validate(_read(pick("reports.toml"))),
         treatments=TreatmentWords.model_validate(_read(pick("treatments.toml"))),

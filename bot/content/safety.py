@@ -44,6 +44,7 @@ class SafetyRules(BaseModel):
     # Words naming someone in particular (a question that names them is a report); "" for English's.
     personal: str = ""
     fold_accents: bool = False  # read "convulsión" as "convulsion": the patterns are written without
+    function_words: list[str] = []  # small words of the language: a message with none is not in it
     rewrites: list[tuple[str, str]]
     fuzzy_terms: list[str]
     fuzzy_keep: list[str]

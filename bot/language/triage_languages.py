@@ -4,10 +4,15 @@ an emergency in any language, then a sign for a doctor soon, then none."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 from bot.content import Content
 from bot.language.triage import Triage, Triager
+
+WORD = re.compile(r"[^\W\d_]+")
+CLEARLY = 2  # another language's small words it takes to skip a language with none of its own
 
 
 class Triagers:
@@ -15,20 +20,34 @@ class Triagers:
         if not triagers:
             raise ValueError("at least one language's rules are needed")
         self.each = tuple(triagers)
+        self._words = [frozenset(t.rules.function_words) for t in self.each]
+
+    def _reading(self, text: str) -> list[Triager]:
+        """The languages the text may be in: all, unless it is clearly in some and not in others.
+        English's rules misread Spanish ("convulsión" after "tuve una ... en 2015")."""
+        if len(self.each) == 1:
+            return list(self.each)
+        folded = "".join(
+            c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c)
+        )
+        words = set(WORD.findall(folded))
+        counts = [len(words & small) if small else None for small in self._words]
+        most = max((c for c in counts if c is not None), default=0)
+        return [t for t, c in zip(self.each, counts, strict=True) if c is None or c > 0 or most < CLEARLY]
 
     def triage(self, text: str) -> Triage:
         """The first emergency any language's rules find; else the first urgent sign; else none."""
-        found = [triager.triage(text) for triager in self.each]
+        found = [triager.triage(text) for triager in self._reading(text)]
         return next(
             (r for r in found if r.level == "emergency"),
             next((r for r in found if r.level == "urgent"), found[0]),
         )
 
     def calm_line_due(self, text: str) -> bool:
-        return any(triager.calm_line_due(text) for triager in self.each)
+        return any(triager.calm_line_due(text) for triager in self._reading(text))
 
     def is_all_clear(self, text: str) -> bool:
-        return any(triager.is_all_clear(text) for triager in self.each)
+        return any(triager.is_all_clear(text) for triager in self._reading(text))
 
 
 def screening_in(languages: Iterable[Content]) -> Triagers:
