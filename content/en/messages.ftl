@@ -346,6 +346,7 @@ general-help =
     /export: your diary as a spreadsheet and a report for your doctor
     /treatment: your botulinum toxin injections, and how each cycle goes
     /settings: change your time zone and check-in time
+    /language: choose the language I write to you in
     /pause: stop the daily reminders
     /resume: start them again
     /cancel: stop whatever is under way (a note, a draft, a correction); your saved diary stays as it was

@@ -346,6 +346,7 @@ general-help =
     /export: tu diario como hoja de cálculo y un informe para tu médico
     /treatment: tus inyecciones de toxina botulínica y cómo va cada ciclo
     /settings: cambiar tu zona horaria y la hora del check-in
+    /language: elegir el idioma en que te escribo
     /pause: detener los recordatorios diarios
     /resume: volver a activarlos
     /cancel: detener lo que esté en curso (una nota, un borrador, una corrección); lo que ya está guardado en tu diario no cambia
