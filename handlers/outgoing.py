@@ -5,7 +5,6 @@ from __future__ import annotations
 from bot.content.loader import ENGLISH
 from bot.render.pool import chart_png
 from bot.runtime.sender import Compose, Outgoing
-from bot.services.languages import current
 from bot.services.outbox import Delivery
 from bot.services.registry import Services
 from handlers.medicines import reminder
@@ -17,7 +16,6 @@ def composer(services: Services) -> Compose:
     async def compose(delivery: Delivery) -> Outgoing:
         # Sent by the schedule, outside any update: in the person's language, not the server's.
         content = services.languages.content(delivery.language or ENGLISH)
-        current.set(content.language)
         if delivery.kind == "summary":
             summary = await services.summary.build(delivery.telegram_id, "week", end=delivery.local_date)
             if summary is None or not summary.enough:

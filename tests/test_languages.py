@@ -186,3 +186,17 @@ async def test_the_alarm_decided_at_intake_is_worded_in_the_persons_language(bil
     assert [e.reasons for e in found] == [("breathing",)]
     (alarm,) = await bilingual.alarms.keep(found)
     assert alarm.text.startswith("Llama ahora al 112.")
+
+
+async def test_after_delete_a_new_start_is_in_the_app_language_not_the_old_choice(
+    settings: Settings, bilingual: Services
+) -> None:
+    async with start_harness(settings, bilingual) as harness:
+        chat = Chat(harness, Person(444, "Sam", "en"))
+        await chat.send("/start")
+        await chat.send("/language")
+        await chat.tap("Español")
+        await chat.send("/delete")
+        await chat.press(chat.keyboard_message(), "del:yes")
+        await chat.send("/start")
+        assert chat.last_text() == load_content(DEFAULT_CONTENT_DIR).messages.onboarding.ask_timezone

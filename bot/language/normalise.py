@@ -21,6 +21,11 @@ GATED_UP_TO = 600  # characters; a longer text's rewrites are all tried (its pie
 WORDS_KEPT = 50_000  # words whose correction is remembered (words repeat: Zipf)
 
 
+def fold_accents(text: str) -> str:
+    """ "convulsión" -> "convulsion", "niño" -> "nino": patterns written without accents read both."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 class Normaliser:
     def __init__(self, rules: SafetyRules) -> None:
         self.rules = rules
@@ -44,7 +49,7 @@ class Normaliser:
     def _normalise(self, text: str) -> tuple[str, Pieces | None]:
         text = unicodedata.normalize("NFKC", text).translate(ZERO_WIDTH).translate(QUOTES).lower()
         if self.rules.fold_accents:  # "convulsión", "convulsion" and "convulsiön" read alike
-            text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+            text = fold_accents(text)
         corrected = self._corrected
         if len(corrected) >= WORDS_KEPT:
             corrected.clear()

@@ -5,10 +5,11 @@ an emergency in any language, then a sign for a doctor soon, then none."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 
 from bot.content import Content
+from bot.content.loader import ENGLISH
+from bot.language.normalise import fold_accents
 from bot.language.triage import Triage, Triager
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -27,10 +28,7 @@ class Triagers:
         English's rules misread Spanish ("convulsión" after "tuve una ... en 2015")."""
         if len(self.each) == 1:
             return list(self.each)
-        folded = "".join(
-            c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c)
-        )
-        words = set(WORD.findall(folded))
+        words = set(WORD.findall(fold_accents(text.lower())))
         counts = [len(words & small) if small else None for small in self._words]
         most = max((c for c in counts if c is not None), default=0)
         return [t for t, c in zip(self.each, counts, strict=True) if c is None or c > 0 or most < CLEARLY]
@@ -57,6 +55,6 @@ def screening_in(languages: Iterable[Content]) -> Triagers:
         [
             Triager(c.safety, None if "triage_model.json" in c.missing else c.triage_model)
             for c in languages
-            if c.language == "en" or "safety.toml" not in c.missing
+            if c.language == ENGLISH or "safety.toml" not in c.missing
         ]
     )

@@ -20,7 +20,7 @@ from bot.domain.clock import Clock
 from bot.language.emergency import emergency_wording, number_for_zone
 from bot.language.triage import Triage
 from bot.language.triage_languages import Triagers
-from bot.services.languages import offered_code
+from bot.services.languages import language_of
 from bot.storage.db import SessionFactory, insert_ignoring_duplicates
 from bot.storage.fencing import leading
 from bot.storage.models import EmergencyReply, User
@@ -143,13 +143,8 @@ class AlarmService:
         # In the person's language: chosen, else their app's (when offered), else English.
         app = (message.get("from") or {}).get("language_code")
         chosen = found_user.language if found_user is not None else None
-        offered = list(self._wordings)
-        language = (
-            chosen
-            if chosen in self._wordings
-            else offered_code(app if isinstance(app, str) else None, offered)
-        )
-        wording = self._wordings[language or offered[0]]
+        language = language_of(chosen, app if isinstance(app, str) else None, list(self._wordings))
+        wording = self._wordings[language]
         return {
             "update_id": emergency.update_id, "chat_id": message["chat"]["id"], "sender_id": sender,
             "reply_to": message.get("message_id"),

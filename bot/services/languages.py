@@ -12,12 +12,21 @@ from sqlmodel import col, select
 
 from bot.content import Content
 from bot.content.loader import ENGLISH
+from bot.services.common import find_user
 from bot.storage.db import SessionFactory
 from bot.storage.models import User
 from bot.storage.unit_of_work import unit_of_work
 
 current: ContextVar[str] = ContextVar("language", default=ENGLISH)
 REMEMBER_SECONDS = 30.0  # another process may have changed it (PostgreSQL): read again after this
+
+
+def language_of(chosen: str | None, app_code: str | None, offered: Sequence[str]) -> str:
+    """The language to write in: the one chosen, else the app's when offered, else the first
+    offered (English)."""
+    if chosen is not None and chosen in offered:
+        return chosen
+    return offered_code(app_code, offered) or offered[0]
 
 
 def offered_code(app_code: str | None, offered: Sequence[str]) -> str | None:
@@ -30,8 +39,8 @@ def offered_code(app_code: str | None, offered: Sequence[str]) -> str | None:
 
 class LanguageService:
     def __init__(self, db: SessionFactory, contents: Mapping[str, Content], offered: Sequence[str]) -> None:
-        if ENGLISH not in contents or ENGLISH not in offered or not set(offered) <= set(contents):
-            raise ValueError("English must be offered, and every offered language loaded")
+        if not offered or offered[0] != ENGLISH or not set(offered) <= set(contents):
+            raise ValueError("English must be offered first, and every offered language loaded")
         self._db = db
         self._contents = dict(contents)
         self.offered = tuple(offered)
@@ -57,17 +66,14 @@ class LanguageService:
                 ).first()
             known = (chosen, now)
             self._known[telegram_id] = known
-        chosen = known[0]
-        if chosen in self.offered:
-            return chosen
-        return offered_code(app_code, self.offered) or ENGLISH
+        return language_of(known[0], app_code, self.offered)
 
     async def choose(self, telegram_id: int, code: str) -> bool:
         """Keep the person's choice; False (nothing changed) for a language not offered or no diary."""
         if code not in self.offered:
             return False
         async with unit_of_work(self._db) as session:
-            user = (await session.exec(select(User).where(col(User.telegram_id) == telegram_id))).first()
+            user = await find_user(session, telegram_id)
             if user is None:
                 return False
             user.language = code
@@ -81,7 +87,7 @@ class LanguageService:
         if code not in self.offered:
             return
         async with unit_of_work(self._db) as session:
-            user = (await session.exec(select(User).where(col(User.telegram_id) == telegram_id))).first()
+            user = await find_user(session, telegram_id)
             if user is not None and user.language is None:
                 user.language = code
                 session.add(user)

@@ -107,9 +107,16 @@ def build_services(
     escalation = EscalationService(db, clock, content.emergency, settings.default_timezone)
     contents = {content.language: content, **others}
     offered = [code for code, c in contents.items() if not c.missing]
+    languages = LanguageService(db, contents, offered)
+
+    def forget(telegram_id: int) -> None:
+        """After /delete: what is held in memory about the person goes too."""
+        escalation.forget(telegram_id)
+        languages.forget(telegram_id)
+
     return Services(
         settings=settings,
-        languages=LanguageService(db, contents, offered),
+        languages=languages,
         db=db,
         clock=clock,
         users=UserService(db, clock, content.zones.cities),
@@ -123,7 +130,7 @@ def build_services(
         tips=tips,
         triager=triager,
         escalation=escalation,
-        erase=EraseService(db, escalation.forget),
+        erase=EraseService(db, forget),
         summary=SummaryService(db, clock, tips, urgent_signs),
         export=ExportService(db, clock),
         history=HistoryService(db),
