@@ -5,7 +5,7 @@ python3 dev.py start   # the bot; the console chat when no token is set
 python3 dev.py test    # the whole test suite (SQLite, plus PostgreSQL if TEST_DATABASE_URL)
 python3 dev.py lint    # ruff and mypy
 python3 dev.py train-triage [es]  # retrain content/<language>/triage_model.json from training/redflags*
-python3 dev.py train-topics  # retrain content/topic_model.json from training/questions
+python3 dev.py train-topics [es]  # retrain content/<language>/topic_model.json from training/questions*
 python3 dev.py cli ... # any `spasm-diary` command, e.g. `cli migrate`
     python3 dev.py bench charts [people]  # benchmarks, printing their figures
 """

@@ -67,7 +67,9 @@ def any_of(*kinds: ButtonData) -> re.Pattern[str]:
 CHECKIN = ButtonData("c", ROW_ID, Field(r"[a-z_]{1,12}"), Field(r"[a-z_0-9]{1,12}"))
 SNOOZE_MENU = ButtonData("z", ROW_ID)
 SNOOZE = ButtonData("z", ROW_ID, Field(r"60|180|tomorrow"))
-ZONE = ButtonData("tz", Field(r"\d{1,3}|d"))  # a button index in timezones.toml, or d: the default
+# The zone itself, so a tap means the same whatever language the keyboard was shown in; d is the
+# operator's default; a number is a button index from keyboards sent before zones were named.
+ZONE = ButtonData("tz", Field(r"\d{1,3}|d|[A-Za-z]+(?:/[A-Za-z_+-]+){1,2}"))
 CHECKIN_TIME = ButtonData("tm", HHMM)
 SETTING = ButtonData("set", Field(r"tz|time"))
 SUMMARY_SETTING = ButtonData("set", Field(r"sum"))

@@ -141,8 +141,7 @@ async def _send_tips(update: Update, context: BotContext, result: CheckinResult)
     """After a check-in is saved: tips for its triggers, then a "see a doctor soon" if due."""
     services = context.services
     if result.tips:
-        sources = services.content.tips.sources
-        await reply(update, Screen(tips_message(services.content, result.tips, sources)))
+        await reply(update, Screen(tips_message(services.content, result.tips)))
     if result.care:
         await reply(update, Screen(care_text(services.content, result.care)))
     if result.completed:

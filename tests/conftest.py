@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import DEFAULT_CONTENT_DIR, Settings
 from bot.content import Content, load_content
+from bot.runtime.offline import Person
 from bot.services.registry import Services, build_services
 from bot.storage.db import create_engine, session_factory
 from bot.storage.migrate import upgrade
@@ -113,3 +114,25 @@ def services(settings: Settings, content: Content, engine: AsyncEngine, clock: F
 async def chat(settings: Settings, services: Services) -> AsyncIterator[Chat]:
     async with start_harness(settings, services) as harness:
         yield harness.chat(111)
+
+
+@pytest.fixture(scope="session")
+def spanish() -> Content:
+    return load_content(DEFAULT_CONTENT_DIR, "es")
+
+
+@pytest.fixture
+def bilingual(
+    settings: Settings, content: Content, spanish: Content, engine: AsyncEngine, clock: FakeClock
+) -> Services:
+    """English and Spanish offered, Spanish as it will be once complete."""
+    complete = spanish.model_copy(update={"missing": ()})
+    db = session_factory(engine)
+    return build_services(settings, content, db, clock, random.Random(7), translations={"es": complete})
+
+
+@pytest.fixture
+async def harness_es(settings: Settings, bilingual: Services) -> AsyncIterator[Chat]:
+    """A person whose Telegram app is in Spanish (Spain)."""
+    async with start_harness(settings, bilingual) as harness:
+        yield Chat(harness, Person(222, "Ana", "es-ES"))

@@ -47,6 +47,10 @@ class KnowledgeBook(BaseModel):
     not_body: list[str] = []
     filler: list[str] = []  # phrases that say nothing about the topic ("in simple words"), as regexes
     question_starts: str
+    # How questions are cut into words (bot/language/question_words.py): the small words that say
+    # nothing about a topic, and ending rules, the first that fits a long enough word applied.
+    stopwords: str
+    stems: list[tuple[str, str, int]]
     sources: dict[str, str]
     topics: list[Topic]
 
@@ -65,6 +69,11 @@ class KnowledgeBook(BaseModel):
             if len(topic.id) > 20 or not re.fullmatch(r"[a-z_]+", topic.id):
                 raise ValueError(f"knowledge {topic.id}: ids are short lower-case words")
         re.compile(self.question_starts)
+        if any(
+            not re.fullmatch(r"[a-z]+", ending) or not re.fullmatch(r"[a-z]*", new)
+            for ending, new, _ in self.stems
+        ):
+            raise ValueError("knowledge stems: endings and replacements are plain lower-case letters")
         return self
 
     def topic(self, topic_id: str) -> Topic | None:

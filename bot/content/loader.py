@@ -78,9 +78,22 @@ def missing(directory: Path, language: str) -> list[str]:
 
 def load_languages(directory: Path) -> tuple[Content, dict[str, Content]]:
     """English, and every other language by code, complete or not: start-up refuses a broken one."""
-    return load_content(directory), {
-        code: load_content(directory, code) for code in languages(directory) if code != ENGLISH
+    english = load_content(directory)
+    others = {code: load_content(directory, code) for code in languages(directory) if code != ENGLISH}
+    for other in others.values():
+        _same_ids(english, other)
+    return english, others
+
+
+def _same_ids(english: Content, other: Content) -> None:
+    """A tip or a topic is one thing worded in each language: the same ids everywhere."""
+    pairs = {
+        "tips.toml": ({t.id for t in english.tips.tips}, {t.id for t in other.tips.tips}),
+        "knowledge.toml": ({t.id for t in english.knowledge.topics}, {t.id for t in other.knowledge.topics}),
     }
+    for name, (theirs, own) in pairs.items():
+        if own != theirs:
+            raise ValueError(f"{other.language}/{name}: ids differ from English: {sorted(own ^ theirs)}")
 
 
 def load_content(directory: Path, language: str = ENGLISH) -> Content:

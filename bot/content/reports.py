@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from bot.content.report_grammar import Grammar
 from bot.domain.vocab import LOCATIONS, REPORT_TRIGGERS
 
 Anchor = Literal["sleep", "stress_scale", "severity_scale", "scale_out_of"]
@@ -62,6 +63,7 @@ class ReportWords(BaseModel):
     button_no: list[str]
     button_skip: list[str]
     button_cancel: list[str]
+    grammar: Grammar
 
     @model_validator(mode="after")
     def _complete(self) -> ReportWords:

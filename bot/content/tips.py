@@ -35,3 +35,7 @@ class TipBook(Strict):
         if missing:
             raise ValueError(f"tips: no tip for {sorted(missing)}")
         return self
+
+    def worded(self, tip: Tip) -> Tip:
+        """The same tip (by id) in this book's language; itself when this book lacks it."""
+        return next((own for own in self.tips if own.id == tip.id), tip)

@@ -46,6 +46,11 @@ def _zone_index() -> tuple[dict[str, str], dict[str, str]]:
     return full, cities
 
 
+def known_zone(name: str) -> bool:
+    """An IANA zone name exactly as the tz database writes it ("Europe/Madrid")."""
+    return name in _zone_index()[0].values()
+
+
 def resolve_timezone(text: str, aliases: dict[str, str]) -> str | None:
     """A zone name for what a person typed: an IANA name, a known city, or None."""
     cleaned = " ".join(text.strip().split())

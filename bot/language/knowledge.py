@@ -9,28 +9,12 @@ from rank_bm25 import BM25Okapi
 
 from bot.content.knowledge import KnowledgeBook, Topic
 from bot.content.topic_model import NONE, TopicModel
+from bot.language.question_words import QuestionWords
 from bot.language.spelling import corrected
-from bot.language.topic_model import TopicScorer, stem
+from bot.language.topic_model import TopicScorer
 
-STOPWORDS = frozenset(
-    """a an the and or but if of to in on at for with from by about as into is are was were be been being
-    am i me my mine myself you your it its this that these those there here what which who whom whose
-    why how when where do does did doing done can could would should will shall may might must have has
-    had having so just really very much many lot lots some any all no not too also than then them they
-    their we our us he she his her him get got getting keep keeps kept thing things something anything
-    know tell please thanks thank ok okay hi hello hey im ive id dont doesnt cant wont isnt arent like
-    whats hows well haven havent pls plz u ur going left right upper lower random randomly sometimes
-    actually simply always never ever often usually still even only same such""".split()
-)
 GENERIC_TOPICS = 6
 SHORT_QUESTION = 12  # words, for a question that does not name the face or spasms
-
-
-def words(text: str) -> list[str]:
-    """Meaningful words, stemmed: no stop words, no punctuation."""
-    text = text.lower().replace("’", "'").replace("'", "")
-    stems = (stem(w) for w in re.findall(r"[a-z&]+", text) if w not in STOPWORDS)
-    return [w for w in stems if w not in STOPWORDS]
 
 
 @dataclass(frozen=True)
@@ -45,31 +29,32 @@ class KnowledgeIndex:
 
     def __init__(self, book: KnowledgeBook, model: TopicModel | None = None) -> None:
         self.book = book
-        self._learned = TopicScorer(model) if model is not None else None
+        self.text = text = QuestionWords.of(book)
+        self._learned = TopicScorer(model, text) if model is not None else None
         self._doc_topics: list[str] = []
         docs: list[list[str]] = []
         for topic in book.topics:
             for phrase in [topic.title, *topic.asks]:
-                docs.append(words(phrase))
+                docs.append(text.words(phrase))
                 self._doc_topics.append(topic.id)
         self._bm25 = BM25Okapi(docs)
         # One document per topic as well: long, rambling questions add up evidence across it.
         topic_docs = [
-            words(" ".join([t.title, *t.asks, t.keywords, t.answer if t.index_answer else ""]))
+            text.words(" ".join([t.title, *t.asks, t.keywords, t.answer if t.index_answer else ""]))
             for t in book.topics
         ]
         self._topic_ids = [t.id for t in book.topics]
         self._topic_bm25 = BM25Okapi(topic_docs)
-        self._topic_keywords = {t.id: set(words(t.keywords)) for t in book.topics}
+        self._topic_keywords = {t.id: set(text.words(t.keywords)) for t in book.topics}
         keywords = set().union(*self._topic_keywords.values())
         self._vocabulary = sorted({w for doc in docs for w in doc} | keywords)
-        self._domain = {stem(w) for w in book.domain_words}
+        self._domain = {text.term(w) for w in book.domain_words}
         self._keywords = keywords
-        self._other_body = {stem(w) for w in book.other_body}
+        self._other_body = {text.term(w) for w in book.other_body}
         self._not_body = re.compile("|".join(rf"\b{re.escape(p)}\b" for p in book.not_body) or "(?!)")
-        self._uncovered = {stem(w) for w in book.uncovered}
+        self._uncovered = {text.term(w) for w in book.uncovered}
         self._uncovered_patterns = [re.compile(p) for p in book.uncovered_patterns]
-        self._face = {stem(w) for w in book.face_words}
+        self._face = {text.term(w) for w in book.face_words}
         self._known = set(self._vocabulary) | self._domain
         self._vocabulary_set = set(self._vocabulary)
         # Words found across many topics (eye, twitch, cause) do not tell topics apart.
@@ -86,7 +71,7 @@ class KnowledgeIndex:
     def tokens(self, text: str) -> list[str]:
         """Stemmed words, a misspelt one replaced by the known word it is closest to."""
         # A misspelling listed as a domain word ("twich") still gets its right spelling.
-        return corrected(words(text), self._vocabulary, self._vocabulary_set)
+        return corrected(self.text.words(text), self._vocabulary, self._vocabulary_set)
 
     def match(self, question: str) -> tuple[str, float] | None:
         """The best topic, or None unless the question is about this domain and mostly in known words."""
@@ -107,7 +92,7 @@ class KnowledgeIndex:
         else:
             # No face or spasm words: answer only a short question that names a topic word as
             # typed (a guessed correction is not enough) and is not about another body part.
-            typed = words(question)
+            typed = self.text.words(question)
             named = self._keywords & set(typed)
             known = sum(t in self._known for t in typed) / len(typed)
             if len(typed) > SHORT_QUESTION or not named:
@@ -141,10 +126,10 @@ class KnowledgeIndex:
 
     def _off_topic(self, question: str) -> bool:
         """About something we have no content on, or about another part of the body."""
-        typed = set(words(question))
+        typed = set(self.text.words(question))
         if self._uncovered & typed or any(p.search(question.lower()) for p in self._uncovered_patterns):
             return True
-        bodily = set(words(self._not_body.sub(" ", question.lower())))
+        bodily = set(self.text.words(self._not_body.sub(" ", question.lower())))
         return bool(self._other_body & bodily) and not self._face & typed
 
     def looks_like_question(self, text: str) -> bool:

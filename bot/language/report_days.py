@@ -12,8 +12,6 @@ from bot.language.report_words import tokens_of
 
 TODAY: Literal["today"] = "today"
 Day = DayRef | Literal["today"]
-LEADS = frozenset({"on", "so", "and", "then", "also", "for"})
-WEEK_WORDS = {"day": 1, "days": 1, "dys": 1, "week": 7, "weeks": 7, "wk": 7, "wks": 7, "wek": 7, "weks": 7}
 
 
 class DayReader:
@@ -35,6 +33,12 @@ class DayReader:
         self._ahead = frozenset(words.days_ahead)
         self._before = frozenset(words.days_before)
         self._future = [tuple(tokens_of(w)) for w in words.future_markers]
+        grammar = words.grammar
+        self._leads = frozenset(grammar.day_leads)
+        self._periods = {"".join(tokens_of(word)): days for word, days in grammar.period_days.items()}
+        self._one = frozenset(grammar.one)
+        self._of = grammar.date_of
+        self._date_leads = frozenset(grammar.date_leads)
         self._numbers = {k[0]: int(v) for k, v in ((tuple(tokens_of(n)), v) for n, v in words.numbers.items())
                          if len(k) == 1 and v == int(v) and 1 <= v <= 31}  # fmt: skip
 
@@ -52,7 +56,7 @@ class DayReader:
 
     def leading_day(self, tokens: list[str]) -> Day | None:
         """A day that opens the clause ("yesterday: ...", "on Monday ..."): it heads what follows."""
-        start = 1 if tokens and tokens[0] in LEADS else 0
+        start = 1 if tokens and tokens[0] in self._leads else 0
         return self._at(tokens, start) if start < len(tokens) else None
 
     def _at(self, tokens: list[str], i: int) -> Day | None:
@@ -71,8 +75,8 @@ class DayReader:
         if number is None:
             return None
         following = tokens[i + 1 : i + 4]
-        if following[:1] and following[0] in WEEK_WORDS:
-            days = number * WEEK_WORDS[following[0]]
+        if following[:1] and following[0] in self._periods:
+            days = number * self._periods[following[0]]
             if following[1:2] and following[1] in self._ago:  # "2 days ago"
                 return DayRef("ago", days)
             before = tokens[i - 1] if i else ""
@@ -99,19 +103,24 @@ class DayReader:
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         ordinal = after in self._ordinals
         rest = tokens[i + 2 :] if ordinal else tokens[i + 1 :]
-        if rest[:1] == ["of"]:
+        if rest[:1] and rest[0] in self._of:
             rest = rest[1:]
         month = self._months.get(before) or (self._months.get(rest[0]) if rest else None)
-        if after == "/" and (before == "on" or i == 0) and i + 2 < len(tokens) and tokens[i + 2].isdigit():
+        if (
+            after == "/"
+            and (before in self._date_leads or i == 0)
+            and i + 2 < len(tokens)
+            and tokens[i + 2].isdigit()
+        ):
             return _numeric(number, int(tokens[i + 2]))
-        if not 1 <= number <= 31 or not (month or (ordinal and before in ("the", "on"))):
+        if not 1 <= number <= 31 or not (month or (ordinal and before in self._date_leads)):
             return None
         return DayRef("date", number, month or 0)
 
     def _number(self, token: str) -> int | None:
         if token.isdigit() and len(token) <= 2:
             return int(token)
-        return self._numbers.get(token) or (1 if token in ("a", "one") else None)
+        return self._numbers.get(token) or (1 if token in self._one else None)
 
     @staticmethod
     def _preceded(tokens: list[str], i: int, phrases: list[tuple[str, ...]]) -> bool:

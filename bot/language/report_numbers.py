@@ -8,7 +8,7 @@ import re
 from bot.content.reports import Anchor, ReportWords
 from bot.domain.checkin_flow import MAX_SLEEP
 from bot.language.report_parts import Clause, Found
-from bot.language.report_words import FILLERS, tokens_of
+from bot.language.report_words import tokens_of
 
 MAX_DIGITS = 6
 MAX_DURATION = 60 * 24 * 365  # minutes: a year; anything longer is not a duration we can store
@@ -22,6 +22,13 @@ class Figures:
         self._anchors = {name: [tuple(tokens_of(t)) for t in terms] for name, terms in words.words.items()}
         self._numbers = {tuple(tokens_of(k)): v for k, v in words.numbers.items()}
         self._ago = frozenset(words.days_ago)
+        grammar = words.grammar
+        self._fillers = frozenset(grammar.number_fillers)
+        self._lasted = frozenset(grammar.lasted)
+        self._skip = frozenset(grammar.anchor_skip)
+        self._range = grammar.range_joins
+        self._articles = frozenset(grammar.articles)
+        self._half = [tokens_of(phrase) for phrase in grammar.and_a_half]
 
     def read_numbers(self, clause: Clause, used: set[int], found: Found) -> None:
         tokens = clause.tokens
@@ -65,7 +72,7 @@ class Figures:
                     found.add("severity", value)
                 return out_of_end
             return start
-        lasted = start > 0 and tokens[start - 1] in ("for", "lasted")  # "for 2 days before it stopped"
+        lasted = start > 0 and tokens[start - 1] in self._lasted  # "for 2 days before it stopped"
         if after_unit < len(tokens) and tokens[after_unit] in self._ago and not lasted:
             return after_unit + 1  # "3 days ago" says which day, not how long
         minutes, after_unit = self.minutes(tokens, value * unit, after_unit, unit)
@@ -74,21 +81,19 @@ class Figures:
             found.add_duration(clause, start, minutes)
         return after_unit
 
-    @staticmethod
-    def _corrects(clause: Clause, start: int) -> bool:
+    def _corrects(self, clause: Clause, start: int) -> bool:
         """A correction ("actually", "I mean") comes just before `start`, with only filler between."""
         return any(
             h.kind == "correction"
             and h.end <= start
-            and all(t in FILLERS for t in clause.tokens[h.end : start])
+            and all(t in self._fillers for t in clause.tokens[h.end : start])
             for h in clause.hits
         )
 
-    @staticmethod
-    def _opens_clause(clause: Clause, start: int) -> bool:
+    def _opens_clause(self, clause: Clause, start: int) -> bool:
         """Only filler or a correction ("sorry, I mean") comes before `start`."""
         fixing = {i for h in clause.hits if h.kind == "correction" for i in range(h.start, h.end)}
-        return all(t in FILLERS or i in fixing for i, t in enumerate(clause.tokens[:start]))
+        return all(t in self._fillers or i in fixing for i, t in enumerate(clause.tokens[:start]))
 
     def bare_scale(self, text: str) -> int | None:
         """A typed 0-10 answer: "7", "7/10", "seven", "7 out of 10"."""
@@ -131,13 +136,13 @@ class Figures:
                 for words in terms:
                     if words and j - len(words) >= 0 and tuple(tokens[j - len(words) : j]) == words:
                         return name
-            if j == 0 or tokens[j - 1] not in FILLERS:
+            if j == 0 or tokens[j - 1] not in self._fillers:
                 return None
             j -= 1
         return None
 
     def anchor_at(self, tokens: list[str], i: int, name: Anchor) -> bool:
-        while i < len(tokens) and tokens[i] in ("of", "the", "a"):
+        while i < len(tokens) and tokens[i] in self._skip:
             i += 1
         return any(words and tuple(tokens[i : i + len(words)]) == words for words in self._anchors[name])
 
@@ -156,7 +161,7 @@ class Figures:
                 return None  # "99999999999": no amount a diary records
             value = _figure(token)
             # "2-3 hours", "6 or 7 hours": the larger figure
-            for sep in ("-", "or", "to"):
+            for sep in self._range:
                 if (
                     i + 2 < len(tokens)
                     and tokens[i + 1] == sep
@@ -164,12 +169,12 @@ class Figures:
                     and len(tokens[i + 2]) <= MAX_DIGITS
                 ):
                     return max(value, _figure(tokens[i + 2])), i + 3
-            return _and_a_half(tokens, value, i + 1)
+            return self._and_a_half(tokens, value, i + 1)
         best: tuple[float, int] | None = None
         for words, value in self._numbers.items():
             if tuple(tokens[i : i + len(words)]) == words and (best is None or i + len(words) > best[1]):
                 best = (value, i + len(words))
-        if best is not None and best[1] == i + 1 and token in ("a", "an"):
+        if best is not None and best[1] == i + 1 and token in self._articles:
             # "a" is one only as in "a day" or "an hour", never as in "a solid 8 hours"
             following = tokens[best[1]] if best[1] < len(tokens) else ""
             return best if following in self._w.units else None
@@ -177,14 +182,14 @@ class Figures:
             ones = self._numbers.get((tokens[best[1]],))
             if ones is not None and 1 <= ones <= 9 and ones == int(ones):  # "twenty five"
                 best = (best[0] + ones, best[1] + 1)
-        return _and_a_half(tokens, *best) if best is not None else None
+        return self._and_a_half(tokens, *best) if best is not None else None
 
-
-def _and_a_half(tokens: list[str], value: float, end: int) -> tuple[float, int]:
-    """ "7 and a half", "seven and a half"."""
-    if tokens[end : end + 3] == ["and", "a", "half"]:
-        return value + 0.5, end + 3
-    return value, end
+    def _and_a_half(self, tokens: list[str], value: float, end: int) -> tuple[float, int]:
+        """ "7 and a half", "seven and a half"."""
+        for half in self._half:
+            if tokens[end : end + len(half)] == half:
+                return value + 0.5, end + len(half)
+        return value, end
 
 
 def _figure(token: str) -> float:

@@ -8,18 +8,15 @@ from dataclasses import replace
 
 from bot.content.reports import ReportWords
 from bot.domain.days import DayRef
+from bot.language.normalise import fold_accents
 from bot.language.report_days import Day, DayReader, day_of
 from bot.language.report_numbers import Figures
 from bot.language.report_parts import Clause, Found, Hit, Report, Terms, is_activity
 from bot.language.report_sides import SideReader, resolve_floating
-from bot.language.report_words import MAX_TEXT, tokens_of
+from bot.language.report_words import MAX_TEXT, clause_break, sentences, tokens_of
 
 __all__ = ["Report", "ReportReader", "ReportWords"]
 
-KEY_NO = re.compile(r"\b([a-z]+)\s*[=:]\s*(?:no|none|n|false|0|nope|nah|zero|nil)\b(?![.,]\d)")
-SUBJECTS = frozenset({"i'm", "im", "i", "am", "we're", "we"})
-JOINERS = frozenset({"because", "so", "and", "which", "when", "while"})
-SELF = frozenset({"i", "i'm", "im", "me", "my", "mine", "i've", "ive", "myself"})
 SURPRISE = re.compile(r"\?[?!]+\s*$")
 # "Sleep? Eight hours." asks and answers like "sleep: eight hours"
 LABEL_ASKED = re.compile(r"(^|[.!?\n]\s*)([a-z]+)\?+\s+(?=\w)")
@@ -27,7 +24,6 @@ LABEL_ASKED = re.compile(r"(^|[.!?\n]\s*)([a-z]+)\?+\s+(?=\w)")
 LABEL = re.compile(r"\s*[a-z' ]{1,24}[=:]")
 POSSESSIVE = re.compile(r"(?<=[a-z])'s\b")
 MAX_BARE_WORDS = 6  # a typed answer to one step, not a report
-LIST_JOINS = frozenset({"or", "nor", "and", "any", "&"})
 
 
 class ReportReader:
@@ -78,6 +74,14 @@ class ReportReader:
         self._spelling = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in spelled) or "(?!)")
         self._questions = [tuple(tokens_of(q)) for q in words.question_starts]
         self._people = frozenset(words.people)
+        grammar = words.grammar
+        nothing = "|".join(re.escape(w) for w in grammar.key_none)
+        self._key_none = re.compile(rf"\b([a-z]+)\s*[=:]\s*(?:{nothing})\b(?![.,]\d)")
+        self._subjects = frozenset(grammar.subjects)
+        self._joiners = frozenset(grammar.joiners)
+        self._self = frozenset(grammar.self_words)
+        self._my = frozenset(grammar.my)
+        self._list_joins = frozenset(grammar.list_joins)
         self._openers = [tuple(tokens_of(o)) for o in words.not_a_report_openers]
         self._aside_breaks = sorted((tuple(tokens_of(b)) for b in words.aside_breaks), key=len, reverse=True)
         # "stress level: 8", "how bad: 5/10": the key is all the words of an anchor
@@ -90,12 +94,12 @@ class ReportReader:
         self._days = DayReader(words)
         breaks = sorted(words.clause_breaks, key=len, reverse=True)
         # A full stop ends a clause, a decimal point does not ("6.5h").
-        self._clause_split = re.compile("|".join(_clause_break(b) for b in breaks))
+        self._clause_split = re.compile("|".join(clause_break(b) for b in breaks))
 
     def read(self, text: str) -> Report:
         found = Found()
         clauses: list[tuple[list[str], list[Hit]]] = []
-        for sentence in _sentences(LABEL_ASKED.sub(r"\1\2: ", text[:MAX_TEXT].lower())):
+        for sentence in sentences(LABEL_ASKED.sub(r"\1\2: ", fold_accents(text[:MAX_TEXT].lower()))):
             if not LABEL.match(sentence) and self._is_question(sentence):
                 continue
             for clause in self._clause_split.split(self._respell(sentence)):
@@ -142,7 +146,7 @@ class ReportReader:
     def _respell(self, text: str) -> str:
         """Common shorthand spelled out, and "key=value" notes ("spasm=no sev=4") made clauses."""
         text = POSSESSIVE.sub("", self._spelling.sub(lambda m: self._w.spelling[m.group(0)], text))
-        text = KEY_NO.sub(r", no \1,", text)
+        text = self._key_none.sub(r", no \1,", text)
         return self._key_value.sub(r", \1 ", text)
 
     def bare_scale(self, text: str) -> int | None:
@@ -172,7 +176,10 @@ class ReportReader:
     def _someone_else(self, tokens: list[str]) -> bool:
         """ "my sister gets spasms too", but not "my husband and I had wine"."""
         return (
-            len(tokens) > 1 and tokens[0] == "my" and tokens[1] in self._people and not SELF & set(tokens[2:])
+            len(tokens) > 1
+            and tokens[0] in self._my
+            and tokens[1] in self._people
+            and not self._self & set(tokens[2:])
         )
 
     def _own_parts(self, tokens: list[str]) -> list[tuple[list[str], list[Hit]]]:
@@ -204,8 +211,8 @@ class ReportReader:
 
     def _opens_aside(self, part: list[str]) -> bool:
         """A part that opens with a wish or plan, after any joining word ("so I'll cut coffee")."""
-        start = 1 if part[0] in JOINERS else 0
-        while start < len(part) and part[start] in SUBJECTS:  # "I'm going to try..."
+        start = 1 if part[0] in self._joiners else 0
+        while start < len(part) and part[start] in self._subjects:  # "I'm going to try..."
             start += 1
         return any(tuple(part[start : start + len(o)]) == o for o in self._openers)
 
@@ -272,22 +279,15 @@ class ReportReader:
         for hit in hits:
             negated = 0 <= hit.start - last_end < window
             before = previous.get(hit.kind)
-            if not negated and before is not None and hit.start > 0 and tokens[hit.start - 1] in LIST_JOINS:
+            if (
+                not negated
+                and before is not None
+                and hit.start > 0
+                and tokens[hit.start - 1] in self._list_joins
+            ):
                 negated = before[1] and before[0] == hit.start - 1
             if hit.kind == "negation":
                 last_end = hit.end
             previous[hit.kind] = (hit.end, negated)
             flags.append(negated)
         return flags
-
-
-def _clause_break(mark: str) -> str:
-    """A full stop or comma ends a clause; a decimal point or comma does not ("6.5h", "7,5 hrs")."""
-    if mark in (".", ","):
-        return rf"(?<!\d){re.escape(mark)}|{re.escape(mark)}(?!\d)"
-    return re.escape(mark)
-
-
-def _sentences(text: str) -> list[str]:
-    """Sentences with their end mark kept, so a question can be told by its "?"."""
-    return [s for s in re.split(r"(?<=[!?\n])(?![!?])\s*|(?<=\.)(?!\d)\s*", text) if s.strip()]

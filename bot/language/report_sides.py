@@ -9,11 +9,7 @@ from dataclasses import dataclass, field
 from bot.content.reports import ReportWords
 from bot.language.report_parts import Hit
 
-LIST_JOINS = frozenset({"and", "&", "+", "n", "or", "plus", "also", "too"})
-LETTERS = frozenset({"l", "r"})  # "L eye", "eye (L)": a lone letter is a side only next to a place
 # A side word not next to a place still names the side when said as one: "on the left", "left side".
-BEFORE_A_SIDE = frozenset({"on", "the", "its", "it's", "is", "from", "to"})
-AFTER_A_SIDE = frozenset({"side", "sided", "one", "only", "again"})
 OPPOSITE = {"left": "right", "right": "left"}
 
 
@@ -34,6 +30,12 @@ class SideReader:
     def __init__(self, words: ReportWords) -> None:
         self._glue = frozenset(words.side_glue)
         self._paired = frozenset(words.paired)
+        grammar = words.grammar
+        self._joins = frozenset(grammar.side_joins)
+        self._also = frozenset(grammar.also)
+        self._letters = frozenset(grammar.side_letters)
+        self._before_side = frozenset(grammar.before_side)
+        self._after_side = frozenset(grammar.after_side)
 
     def clause(self, tokens: list[str], hits: list[Hit], places: set[str]) -> ClauseSides:
         """What one clause says of sides, for the places in `places` (places of spasms)."""
@@ -57,7 +59,7 @@ class SideReader:
                 found.bound[place] = "both"
         spoken = {i for h in hits if h.kind == "location" for i in range(h.start, h.end)}
         found.only_places = bool(found.places) and all(
-            i in spoken or t in self._glue or t in LIST_JOINS or t in ("as", "well")
+            i in spoken or t in self._glue or t in self._joins or t in self._also
             for i, t in enumerate(tokens)
         )
         return found
@@ -67,7 +69,7 @@ class SideReader:
         "l+r eyes", "left and right cheek": both."""
         value = str(side.value)
         places: list[tuple[str, str]] = []
-        letter = tokens[side.start] in LETTERS
+        letter = tokens[side.start] in self._letters
         i = side.end
         while i < len(tokens):
             hit = at.get(i)
@@ -75,14 +77,14 @@ class SideReader:
                 places.append((str(hit.value), value))
                 i = hit.end
                 continue
-            if letter and not places and i > side.end and tokens[i - 1] not in LIST_JOINS:
+            if letter and not places and i > side.end and tokens[i - 1] not in self._joins:
                 break  # "L eye" only, never "l ... eye"
             if hit is not None and hit.kind == "side":
                 if places:
                     break  # the next place has a side of its own
                 value, i = merged(value, str(hit.value)), hit.end  # "left and right eyelids"
                 continue
-            if tokens[i] in self._glue or tokens[i] in LIST_JOINS:
+            if tokens[i] in self._glue or tokens[i] in self._joins:
                 i += 1
                 continue
             break
@@ -90,7 +92,7 @@ class SideReader:
 
     def _before(self, side: Hit, tokens: list[str], ends: dict[int, Hit]) -> list[tuple[str, str]]:
         """Places just before a side word ("eye on the left", "eye (L)", "eye and cheek, left side")."""
-        letter = tokens[side.start] in LETTERS
+        letter = tokens[side.start] in self._letters
         places: list[tuple[str, str]] = []
         i = side.start
         while i > 0:
@@ -101,20 +103,19 @@ class SideReader:
                 continue
             if letter or (hit is not None and hit.kind == "side"):
                 break
-            if tokens[i - 1] in self._glue or (places and tokens[i - 1] in LIST_JOINS):
+            if tokens[i - 1] in self._glue or (places and tokens[i - 1] in self._joins):
                 i -= 1
                 continue
             break
         return places
 
-    @staticmethod
-    def _said_as_a_side(side: Hit, tokens: list[str]) -> bool:
+    def _said_as_a_side(self, side: Hit, tokens: list[str]) -> bool:
         """ "on the left", "the right one", "left side", "left:" - not "I left work", "right now"."""
-        if tokens[side.start] in LETTERS:
+        if tokens[side.start] in self._letters:
             return False
         before = tokens[side.start - 1] if side.start else ""
         after = tokens[side.end] if side.end < len(tokens) else ""
-        return before in BEFORE_A_SIDE or after in AFTER_A_SIDE or (not after and before in ("", ","))
+        return before in self._before_side or after in self._after_side or (not after and before in ("", ","))
 
 
 def resolve_floating(clauses: list[ClauseSides]) -> dict[str, str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.language.normalise import ZERO_WIDTH
+from bot.language.normalise import ZERO_WIDTH, fold_accents
 
 STRESS_TRIGGER_FROM = 6  # a stress level this high counts as the "stress" trigger
 POOR_SLEEP_UNDER = 6.0  # fewer hours than this count as "poor sleep"
@@ -16,14 +16,20 @@ QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "–": "-",
 TOKEN = re.compile(r"\d+(?:[.,]\d+)?|(?<=\d)-(?=\s*\d)|[a-z]+(?:['-][a-z]+)*|/")
 # "5h", "20min", "stress7": a number glued to a word is two tokens.
 GLUED = re.compile(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)")
-FILLERS = frozenset({"about", "around", "only", "just", "like", "maybe", "approx", "roughly", "for", "of",
-                     "a", "an", "was", "is", "at", "level", "lvl", "=", "been", "got", "get", "nearly",
-                     "almost", "barely", "under", "over", "max", "total", "probably", ":",
-                     "approximately", "circa", "some", "solid", "good", "decent", "full", "whole", "ish",
-                     "or", "so", "actually", "really", "went", "up", "to", "rose", "reached", "hit",
-                     "down", "dropped", "now", "today", "still", "more"})  # fmt: skip
 
 
 def tokens_of(text: str) -> list[str]:
-    text = unicodedata.normalize("NFKC", text).translate(ZERO_WIDTH).translate(QUOTES).lower()
+    text = fold_accents(unicodedata.normalize("NFKC", text).translate(ZERO_WIDTH).translate(QUOTES).lower())
     return TOKEN.findall(GLUED.sub(" ", text))
+
+
+def clause_break(mark: str) -> str:
+    """A full stop or comma ends a clause; a decimal point or comma does not ("6.5h", "7,5 hrs")."""
+    if mark in (".", ","):
+        return rf"(?<!\d){re.escape(mark)}|{re.escape(mark)}(?!\d)"
+    return re.escape(mark)
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences with their end mark kept, so a question can be told by its "?"."""
+    return [s for s in re.split(r"(?<=[!?\n])(?![!?])\s*|(?<=\.)(?!\d)\s*", text) if s.strip()]

@@ -1,38 +1,16 @@
 """The learned half of finding a question's topic: a probability for each topic (and for "none of
 them") from the question's words and pairs of words, with slips of the thumb corrected against
-the model's own words. Pure Python over a shipped weight file; `features` is shared with the
-training script, so both read a question the same way."""
+the model's own words. Pure Python over a shipped weight file; `features` and the language's
+`QuestionWords` are shared with the training script, so both read a question the same way."""
 
 from __future__ import annotations
 
 import math
-import re
 from itertools import pairwise
 
 from bot.content.topic_model import TopicModel
+from bot.language.question_words import QuestionWords
 from bot.language.spelling import corrected
-
-WORD = re.compile(r"[a-z]+")
-
-
-def stem(word: str) -> str:
-    """The same light stemmer as the phrasings' index: twitching, twitches -> twitch."""
-    if len(word) > 4 and word.endswith(("ies", "ied")):
-        return word[:-3] + "y"
-    if word.endswith("ing") and len(word) >= 7:
-        return word[:-3]
-    if word.endswith("ed") and len(word) >= 6:
-        return word[:-2]
-    if word.endswith("es") and word[:-2].endswith(("ss", "x", "z", "ch", "sh")):
-        return word[:-2]  # kisses, boxes; but causes, doses -> cause, dose
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) >= 4:
-        return word[:-1]
-    return word
-
-
-def words_of(text: str) -> list[str]:
-    """Every word, stemmed: "why", "how" and "can" tell what is asked, so none is left out."""
-    return [stem(w) for w in WORD.findall(text.lower().replace("’", "'").replace("'", ""))]
 
 
 def features(words: list[str]) -> list[str]:
@@ -40,19 +18,20 @@ def features(words: list[str]) -> list[str]:
 
 
 class TopicScorer:
-    def __init__(self, model: TopicModel) -> None:
+    def __init__(self, model: TopicModel, text: QuestionWords) -> None:
         self.model = model
+        self.text = text
         self._vocabulary = sorted(f[2:] for f in model.features if f.startswith("w:"))
         self._known = set(self._vocabulary)
 
     def words(self, text: str) -> list[str]:
         """The question's words, a misspelt one replaced by the model's word it is closest to."""
-        return corrected(words_of(text), self._vocabulary, self._known)
+        return corrected(self.text.every_word(text), self._vocabulary, self._known)
 
     def probabilities(self, text: str, *, corrected: bool = True) -> dict[str, float]:
         """Each label's probability; `corrected=False` reads the words as typed (as in training)."""
         counts: dict[str, int] = {}
-        for feature in features(self.words(text) if corrected else words_of(text)):
+        for feature in features(self.words(text) if corrected else self.text.every_word(text)):
             if feature in self.model.features:
                 counts[feature] = counts.get(feature, 0) + 1
         # TF-IDF as scikit-learn computes it: sublinear counts times idf, then unit length.

@@ -15,6 +15,7 @@ from bot.domain.cycles import Pattern
 from bot.domain.schedule import local_today
 from bot.language.knowledge import Answer, KnowledgeIndex
 from bot.services.common import find_user
+from bot.services.languages import ByLanguage
 from bot.storage.db import SessionFactory
 from bot.storage.models import Checkin
 from bot.storage.unit_of_work import unit_of_work
@@ -28,17 +29,22 @@ class KnowledgeService:
 
     def __init__(
         self,
-        index: KnowledgeIndex,
+        indexes: ByLanguage[KnowledgeIndex],
         db: SessionFactory,
         clock: Clock,
-        trigger_labels: dict[str, str],
+        trigger_labels: ByLanguage[dict[str, str]],
         cycle_pattern: Callable[[int], Awaitable[Pattern | None]] | None = None,
     ) -> None:
-        self.index = index
+        self._indexes = indexes
         self._db = db
         self._now = clock
         self._labels = trigger_labels
         self._cycle_pattern = cycle_pattern  # the person's own injection cycles, when known
+
+    @property
+    def index(self) -> KnowledgeIndex:
+        """The topics in the language of the update being handled."""
+        return self._indexes.get()
 
     async def answer(self, telegram_id: int, question: str) -> Answer | None:
         found = self.index.match(question)
@@ -83,5 +89,5 @@ class KnowledgeService:
         marked = {e.local_date for e in entries if trigger in split(e.triggers)}
         if len(days) < MIN_SPASM_DAYS or not marked:
             return None
-        label = self._labels[trigger].lower()
+        label = self._labels.get()[trigger].lower()
         return self.index.book.personal_line.format(trigger=label, marked=len(marked), days=len(days))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping, Sequence
 from contextvars import ContextVar
+from typing import Generic, TypeVar
 
 from sqlmodel import col, select
 
@@ -19,6 +20,20 @@ from bot.storage.unit_of_work import unit_of_work
 
 current: ContextVar[str] = ContextVar("language", default=ENGLISH)
 REMEMBER_SECONDS = 30.0  # another process may have changed it (PostgreSQL): read again after this
+T = TypeVar("T")
+
+
+class ByLanguage(Generic[T]):
+    """One of something per language (a reader, an index), built from that language's content;
+    `get()` gives the current update's, English's for a language without one."""
+
+    def __init__(self, items: Mapping[str, T]) -> None:
+        if ENGLISH not in items:
+            raise ValueError("English is the fallback of every language")
+        self._items = dict(items)
+
+    def get(self, language: str | None = None) -> T:
+        return self._items.get(language or current.get(), self._items[ENGLISH])
 
 
 def language_of(chosen: str | None, app_code: str | None, offered: Sequence[str]) -> str:

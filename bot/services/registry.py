@@ -25,7 +25,7 @@ from bot.services.escalation import EscalationService
 from bot.services.export import ExportService
 from bot.services.history import HistoryService
 from bot.services.knowledge import KnowledgeService
-from bot.services.languages import LanguageService
+from bot.services.languages import ByLanguage, LanguageService
 from bot.services.medicine_reminders import MedicineReminders
 from bot.services.notes import NoteService
 from bot.services.outbox import OutboxService
@@ -119,7 +119,8 @@ def build_services(
         languages=languages,
         db=db,
         clock=clock,
-        users=UserService(db, clock, content.zones.cities),
+        # A typed city is found whatever the language it is named in ("Londres", "London").
+        users=UserService(db, clock, {k: v for c in contents.values() for k, v in c.zones.cities.items()}),
         checkins=CheckinService(db, clock, tips, urgent_signs, report_reader),
         outbox=OutboxService(
             db,
@@ -158,10 +159,10 @@ def build_services(
             settings.default_timezone,
         ),
         knowledge=KnowledgeService(
-            KnowledgeIndex(content.knowledge, content.topic_model),
+            ByLanguage({code: KnowledgeIndex(c.knowledge, c.topic_model) for code, c in contents.items()}),
             db,
             clock,
-            content.messages.checkin.triggers,
+            ByLanguage({code: c.messages.checkin.triggers for code, c in contents.items()}),
             treatments.pattern,
         ),
     )

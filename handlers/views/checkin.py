@@ -185,10 +185,12 @@ def correct_menu(content: Content, view: CheckinView) -> Screen:
     return Screen("\n".join([*lines, "", text.correct_title]), markup)
 
 
-def tips_message(content: Content, tips: Sequence[Tip], source_title: dict[str, str]) -> str:
+def tips_message(content: Content, tips: Sequence[Tip]) -> str:
     text = content.messages.checkin
+    book = content.tips
+    worded = [book.worded(tip) for tip in tips]
     lines = [text.tips_title]
-    lines += [text.tip_line.format(text=tip.text, source=source_title[tip.source]) for tip in tips]
+    lines += [text.tip_line.format(text=tip.text, source=book.sources[tip.source]) for tip in worded]
     return "\n".join(lines)
 
 

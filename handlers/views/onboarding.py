@@ -8,7 +8,7 @@ from telegram import InlineKeyboardMarkup
 
 from bot.config import Settings
 from bot.content import Content
-from bot.domain.schedule import format_minute, is_fixed_offset
+from bot.domain.schedule import format_minute, is_fixed_offset, known_zone
 from bot.services.users import Profile
 from handlers import callbacks
 from handlers.views.screen import Screen, button, cancel_button, in_rows
@@ -21,7 +21,7 @@ def _offer_default(content: Content, settings: Settings) -> bool:
 
 
 def zone_keyboard(content: Content, settings: Settings) -> InlineKeyboardMarkup:
-    buttons = [button(b.label, callbacks.ZONE.build(i)) for i, b in enumerate(content.zones.buttons)]
+    buttons = [button(b.label, callbacks.ZONE.build(b.zone)) for b in content.zones.buttons]
     if _offer_default(content, settings):
         buttons.insert(0, button(f"📍 {settings.default_timezone}", callbacks.ZONE.build("d")))
     return InlineKeyboardMarkup(in_rows(buttons, 2))
@@ -35,7 +35,9 @@ def zone_for_button(content: Content, settings: Settings, data: str | None) -> s
     if key == "d":
         return settings.default_timezone if _offer_default(content, settings) else None
     buttons = content.zones.buttons
-    return buttons[int(key)].zone if key.isdigit() and int(key) < len(buttons) else None
+    if key.isdigit():
+        return buttons[int(key)].zone if int(key) < len(buttons) else None
+    return key if known_zone(key) else None
 
 
 def time_keyboard(content: Content) -> InlineKeyboardMarkup:

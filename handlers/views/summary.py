@@ -99,7 +99,12 @@ def summary_lines(content: Content, summary: Summary, *, advice: bool = True) ->
     if summary.changes:
         lines += ["", *(change_line(content, c) for c in summary.changes)]
     if advice and summary.tip is not None and summary.tip_trigger is not None:
-        lines += ["", text.tip.format(trigger=labels[summary.tip_trigger].lower(), tip=summary.tip.text)]
+        lines += [
+            "",
+            text.tip.format(
+                trigger=labels[summary.tip_trigger].lower(), tip=content.tips.worded(summary.tip).text
+            ),
+        ]
     if advice and summary.care:
         lines += ["", care_text(content, summary.care)]
     return [line.rstrip() for line in lines]
