@@ -32,6 +32,7 @@ from bot.services.care import care_due
 from bot.services.common import find_user, is_set_up
 from bot.services.entries import day_already_covered, latest_open, note_target, open_checkin, shown
 from bot.services.free_text import duration_bucket, merge_draft, start_draft, take_report
+from bot.services.languages import ByLanguage
 from bot.services.notes import save_note
 from bot.services.results import CheckinResult
 from bot.services.tips import TipService
@@ -46,13 +47,23 @@ NOTE_WINDOW = timedelta(hours=1)
 
 class CheckinService:
     def __init__(
-        self, db: SessionFactory, clock: Clock, tips: TipService, signs: Signs, reader: ReportReader
+        self,
+        db: SessionFactory,
+        clock: Clock,
+        tips: TipService,
+        signs: Signs,
+        readers: ByLanguage[ReportReader],
     ) -> None:
-        self._reader = reader
+        self._readers = readers
         self._db = db
         self._now = clock
         self._tips = tips
         self._signs = signs
+
+    @property
+    def _reader(self) -> ReportReader:
+        """Typed answers are read with the words of the person's language."""
+        return self._readers.get()
 
     async def begin(self, telegram_id: int, kind: str) -> CheckinResult:
         """/checkin and /log: show the one of that kind under way, else open a new one."""

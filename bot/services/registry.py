@@ -69,7 +69,7 @@ class Services:
     flood: FloodGuard
     demo: DemoService
     notes: NoteService
-    small_talk: SmallTalk
+    talk: ByLanguage[SmallTalk]
     alarms: AlarmService
     treatments: TreatmentService
     treatment_drafts: TreatmentDrafts
@@ -77,6 +77,11 @@ class Services:
     treatment_export: TreatmentExport
     medicines: MedicineReminders
     recovery: RecoveryService
+
+    @property
+    def small_talk(self) -> SmallTalk:
+        """Greetings, thanks and typed button words in the language of the update being handled."""
+        return self.talk.get()
 
     @property
     def content(self) -> Content:
@@ -103,9 +108,12 @@ def build_services(
         return result.reasons if result.level == "urgent" else ()
 
     treatments = TreatmentService(db, clock)
-    report_reader = ReportReader(content.reports)
-    escalation = EscalationService(db, clock, content.emergency, settings.default_timezone)
     contents = {content.language: content, **others}
+    readers = ByLanguage({code: ReportReader(c.reports) for code, c in contents.items()})
+    treatment_readers = ByLanguage(
+        {code: TreatmentReader(c.treatments, c.reports, readers.get(code)) for code, c in contents.items()}
+    )
+    escalation = EscalationService(db, clock, content.emergency, settings.default_timezone)
     offered = [code for code, c in contents.items() if not c.missing]
     languages = LanguageService(db, contents, offered)
 
@@ -121,7 +129,7 @@ def build_services(
         clock=clock,
         # A typed city is found whatever the language it is named in ("Londres", "London").
         users=UserService(db, clock, {k: v for c in contents.values() for k, v in c.zones.cities.items()}),
-        checkins=CheckinService(db, clock, tips, urgent_signs, report_reader),
+        checkins=CheckinService(db, clock, tips, urgent_signs, readers),
         outbox=OutboxService(
             db,
             clock,
@@ -146,10 +154,8 @@ def build_services(
         medicines=MedicineReminders(db, clock),
         recovery=RecoveryService(db, clock),
         scores=ScoreService(db, clock),
-        treatment_drafts=TreatmentDrafts(
-            db, clock, TreatmentReader(content.treatments, content.reports, report_reader)
-        ),
-        small_talk=SmallTalk(content.reports),
+        treatment_drafts=TreatmentDrafts(db, clock, treatment_readers),
+        talk=ByLanguage({code: SmallTalk(c.reports) for code, c in contents.items()}),
         alarms=AlarmService(
             db,
             clock,

@@ -19,6 +19,7 @@ from bot.domain.schedule import local_today
 from bot.language.report_days import TODAY
 from bot.language.treatment_reader import TreatmentLine, TreatmentReader
 from bot.services.common import find_user, is_set_up
+from bot.services.languages import ByLanguage
 from bot.services.treatment_queries import MEDICINE, schedule_booking
 from bot.storage.db import SessionFactory
 from bot.storage.models import Treatment, TreatmentEvent, User
@@ -61,10 +62,15 @@ class DraftResult:
 
 
 class TreatmentDrafts:
-    def __init__(self, db: SessionFactory, clock: Clock, reader: TreatmentReader) -> None:
+    def __init__(self, db: SessionFactory, clock: Clock, readers: ByLanguage[TreatmentReader]) -> None:
         self._db = db
         self._now = clock
-        self._reader = reader
+        self._readers = readers
+
+    @property
+    def _reader(self) -> TreatmentReader:
+        """Typed lines are read with the words of the person's language."""
+        return self._readers.get()
 
     def injection_told_with_report(self, text: str) -> bool:
         """A line that tells of an injection and of spasms too: the check-in takes it, and the
