@@ -33,7 +33,7 @@ async def history(update: Update, context: BotContext) -> None:
         names = {**safety.urgent_reasons, **safety.reasons}
         lines = [
             text.alert_line.format(
-                when=when.strftime("%Y-%m-%d %H:%M"),
+                when=f"{services.content.day(when.date())} {when:%H:%M}",
                 what=", ".join(names.get(r, r) for r in reasons),
                 level=text.alert_emergency if level == "emergency" else text.alert_urgent,
             )

@@ -46,6 +46,7 @@ async def export(update: Update, context: BotContext) -> None:
     """/export: every entry as CSV, and a PDF report for the doctor."""
     services = context.services
     text = services.content.messages.export
+    checkin = services.content.messages.checkin
     data = await services.export.collect(sender_id(update))
     if data is None:
         await reply(update, Screen(text.empty))
@@ -61,12 +62,16 @@ async def export(update: Update, context: BotContext) -> None:
     pdf = await report_pdf(report_spec(services.content, data, found, lines, cycles))
     message = update.effective_message
     await message.reply_document(
-        to_csv(data.all_entries), filename=text.csv_filename, caption=text.csv_caption
+        to_csv(data.all_entries, text.csv_header.split(","), (checkin.yes.lower(), checkin.no.lower())),
+        filename=text.csv_filename,
+        caption=text.csv_caption,
     )
     if record is not None:
         wording = services.content.messages.treatment
         await message.reply_document(
-            treatments_csv(record.rows), filename=wording.csv_filename, caption=wording.csv_caption
+            treatments_csv(record.rows, wording.csv_header.split(",")),
+            filename=wording.csv_filename,
+            caption=wording.csv_caption,
         )
     await message.reply_document(pdf, filename=text.pdf_filename, caption=text.pdf_caption)
 

@@ -5,9 +5,13 @@ language is not complete (`missing`), and only complete languages are offered to
 from __future__ import annotations
 
 import tomllib
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from babel.numbers import format_decimal
 from pydantic import model_validator
 
 from bot.content.catalogue import read_catalogue
@@ -54,10 +58,23 @@ class Content(Strict):
         missing = signs - set(self.messages.safety.urgent_reasons)
         if missing:
             raise ValueError(f"safety.urgent_reasons: missing {sorted(missing)}")
+        try:
+            self.day(date(2026, 12, 4))
+        except (ValueError, UnknownLocaleError) as exc:
+            raise ValueError(f"language-day_format or the language code is not usable: {exc}") from exc
         topics = {topic.id for topic in self.knowledge.topics} | {NONE}
         if set(self.topic_model.labels) != topics:
             raise ValueError("topic_model.json was trained on other topics: run python3 dev.py train-topics")
         return self
+
+    def day(self, day: date) -> str:
+        """A day as this language writes it (messages.ftl language-day_format)."""
+        return format_date(day, str(self.messages.language.day_format), locale=Locale.parse(self.language))
+
+    def number(self, value: float, decimals: int = 2) -> str:
+        """6.5 as this language writes it ("6,5" in Spanish), with no grouping and no trailing zeros."""
+        pattern = "0." + "#" * decimals if decimals else "0"
+        return format_decimal(value, format=pattern, locale=Locale.parse(self.language))
 
 
 def _read(path: Path) -> dict[str, Any]:

@@ -76,6 +76,8 @@ class LanguageText(Wording):
     ask: Text
     saved: Text
     only_one: Text
+    # How a day is written, as a CLDR pattern read by Babel: "yyyy-MM-dd", "d MMM yyyy" (4 dic 2026).
+    day_format: Text
 
 
 class AdminText(Wording):

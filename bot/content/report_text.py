@@ -82,6 +82,7 @@ class ExportText(Wording):
     csv_caption: Text
     pdf_caption: Text
     csv_filename: Text
+    csv_header: Text  # the CSV's column names, comma-separated, in export.CSV_COLUMNS order
     pdf_filename: Text
     report_title: Text
     report_period: Annotated[Text, Slots("end", "length", "start")]

@@ -89,6 +89,7 @@ class TreatmentText(Wording):
     report_stopped: Annotated[Text, Slots("day")]
     report_scores: Annotated[Text, Slots("before", "after")]
     csv_filename: Text
+    csv_header: Text  # the CSV's column names, comma-separated, in treatment_export.CSV_COLUMNS order
     csv_caption: Text
     chart_title: Text
     chart_x: Text

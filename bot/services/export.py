@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -84,13 +85,18 @@ def notes_cell(notes: tuple[Note, ...]) -> str:
     return " | ".join(f"{n.at:%Y-%m-%d %H:%M} {n.text}" for n in notes)
 
 
-def to_csv(entries: tuple[Entry, ...]) -> bytes:
-    """UTF-8 with a byte-order mark, so spreadsheet programs read accents and dashes right."""
+def to_csv(
+    entries: tuple[Entry, ...], header: Sequence[str] = CSV_COLUMNS, yes_no: tuple[str, str] = ("yes", "no")
+) -> bytes:
+    """UTF-8 with a byte-order mark, so spreadsheet programs read accents and dashes right; `header`
+    names CSV_COLUMNS in the reader's language."""
+    if len(header) != len(CSV_COLUMNS):
+        raise ValueError(f"the CSV needs {len(CSV_COLUMNS)} column names")
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(header)
     for e in entries:
-        spasms = "" if e.had_spasm is None else ("yes" if e.had_spasm else "no")
+        spasms = "" if e.had_spasm is None else yes_no[0 if e.had_spasm else 1]
         writer.writerow(
             [e.local_date.isoformat(), f"{e.time:%H:%M}" if e.time else "", e.kind, e.status, spasms,
              ";".join(e.locations), ";".join(dict(e.sides).get(p, "") for p in e.locations),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -57,10 +58,13 @@ class TreatmentRecord:
     start: StartScore | None = None  # the self-rated score given as the starting point
 
 
-def treatments_csv(rows: tuple[tuple[str, ...], ...]) -> bytes:
+def treatments_csv(rows: tuple[tuple[str, ...], ...], header: Sequence[str] = CSV_COLUMNS) -> bytes:
+    """`header` names CSV_COLUMNS in the reader's language."""
+    if len(header) != len(CSV_COLUMNS):
+        raise ValueError(f"the treatments CSV needs {len(CSV_COLUMNS)} column names")
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(header)
     writer.writerows(rows)
     return out.getvalue().encode("utf-8-sig")
 

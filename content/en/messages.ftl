@@ -297,6 +297,7 @@ export-empty = Nothing to export yet: your diary is empty.
 export-csv_caption = Every entry in your diary, as a spreadsheet.
 export-pdf_caption = A report to take to your doctor.
 export-csv_filename = spasm-diary.csv
+export-csv_header = date,time,kind,status,spasms,places,sides,strength,duration,duration_minutes,red_flags,stress,triggers,sleep_hours,notes
 export-pdf_filename = spasm-diary-report.pdf
 export-report_title = Facial spasm diary
 export-report_period = Period: { $start } to { $end } ({ $length })
@@ -403,6 +404,7 @@ language-name = English
 language-ask = Which language should I write to you in?
 language-saved = Done: I'll write to you in English from now on.
 language-only_one = English is the only language I can write in so far.
+language-day_format = yyyy-MM-dd
 
 ## admin
 
@@ -506,6 +508,7 @@ treatment-report_change = changed to{ $dose } on { $day }
 treatment-report_stopped = stopped on { $day }
 treatment-report_scores = Self-rated score (in the way, how often; 0-4): before { $before }, 4-6 weeks after { $after }
 treatment-csv_filename = spasm-diary-treatments.csv
+treatment-csv_header = date,kind,name,dose,unit,detail,treatment_started
 treatment-ask_severity = How much do the spasms get in the way of what you do? 0 not at all · 1 a little · 2 some things are harder · 3 reading, screens or driving are hard · 4 you can hardly keep your eyes open or get through the day.
 treatment-ask_frequency = How often do they come? 0 not at all · 1 a few times a week · 2 every day, briefly · 3 many times a day · 4 nearly all the time.
 treatment-score_before_intro = Two quick questions about how things are just before this injection, so the change can be shown later.

@@ -297,6 +297,7 @@ export-empty = Todavía no hay nada que exportar: tu diario está vacío.
 export-csv_caption = Todos los registros de tu diario, en una hoja de cálculo.
 export-pdf_caption = Un informe para llevar a tu médico.
 export-csv_filename = diario-de-espasmos.csv
+export-csv_header = fecha,hora,tipo,estado,espasmos,zonas,lados,intensidad,duración,duración_minutos,señales_de_alarma,estrés,desencadenantes,horas_de_sueño,notas
 export-pdf_filename = informe-diario-de-espasmos.pdf
 export-report_title = Diario de espasmos faciales
 export-report_period = Periodo: del { $start } al { $end } ({ $length })
@@ -403,6 +404,7 @@ language-name = Español
 language-ask = ¿En qué idioma quieres que te escriba?
 language-saved = Hecho: a partir de ahora te escribiré en español.
 language-only_one = Por ahora solo puedo escribir en un idioma.
+language-day_format = d MMM yyyy
 
 ## admin
 
@@ -506,6 +508,7 @@ treatment-report_change = cambiado a{ $dose } el { $day }
 treatment-report_stopped = suspendido el { $day }
 treatment-report_scores = Puntuación autoevaluada (cuánto molesta, con qué frecuencia; 0-4): antes { $before }, 4-6 semanas después { $after }
 treatment-csv_filename = diario-de-espasmos-tratamientos.csv
+treatment-csv_header = fecha,tipo,nombre,dosis,unidad,detalle,inicio_del_tratamiento
 treatment-ask_severity = ¿Cuánto te molestan los espasmos en lo que haces? 0 nada · 1 un poco · 2 algunas cosas cuestan más · 3 leer, usar pantallas o conducir cuesta · 4 apenas puedes mantener los ojos abiertos o pasar el día.
 treatment-ask_frequency = ¿Con qué frecuencia aparecen? 0 nunca · 1 unas cuantas veces por semana · 2 cada día, brevemente · 3 muchas veces al día · 4 casi todo el tiempo.
 treatment-score_before_intro = Dos preguntas rápidas sobre cómo están las cosas justo antes de esta inyección, para poder mostrar el cambio más adelante.

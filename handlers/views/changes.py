@@ -23,7 +23,10 @@ def _values(content: Content) -> list[tuple[str, Callable[[CheckinView], str]]]:
         (text.field_duration, lambda v: unset if v.duration is None else duration_text(content, v)),
         (text.field_redflags, lambda v: names(content.messages.safety.buttons, v.red_flags)),
         (text.field_stress, lambda v: unset if v.stress is None else f"{v.stress}/10"),
-        (text.field_sleep, lambda v: unset if v.sleep_hours is None else f"{v.sleep_hours:g} h"),
+        (
+            text.field_sleep,
+            lambda v: unset if v.sleep_hours is None else f"{content.number(v.sleep_hours)} h",
+        ),
         (text.field_triggers, lambda v: names(text.triggers, v.triggers)),
     ]
 

@@ -198,7 +198,7 @@ def note_answer(content: Content, outcome: Outcome, view: CheckinView) -> Screen
     """What a typed note got: added, or refused (empty or too long) with the prompt still open."""
     text = content.messages.checkin
     if outcome == Outcome.NOTE_SAVED:
-        return Screen(text.note_saved.format(date=view.local_date.isoformat()))
+        return Screen(text.note_saved.format(date=content.day(view.local_date)))
     if outcome == Outcome.NOTE_EMPTY:
         return with_cancel(content, text.note_empty)
     return with_cancel(content, text.note_too_long.format(limit=NOTE_MAX))

@@ -24,7 +24,7 @@ def duration_text_of(content: Content, duration: str | None, minutes: int | None
     if minutes < 60:
         return text.minutes.format(count=minutes)
     if minutes < 1440 or minutes % 1440:
-        return text.hours.format(count=f"{minutes / 60:g}")
+        return text.hours.format(count=content.number(minutes / 60))
     return plural(text.days, minutes // 1440)
 
 
@@ -33,8 +33,8 @@ def _names(labels: dict[str, str], ids: Sequence[str]) -> str:
 
 
 def day_name(content: Content, day: date) -> str:
-    """ "Tuesday, 2026-12-08"."""
-    return f"{content.messages.summary.days[day.weekday()]}, {day.isoformat()}"
+    """ "Tuesday, 2026-12-08", "martes, 8 dic 2026"."""
+    return f"{content.messages.summary.days[day.weekday()]}, {content.day(day)}"
 
 
 def understood_lines(content: Content, view: CheckinView) -> list[str]:
@@ -57,7 +57,7 @@ def understood_lines(content: Content, view: CheckinView) -> list[str]:
     if view.stress is not None:
         lines.append(text.line_stress.format(stress=view.stress))
     if view.sleep_hours is not None:
-        lines.append(text.line_sleep.format(hours=f"{view.sleep_hours:g}"))
+        lines.append(text.line_sleep.format(hours=content.number(view.sleep_hours)))
     if view.triggers:
         lines.append(text.line_triggers.format(triggers=_names(text.triggers, view.triggers)))
     return lines
@@ -67,7 +67,7 @@ def entry_lines(content: Content, view: CheckinView) -> list[str]:
     text = content.messages.checkin
     if view.review:
         return [text.understood_title, *understood_lines(content, view)]
-    lines = [text.saved_title.format(date=view.local_date.isoformat())]
+    lines = [text.saved_title.format(date=content.day(view.local_date))]
     if view.had_spasm:
         lines.append(
             text.line_spasm.format(
@@ -83,7 +83,7 @@ def entry_lines(content: Content, view: CheckinView) -> list[str]:
         lines.append(text.line_redflags.format(flags=flags))
     lines.append(text.line_stress.format(stress=view.stress))
     if view.sleep_hours is not None:
-        lines.append(text.line_sleep.format(hours=f"{view.sleep_hours:g}"))
+        lines.append(text.line_sleep.format(hours=content.number(view.sleep_hours)))
     if view.triggers:
         lines.append(text.line_triggers.format(triggers=_names(text.triggers, view.triggers)))
     else:

@@ -65,7 +65,8 @@ def ask_time(content: Content, *, changing: bool = False) -> Screen:
 def next_checkin(content: Content, profile: Profile) -> str:
     if profile.next_due_at is None or profile.timezone is None:
         return content.messages.settings.next_none
-    return profile.next_due_at.astimezone(ZoneInfo(profile.timezone)).strftime("%Y-%m-%d %H:%M")
+    local = profile.next_due_at.astimezone(ZoneInfo(profile.timezone))
+    return f"{content.day(local.date())} {local:%H:%M}"
 
 
 def settings_overview(content: Content, profile: Profile) -> Screen:

@@ -27,8 +27,8 @@ def report_spec(
     return ReportSpec(
         title=text.report_title,
         period=text.report_period.format(
-            start=export.start.isoformat(),
-            end=export.end.isoformat(),
+            start=content.day(export.start),
+            end=content.day(export.end),
             length=plural(text.report_days, export.days),
         ),
         disclaimer=text.report_disclaimer,
@@ -63,7 +63,11 @@ def _event_row(content: Content, event: Event) -> tuple[str, str, str]:
     reported = ", ".join(names.get(r, r) for r in event.reasons)
     advised = text.advised_emergency if event.level == "emergency" else text.advised_urgent
     where = source.get(event.source, "")
-    return (f"{event.occurred_at:%Y-%m-%d %H:%M}", f"{reported} ({where})" if where else reported, advised)
+    return (
+        f"{content.day(event.occurred_at.date())} {event.occurred_at:%H:%M}",
+        f"{reported} ({where})" if where else reported,
+        advised,
+    )
 
 
 def _entry_row(content: Content, e: Entry) -> tuple[str, ...]:
@@ -75,14 +79,14 @@ def _entry_row(content: Content, e: Entry) -> tuple[str, ...]:
     else:
         places = text.report_no_spasms if e.had_spasm is False else ""
     return (
-        e.local_date.isoformat(),
+        content.day(e.local_date),
         f"{e.time:%H:%M}" if e.time else "",
         text.kind_episode if e.kind == "episode" else text.kind_checkin,
         places,
         f"{e.severity}/10" if e.had_spasm and e.severity is not None else "",
         duration_text_of(content, e.duration, e.duration_minutes) if e.had_spasm else "",
         f"{e.stress}/10" if e.stress is not None else "",
-        f"{e.sleep_hours:g} h" if e.sleep_hours is not None else "",
+        f"{content.number(e.sleep_hours)} h" if e.sleep_hours is not None else "",
         ", ".join(checkin.triggers[t] for t in e.triggers if t in checkin.triggers),
         "\n".join(f"{n.at:%H:%M} {n.text}" for n in e.notes),
     )

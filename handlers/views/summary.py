@@ -27,18 +27,14 @@ def _trend(content: Content, now: float | None, before: float | None, previous: 
     if now is None or before is None or previous.days_recorded == 0:
         return ""
     if round(now, 1) > round(before, 1):
-        return text.trend_up.format(before=_num(before))
+        return text.trend_up.format(before=content.number(before, 1))
     if round(now, 1) < round(before, 1):
-        return text.trend_down.format(before=_num(before))
+        return text.trend_down.format(before=content.number(before, 1))
     return text.trend_same
 
 
 def _spaced(trend: str) -> str:
     return f", {trend.strip('()')}" if trend else ""
-
-
-def _num(value: float) -> str:
-    return f"{value:.1f}".removesuffix(".0")
 
 
 def summary_lines(content: Content, summary: Summary, *, advice: bool = True) -> list[str]:
@@ -48,7 +44,7 @@ def summary_lines(content: Content, summary: Summary, *, advice: bool = True) ->
     labels = content.messages.checkin.triggers
     now, before = summary.current, summary.previous
     title = text.title_week if summary.period == "week" else text.title_month
-    lines = [title.format(start=now.start.isoformat(), end=now.end.isoformat()), ""]
+    lines = [title.format(start=content.day(now.start), end=content.day(now.end)), ""]
     lines.append(
         text.line_days.format(
             spasm_days=now.spasm_days, days=now.days_recorded,
@@ -63,17 +59,20 @@ def summary_lines(content: Content, summary: Summary, *, advice: bool = True) ->
     if now.avg_severity is not None and now.max_severity is not None:
         trend = _trend(content, now.avg_severity, before.avg_severity, before)
         lines.append(
-            text.line_severity.format(average=_num(now.avg_severity), highest=now.max_severity, trend=trend)
+            text.line_severity.format(
+                average=content.number(now.avg_severity, 1), highest=now.max_severity, trend=trend
+            )
         )
     else:
         lines.append(text.line_no_severity)
     if now.avg_stress is not None:
         trend = _trend(content, now.avg_stress, before.avg_stress, before)
-        lines.append(text.line_stress.format(average=_num(now.avg_stress), trend=trend))
+        lines.append(text.line_stress.format(average=content.number(now.avg_stress, 1), trend=trend))
     if now.avg_sleep is not None:
         lines.append(
             text.line_sleep.format(
-                hours=_num(now.avg_sleep), trend=_trend(content, now.avg_sleep, before.avg_sleep, before)
+                hours=content.number(now.avg_sleep, 1),
+                trend=_trend(content, now.avg_sleep, before.avg_sleep, before),
             )
         )
     if now.places:
@@ -124,11 +123,11 @@ def change_line(content: Content, change: MedicineChange) -> str:
         return f"{said} {text.change_too_early.format(days=written)}"
     if before.mean_strength is None:
         return f"{said} " + text.change_followed_alone.format(
-            spasm_days=after.spasm_days, days=written, after=_num(after.mean_strength)
+            spasm_days=after.spasm_days, days=written, after=content.number(after.mean_strength, 1)
         )
     return f"{said} " + text.change_followed.format(
-        spasm_days=after.spasm_days, days=written, after=_num(after.mean_strength),
-        before=_num(before.mean_strength),
+        spasm_days=after.spasm_days, days=written, after=content.number(after.mean_strength, 1),
+        before=content.number(before.mean_strength, 1),
     )  # fmt: skip
 
 
@@ -146,8 +145,8 @@ def split_caption(lines: Sequence[str], more: str) -> tuple[str, str | None]:
 def too_little(content: Content, summary: Summary) -> str:
     now = summary.current
     return content.messages.summary.too_little.format(
-        start=now.start.isoformat(),
-        end=now.end.isoformat(),
+        start=content.day(now.start),
+        end=content.day(now.end),
         recorded=plural(content.messages.summary.days_recorded, now.days_recorded),
     )
 
@@ -156,7 +155,7 @@ def chart_spec(content: Content, stats: Stats) -> ChartSpec:
     text = content.messages.summary
     month = len(stats.days) > 10
     return ChartSpec(
-        title=text.chart_title.format(start=stats.start.isoformat(), end=stats.end.isoformat()),
+        title=text.chart_title.format(start=content.day(stats.start), end=content.day(stats.end)),
         labels=tuple(_day_label(content, d.day, month) for d in stats.days),
         severity=tuple(float(d.severity) if d.severity is not None else None for d in stats.days),
         stress=tuple(d.stress for d in stats.days),

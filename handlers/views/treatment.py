@@ -133,7 +133,11 @@ def cycle_message(content: Content, treatment_id: int, ask: CycleAsk) -> Screen:
 
 def dose_text(content: Content, dose: float | None, unit: str | None) -> str:
     """ " 0.5 mg", or nothing when no dose was given."""
-    return content.messages.treatment.dose_part.format(dose=f"{dose:g}", unit=unit or "") if dose else ""
+    return (
+        content.messages.treatment.dose_part.format(dose=content.number(dose), unit=unit or "")
+        if dose
+        else ""
+    )
 
 
 def effect_names(content: Content, ids: Sequence[str]) -> str:
@@ -211,7 +215,7 @@ def cycle_chart_spec(content: Content, series: Sequence[tuple[date, Curve]]) -> 
     if not any(len(points) >= CHART_MIN_DAYS for _, points in series):
         return None
     text = content.messages.treatment
-    cycles = tuple((injected.isoformat(), points) for injected, points in series)
+    cycles = tuple((content.day(injected), points) for injected, points in series)
     return CycleChartSpec(text.chart_title, text.chart_x, text.chart_y, cycles)
 
 

@@ -19,29 +19,29 @@ def treatment_lines(content: Content, record: TreatmentRecord) -> tuple[str, ...
             text.report_medicine.format(
                 name=(medicine.name or "").capitalize(),
                 dose=dose_text(content, medicine.dose, medicine.unit),
-                since=medicine.started_on.isoformat(),
+                since=content.day(medicine.started_on),
             )
         ]
         for change in changes:
             if change.kind == "stop":
-                parts.append(text.report_stopped.format(day=change.local_date.isoformat()))
+                parts.append(text.report_stopped.format(day=content.day(change.local_date)))
             else:
                 dose = dose_text(content, change.dose, change.unit)
-                parts.append(text.report_change.format(dose=dose, day=change.local_date.isoformat()))
+                parts.append(text.report_change.format(dose=dose, day=content.day(change.local_date)))
         lines.append("; ".join(parts))
     if record.start is not None:
         score = score_text(content, record.start.score)
-        lines.append(text.report_start_score.format(day=record.start.day.isoformat(), score=score))
+        lines.append(text.report_start_score.format(day=content.day(record.start.day), score=score))
     return tuple(lines)
 
 
 def _cycle_line(content: Content, report: CycleReport) -> str:
     text = content.messages.treatment
     cycle = report.cycle
-    until = cycle.ends.isoformat() if cycle.ends else text.report_current
+    until = content.day(cycle.ends) if cycle.ends else text.report_current
     dose = dose_text(content, report.dose, report.unit).strip()
     head = text.report_cycle.format(
-        day=cycle.injected.isoformat(), dose=f" ({dose})" if dose else "", until=until
+        day=content.day(cycle.injected), dose=f" ({dose})" if dose else "", until=until
     )
     found = []
     if cycle.onset_day is not None:
@@ -56,13 +56,15 @@ def _cycle_line(content: Content, report: CycleReport) -> str:
     if report.places:
         parts.insert(1, text.report_where.format(where=where_text(content, report.places, report.sides)))
     if report.side_effects:
-        effects = ", ".join(f"{effect_names(content, [e])} ({d.isoformat()})" for d, e in report.side_effects)
+        effects = ", ".join(
+            f"{effect_names(content, [e])} ({content.day(d)})" for d, e in report.side_effects
+        )
         parts.append(text.report_side_effects.format(effects=effects))
     if report.scores:
         given = {when: (severity, frequency) for when, severity, frequency in report.scores}
         before, after = (score_text(content, given.get(w, (None, None))) for w in ("before", "after"))
         parts.append(text.report_scores.format(before=before, after=after))
     if report.ratings:
-        ratings = ", ".join(f"{d.isoformat()}: {v}/4" for d, v in report.ratings)
+        ratings = ", ".join(f"{content.day(d)}: {v}/4" for d, v in report.ratings)
         parts.append(text.report_ratings.format(ratings=ratings))
     return ". ".join(p[:1].upper() + p[1:] for p in parts) + "."
