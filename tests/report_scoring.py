@@ -104,8 +104,9 @@ def score(rows: Iterable[tuple[str, Report]], parse: Callable[[str], Report]) ->
 def _disagreements(path: Path) -> None:
     from bot.nlu import parse_report
 
+    language = "es" if path.name.startswith("reports_es_") else "en"
     for text, want in load(path):
-        got = parse_report(text)
+        got = parse_report(text, language)
         wrong = [f"{n}: got {getattr(got, n)!r} want {getattr(want, n)!r}"
                  for n in FIELDS if getattr(got, n) != getattr(want, n)]  # fmt: skip
         if wrong:

@@ -93,8 +93,7 @@ async def test_only_a_complete_language_is_offered(
         assert loaded.missing == tuple(missing(DEFAULT_CONTENT_DIR, code))
     services = build_services(settings, content, session_factory(engine), clock, translations=others)
     assert services.languages.offered == (ENGLISH, *(c for c, loaded in others.items() if not loaded.missing))
-    # Spanish has its messages and red-flag rules; its report reader and topics come next.
-    assert "es" not in services.languages.offered and "reports.toml" in others["es"].missing
+    assert services.languages.offered == ("en", "es") and others["es"].missing == ()
 
 
 @pytest.mark.parametrize(

@@ -11,21 +11,29 @@ import pytest
 from bot.content import load_content
 from bot.domain.days import DayRef
 from bot.language.report_reader import ReportReader
-from bot.nlu import day_of_report, parse_report
+from bot.nlu import Report, day_of_report, parse_report
 from tests.report_scoring import DATA, FIELDS, Score, load, score
 
-SETS = sorted(DATA.glob("reports_*.tsv"))
+SETS = {
+    "en": [p for p in sorted(DATA.glob("reports_*.tsv")) if not p.name.startswith("reports_es_")],
+    "es": sorted(DATA.glob("reports_es_*.tsv")),
+}
 
 
-def test_labelled_sets_meet_the_aims(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("language", sorted(SETS))
+def test_labelled_sets_meet_the_aims(language: str, capsys: pytest.CaptureFixture[str]) -> None:
     total = Score()
     lines: list[str] = []
-    for path in SETS:
+
+    def read(text: str) -> Report:
+        return parse_report(text, language)
+
+    for path in SETS[language]:
         rows = load(path)
-        lines += score(rows, parse_report).lines(path.name)
+        lines += score(rows, read).lines(f"{language} {path.name}")
         for text, want in rows:
-            total.add(parse_report(text), want)
-    lines += total.lines(f"all {len(SETS)} sets")
+            total.add(read(text), want)
+    lines += total.lines(f"{language}: all {len(SETS[language])} sets")
     with capsys.disabled():
         print("\n" + "\n".join(lines))
     assert total.reports + total.non_reports >= 150

@@ -4,10 +4,13 @@ tips worded in Spanish."""
 from __future__ import annotations
 
 from bot.content import Content
+from bot.render.pdf import render_report
 from bot.runtime.offline import buttons_of
 from bot.services.registry import Services
+from handlers.views.report import report_spec
 from tests.harness import Chat
-from tests.helpers import user_row
+from tests.helpers import checkins, user_row
+from tests.test_exports import an_export
 
 
 async def onboard_es(chat: Chat) -> None:
@@ -53,3 +56,74 @@ async def test_the_zone_buttons_are_the_spanish_speaking_worlds_and_mean_the_sam
     await chat.press(zones, data)
     user = await user_row(bilingual, chat.user_id)
     assert user is not None and user.timezone == "America/Argentina/Buenos_Aires"
+
+
+async def test_a_quiet_day_by_taps_is_kept_and_answered_with_spanish_tips(
+    harness_es: Chat, bilingual: Services, spanish: Content
+) -> None:
+    chat = harness_es
+    await onboard_es(chat)
+    await chat.send("/checkin")
+    await chat.tap("No")
+    await chat.tap("7")
+    if "dormiste" in chat.keyboard_message()["text"]:
+        await chat.tap("6")
+    await chat.tap("Estrés")
+    await chat.tap("Listo")
+    tips = chat.last_text()
+    assert tips.startswith(spanish.messages.checkin.tips_title) and "Fuente:" in tips
+    assert any(tip.text in tips for tip in spanish.tips.tips if "stress" in tip.triggers)
+    (entry,) = await checkins(bilingual)
+    assert (entry.had_spasm, entry.stress, entry.triggers) == (False, 7, "stress")
+
+
+async def test_a_typed_report_in_spanish_is_shown_back_in_spanish_and_saved_on_guardar(
+    harness_es: Chat, bilingual: Services, spanish: Content
+) -> None:
+    chat = harness_es
+    await onboard_es(chat)
+    await chat.send("me tiembla el párpado izq desde hace un rato, estres 7, dormi 5h y 3 cafes")
+    shown = chat.last_text()
+    assert "Dónde: Párpado (lado izquierdo)" in shown and "Sueño: 5 h" in shown
+    assert all(entry.status != "done" for entry in await checkins(bilingual))  # nothing saved yet
+    for _ in range(6):  # strength, length, anything else: then the card to save
+        labels = [label for label, _ in buttons_of(chat.keyboard_message())]
+        if any("Guardar" in label for label in labels):
+            break
+        await chat.tap(next(label for label in labels if label in ("6", "Nada de esto", "Minutos")))
+    await chat.tap("Guardar")
+    (entry,) = await checkins(bilingual)
+    assert (entry.status, entry.locations, entry.stress, entry.sleep_hours) == ("done", "eyelid", 7, 5.0)
+    assert entry.triggers == "stress,poor_sleep,caffeine"
+    assert chat.last_text().startswith(spanish.messages.checkin.tips_title)
+
+
+async def test_the_summary_chart_and_the_doctors_files_come_in_spanish(
+    harness_es: Chat, bilingual: Services, spanish: Content
+) -> None:
+    chat = harness_es
+    await onboard_es(chat)
+    await bilingual.demo.fill(chat.user_id)
+    await chat.send("/summary")
+    captions = [
+        c.params.get("caption", "") for c, _, _ in chat.telegram.uploads_to(chat.user_id, "sendPhoto")
+    ]
+    assert captions and captions[-1].startswith("Tu semana")
+    await chat.send("/export")
+    (_, csv_name, csv_bytes), (_, pdf_name, pdf) = chat.telegram.uploads_to(chat.user_id, "sendDocument")
+    assert (csv_name, pdf_name) == ("diario-de-espasmos.csv", spanish.messages.export.pdf_filename)
+    table = csv_bytes.decode("utf-8-sig")
+    assert table.startswith("fecha,hora,tipo,estado,espasmos,zonas,lados,intensidad")
+    assert ",sí," in table  # a day with spasms
+    assert pdf.startswith(b"%PDF") and b"/Subtype /Image" in pdf
+
+
+def test_the_doctors_report_reads_in_spanish_with_its_dates_and_numbers(spanish: Content) -> None:
+    export, summary = an_export()
+    spec = report_spec(spanish, export, summary)
+    (row,) = spec.entries
+    assert row[0] == "10 mar 2026" and row[2] == spanish.messages.export.kind_episode
+    assert row[3] == "Párpado (lado izquierdo); Mejilla" and row[7] == "6,5 h"
+    ((when, _, advised),) = spec.events
+    assert when == "10 mar 2026 20:30" and advised == spanish.messages.export.advised_emergency
+    assert render_report(spec).startswith(b"%PDF")

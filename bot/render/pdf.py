@@ -49,7 +49,7 @@ def _fonts() -> tuple[Path, Path]:
 
 
 EVENT_WIDTHS = (38, 144, 95)  # millimetres, across a landscape A4 page's 277
-ENTRY_WIDTHS = (19, 11, 16, 40, 18, 22, 13, 12, 46, 80)
+ENTRY_WIDTHS = (22, 11, 16, 40, 20, 22, 13, 12, 46, 75)  # a date and "Intensidad" on one line
 CHART_WIDTH = 150  # small enough to stay on the first page, under the summary
 HEADING_HEIGHT = 11  # a section heading with the space above it
 

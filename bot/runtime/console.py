@@ -13,6 +13,7 @@ from telegram import Update
 
 from bot.runtime.lifecycle import Runtime
 from bot.runtime.offline import ApiCall, FakeTelegram, Person, buttons_of
+from bot.services.languages import offered_code
 
 CONSOLE_USER_ID = 1_000_000_001
 KEPT_KEYBOARDS = 5  # recent messages whose buttons can still be tapped by label
@@ -31,6 +32,9 @@ class ConsoleChat:
         self.telegram = telegram
         self.files = runtime.services.settings.data_dir / "console"
         self.person = Person(CONSOLE_USER_ID, "You", language)
+        languages = runtime.services.languages
+        # The console's own lines in the language asked for (its app's), like the bot's.
+        self.words = languages.content(offered_code(language, languages.offered)).messages.console
         self.update_ids = itertools.count(1)
         self.keyboards: list[dict[str, Any]] = []  # messages on screen with live buttons, oldest first
         self.messages_seen = 0
@@ -92,7 +96,7 @@ class ConsoleChat:
 
     def _button_for(self, line: str) -> tuple[dict[str, Any], str] | str | None:
         """The button a typed line taps (message and data), a hint to print, or None for text."""
-        content = self.runtime.services.content.messages.console
+        content = self.words
         wanted = _label(line)
         for message in reversed(self.keyboards):  # any button still on screen, newest first
             for label, data in buttons_of(message):
@@ -112,20 +116,20 @@ class ConsoleChat:
 
     async def week(self) -> None:
         """The weekly summary, now."""
-        content = self.runtime.services.content.messages.console
+        content = self.words
         if not await self.runtime.services.users.make_summary_due_now(CONSOLE_USER_ID):
             print(content.week_none)
             return
         await self.runtime.tick()
 
     async def demo(self) -> None:
-        content = self.runtime.services.content.messages.console
+        content = self.words
         made = await self.runtime.services.demo.fill(CONSOLE_USER_ID)
         print(content.demo_done.format(count=made) if made else content.demo_none)
 
     async def command(self, line: str) -> None:
         """A console command (":due", ":week", ":demo", ":help")."""
-        content = self.runtime.services.content.messages.console
+        content = self.words
         actions = {":due": self.due, ":week": self.week, ":demo": self.demo}
         if line in actions:
             await actions[line]()
@@ -133,7 +137,7 @@ class ConsoleChat:
             print(content.help if line in (":help", ":h", ":?") else content.unknown)
 
     async def due(self) -> None:
-        content = self.runtime.services.content.messages.console
+        content = self.words
         if not await self.runtime.services.users.make_due_now(CONSOLE_USER_ID):
             print(content.due_none)
             return
@@ -147,7 +151,7 @@ async def chat(runtime: Runtime, telegram: FakeTelegram, language: str | None = 
     """Type as the person (whose Telegram app is in `language`); `runtime` talks to `telegram`."""
     settings = runtime.services.settings
     console = ConsoleChat(runtime, telegram, language)
-    content = runtime.services.content.messages.console
+    content = console.words
     await runtime.start()
     print(content.intro)
     try:

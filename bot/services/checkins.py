@@ -54,16 +54,11 @@ class CheckinService:
         signs: Signs,
         readers: ByLanguage[ReportReader],
     ) -> None:
-        self._readers = readers
+        self._readers = readers  # typed answers are read in the words of the person's language
         self._db = db
         self._now = clock
         self._tips = tips
         self._signs = signs
-
-    @property
-    def _reader(self) -> ReportReader:
-        """Typed answers are read with the words of the person's language."""
-        return self._readers.get()
 
     async def begin(self, telegram_id: int, kind: str) -> CheckinResult:
         """/checkin and /log: show the one of that kind under way, else open a new one."""
@@ -147,7 +142,7 @@ class CheckinService:
                 return await self._advance(session, user, current, Outcome.SHOW)
             if current is not None and current.amends_id is not None and not current.review:
                 current = None  # a correction takes only its own answer; the rest is not about it
-            report = self._reader.read(text)
+            report = self._readers.get().read(text)
             if report.is_report and is_set_up(user):
                 return await self._take_report(session, user, current, report)
             if current is not None and current.step in NUMBER_STEPS:
@@ -181,7 +176,7 @@ class CheckinService:
         if button is not None and apply_answer(checkin, checkin.step, button) is not None:
             return True
         if checkin.step == "duration":
-            minutes = self._reader.bare_duration(text)
+            minutes = self._readers.get().bare_duration(text)
             if (
                 minutes is not None
                 and apply_answer(checkin, "duration", duration_bucket(minutes)) is not None
@@ -190,11 +185,11 @@ class CheckinService:
                 return True
             return False
         if checkin.step == "sleep":
-            hours = self._reader.bare_hours(text)
+            hours = self._readers.get().bare_hours(text)
             if hours is not None:
                 checkin.sleep_hours, checkin.sleep_asked = hours, True
             return hours is not None
-        value = self._reader.bare_scale(text) if checkin.step in NUMBER_STEPS else None
+        value = self._readers.get().bare_scale(text) if checkin.step in NUMBER_STEPS else None
         return value is not None and apply_answer(checkin, checkin.step, str(value)) is not None
 
     async def _take_report(
