@@ -3,9 +3,12 @@ tips worded in Spanish."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.content import Content
 from bot.render.pdf import render_report
 from bot.runtime.offline import buttons_of
+from bot.safety import triage
 from bot.services.registry import Services
 from handlers.views.report import report_spec
 from tests.harness import Chat
@@ -127,3 +130,12 @@ def test_the_doctors_report_reads_in_spanish_with_its_dates_and_numbers(spanish:
     ((when, _, advised),) = spec.events
     assert when == "10 mar 2026 20:30" and advised == spanish.messages.export.advised_emergency
     assert render_report(spec).startswith(b"%PDF")
+
+
+WORSE = ["mis espasmos empeoraron", "han ido empeorando los espasmos", "el tic empeoró", "cada día empeora"]
+
+
+@pytest.mark.parametrize("text", WORSE)
+def test_spasms_getting_worse_in_spanish_are_a_reason_to_see_a_doctor_soon(text: str) -> None:
+    found = triage(text)
+    assert (found.level, found.reasons) == ("urgent", ("worsening",))

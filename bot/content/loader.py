@@ -71,7 +71,7 @@ class Content(Strict):
         """A day as this language writes it (messages.ftl language-day_format)."""
         return format_date(day, str(self.messages.language.day_format), locale=Locale.parse(self.language))
 
-    def number(self, value: float, decimals: int = 2) -> str:
+    def number(self, value: float, decimals: int = 3) -> str:
         """6.5 as this language writes it ("6,5" in Spanish), with no grouping and no trailing zeros."""
         pattern = "0." + "#" * decimals if decimals else "0"
         return format_decimal(value, format=pattern, locale=Locale.parse(self.language))
