@@ -101,6 +101,7 @@ NOTE_OUTCOMES = (Outcome.NOTE_SAVED, Outcome.NOTE_EMPTY, Outcome.NOTE_TOO_LONG)
 class Typed(Enum):
     HANDLED = "handled"  # a number or a note the check-in was waiting for
     WAITING_FOR_TAP = "waiting_for_tap"  # a check-in is open at a step answered with buttons
+    WAITING_FOR_NUMBER = "waiting_for_number"  # ... at a 0-10 step, and this was no number
     NOT_FOR_CHECKIN = "not_for_checkin"
 
 
@@ -116,10 +117,9 @@ async def typed(update: Update, context: BotContext, text: str) -> Typed:
         return Typed.NOT_FOR_CHECKIN
     if result.outcome == Outcome.USE_BUTTONS:
         return Typed.WAITING_FOR_TAP
-    wording = services.content.messages.checkin
-    if result.outcome == Outcome.NUMBER_HINT:
-        await reply(update, Screen(wording.number_hint))
-    elif result.outcome in NOTE_OUTCOMES:
+    if result.outcome == Outcome.NUMBER_HINT:  # a question asked meanwhile is answered first
+        return Typed.WAITING_FOR_NUMBER
+    if result.outcome in NOTE_OUTCOMES:
         await reply(update, note_answer(services.content, result.outcome, result.view))
     else:
         await _retire_keyboard(update, context, result.view.message_id)

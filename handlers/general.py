@@ -62,10 +62,15 @@ async def text(update: Update, context: BotContext) -> None:
         return
     if await treatment.typed(update, context, typed):  # "had my botox today", "started clonazepam"
         return
-    # Not an answer a check-in is waiting for: perhaps a question about spasms.
-    if await knowledge.question(update, context, typed):
-        return
+    # Not an answer a check-in is waiting for: perhaps a question about spasms. While a 0-10
+    # answer is awaited, only a question with an answer is taken for one; the rest gets the hint.
     messages = context.services.content.messages
+    waiting_for_number = waiting == checkin.Typed.WAITING_FOR_NUMBER
+    if await knowledge.question(update, context, typed, strict=waiting_for_number):
+        return
+    if waiting_for_number:
+        await reply(update, Screen(messages.checkin.number_hint))
+        return
     waiting_for_tap = waiting == checkin.Typed.WAITING_FOR_TAP
     talk = context.services.small_talk.kind(typed)
     if talk is not None:

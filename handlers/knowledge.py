@@ -57,16 +57,18 @@ async def topic_button(update: Update, context: BotContext) -> None:
     await edit(query, _answer_screen(book, found.topic, found.text))
 
 
-async def question(update: Update, context: BotContext, text: str) -> bool:
+async def question(update: Update, context: BotContext, text: str, *, strict: bool = False) -> bool:
     """Answer a typed question; an uncovered question gets the honest fallback and the menu.
-    False when the text is not a question at all."""
+    `strict`: only a question (not a statement) with an answer is answered. False when nothing was said."""
     services = context.services
+    if strict and not services.knowledge.index.looks_like_question(text):
+        return False
     found = await services.knowledge.answer(sender_id(update), text)
     book = services.content.knowledge
     if found is not None:
         await reply(update, _answer_screen(book, found.topic, found.text))
         return True
-    if services.knowledge.index.looks_like_question(text):
+    if not strict and services.knowledge.index.looks_like_question(text):
         await reply(update, _menu(book, book.not_covered))
         return True
     return False

@@ -121,14 +121,19 @@ async def test_a_typed_question_gets_the_answer_even_mid_checkin(chat: Chat, con
     assert topic is not None and chat.last_text().startswith(topic.answer)
 
 
-async def test_at_a_number_or_note_step_text_is_not_taken_for_a_question(
+async def test_at_a_number_step_a_question_is_answered_and_the_number_still_awaited(
     chat: Chat, content: Content
 ) -> None:
     await onboard(chat)
     await chat.send("/checkin")
-    await chat.tap("No")
+    await chat.tap("No")  # now waiting for stress, 0-10, tapped or typed
     await chat.send("why does my eye twitch?")
+    topic = content.knowledge.topic("causes")
+    assert topic is not None and chat.last_text().startswith(topic.answer)
+    await chat.send("how much does botox cost?")  # no answer: the number is asked for, not the menu
     assert chat.last_text() == content.messages.checkin.number_hint
+    await chat.send("6")
+    assert chat.keyboard_message()["text"] == content.messages.checkin.ask_sleep
 
 
 async def test_an_uncovered_question_gets_the_honest_fallback_and_the_menu(
