@@ -72,6 +72,8 @@ SNOOZE = ButtonData("z", ROW_ID, Field(r"60|180|tomorrow"))
 ZONE = ButtonData("tz", Field(r"\d{1,3}|d|[A-Za-z]+(?:/[A-Za-z_+-]+){1,2}"))
 CHECKIN_TIME = ButtonData("tm", HHMM)
 SETTING = ButtonData("set", Field(r"tz|time"))
+# One of several daily check-ins moved or removed (its local minute), or another added ("add:0").
+CHECKIN_SLOT = ButtonData("cs", Field(r"mv|rm|add"), Field(r"\d{1,4}", 24 * 60 - 1))
 SUMMARY_SETTING = ButtonData("set", Field(r"sum"))
 SUMMARY_DAY = ButtonData("sd", Field(r"[0-6]"))
 SUMMARY_TIME = ButtonData("smt", HHMM)

@@ -45,7 +45,7 @@ async def text(update: Update, context: BotContext) -> None:
     if profile.awaiting == Awaiting.TIMEZONE:
         await onboarding.typed_zone(update, context, typed)
         return
-    if profile.awaiting == Awaiting.TIME:
+    if profile.awaiting in (Awaiting.TIME, Awaiting.MOVE_TIME, Awaiting.ADD_TIME):
         await onboarding.typed_time(update, context, typed)
         return
     if profile.awaiting == Awaiting.SUMMARY_TIME:

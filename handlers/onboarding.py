@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.domain.schedule import format_minute
+from bot.domain.schedule import format_minute, parse_time
+from bot.domain.slots import MAX_CHECKINS
 from bot.services.languages import current
-from bot.services.users import Awaiting, Profile
+from bot.services.users import Awaiting, Profile, TimeChange
 from handlers import callbacks
 from handlers.common import answer, chat_id, edit, reply, sender_id
 from handlers.context import BotContext
@@ -17,6 +18,7 @@ from handlers.views.onboarding import (
     onboarding_done,
     settings_overview,
     time_keyboard,
+    times_text,
     zone_for_button,
     zone_keyboard,
     zone_saved,
@@ -87,6 +89,37 @@ async def settings_button(update: Update, context: BotContext) -> None:
     )
 
 
+async def slot_button(update: Update, context: BotContext) -> None:
+    """Move or remove one of several daily check-ins, or add one."""
+    query = update.callback_query
+    assert query is not None
+    parsed = callbacks.CHECKIN_SLOT.parse(query.data)
+    services = context.services
+    text = services.content.messages.settings
+    profile = await services.users.profile(sender_id(update))
+    if parsed is None or profile is None or not profile.set_up:
+        await answer(query, services.content.messages.general.button_expired)
+        return
+    action, minute = parsed[0], int(parsed[1])
+    if action != "add" and minute not in profile.checkin_times:  # moved or removed meanwhile
+        await answer(query, services.content.messages.general.button_expired)
+        return
+    await answer(query)
+    if action == "rm":
+        changed = await services.users.remove_checkin_time(sender_id(update), minute)
+        if changed is not None:
+            removed = text.time_removed.format(time=format_minute(minute), times=times_text(changed))
+            await _confirm(update, context, removed, changed, in_place=True)
+        return
+    if action == "add" and len(profile.checkin_times) >= MAX_CHECKINS:
+        await edit(query, Screen(text.times_full.format(count=MAX_CHECKINS)))
+        return
+    what = Awaiting.ADD_TIME if action == "add" else Awaiting.MOVE_TIME
+    await services.users.ask(sender_id(update), what, None if action == "add" else minute)
+    question = text.ask_add_time if action == "add" else text.ask_move_time.format(time=format_minute(minute))
+    await edit(query, ask_time(services.content, changing=True, question=question))
+
+
 async def zone_button(update: Update, context: BotContext) -> None:
     """A time zone button from the onboarding or settings list."""
     query = update.callback_query
@@ -137,12 +170,20 @@ async def _save_time(update: Update, context: BotContext, text: str, *, in_place
     if result is None:
         await continue_setup(update, context)
         return
+    wording = services.content.messages.settings
+    if result.change == TimeChange.FULL:
+        await reply(update, Screen(wording.times_full.format(count=MAX_CHECKINS)))
+        return
     if not result.ok:
         retry = services.content.messages.onboarding.time_invalid.format(text=text[:32])
+        if result.change == TimeChange.TOO_CLOSE:
+            retry = wording.time_too_close.format(time=format_minute(parse_time(text) or 0))
         await reply(update, Screen(retry, time_keyboard(services.content)))
         return
-    minute = result.profile.checkin_minute or 0
-    saved = services.content.messages.settings.time_saved.format(time=format_minute(minute))
+    if len(result.profile.checkin_times) > 1:
+        saved = wording.time_added.format(times=times_text(result.profile))
+    else:
+        saved = wording.time_saved.format(time=times_text(result.profile))
     await _confirm(update, context, saved, result.profile, in_place=in_place)
 
 

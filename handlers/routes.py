@@ -88,6 +88,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
             CallbackQueryHandler(onboarding.zone_button, pattern=callbacks.ZONE.pattern),
             CallbackQueryHandler(onboarding.time_button, pattern=callbacks.CHECKIN_TIME.pattern),
             CallbackQueryHandler(onboarding.settings_button, pattern=callbacks.SETTING.pattern),
+            CallbackQueryHandler(onboarding.slot_button, pattern=callbacks.CHECKIN_SLOT.pattern),
             CallbackQueryHandler(knowledge.topic_button, pattern=callbacks.TOPIC.pattern),
             CallbackQueryHandler(summary.settings_button, pattern=callbacks.SUMMARY_SETTING.pattern),
             CallbackQueryHandler(summary.day_button, pattern=callbacks.SUMMARY_DAY.pattern),

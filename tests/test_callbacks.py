@@ -38,6 +38,7 @@ def test_every_button_the_bot_can_show_reaches_its_own_handler(chat: Chat) -> No
         callbacks.ZONE: (onboarding.zone_button, ("d",)),
         callbacks.CHECKIN_TIME: (onboarding.time_button, ("0830",)),
         callbacks.SETTING: (onboarding.settings_button, ("tz",)),
+        callbacks.CHECKIN_SLOT: (onboarding.slot_button, ("mv", 480)),
         callbacks.SUMMARY_SETTING: (summary.settings_button, ("sum",)),
         callbacks.SUMMARY_DAY: (summary.day_button, (6,)),
         callbacks.SUMMARY_TIME: (summary.time_button, ("1900",)),

@@ -16,6 +16,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import SQLModel
 
@@ -25,6 +26,12 @@ from bot.storage.migrate import upgrade
 from tests.conftest import BACKENDS, PG_URL
 
 SCRATCH_DB = "spasm_migrations_test"
+OLD_USER = text(
+    "INSERT INTO users (id, telegram_id, chat_id, timezone, checkin_minute, paused, blocked,"
+    " last_tip_ids, summary_weekday, summary_minute, created_at, updated_at)"
+    " VALUES (1, 42, 42, 'Europe/Berlin', 1200, false, false, '', 6, 1140,"
+    " '2026-11-01 10:00:00+00:00', '2026-11-01 10:00:00+00:00')"
+)  # a person set up by an older schema, with one check-in at 20:00
 
 
 @pytest.fixture(params=BACKENDS)
@@ -50,14 +57,7 @@ async def blank(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator
 async def test_notes_written_by_the_old_schema_are_all_kept(blank: AsyncEngine) -> None:
     await upgrade(blank, "0007")
     async with blank.begin() as conn:
-        await conn.execute(
-            text(
-                "INSERT INTO users (id, telegram_id, chat_id, timezone, checkin_minute, paused, blocked,"
-                " last_tip_ids, summary_weekday, summary_minute, created_at, updated_at)"
-                " VALUES (1, 42, 42, 'Europe/Berlin', 1200, false, false, '', 6, 1140,"
-                " '2026-11-01 10:00:00+00:00', '2026-11-01 10:00:00+00:00')"
-            )
-        )
+        await conn.execute(OLD_USER)
         for entry_id, note in ((1, "after the dentist"), (2, None)):
             await conn.execute(
                 text(
@@ -118,3 +118,31 @@ async def test_processes_started_together_on_a_fresh_database_all_migrate(
     async with blank.connect() as conn:
         heads = (await conn.execute(text("SELECT version_num FROM alembic_version"))).scalars().all()
     assert len(heads) == 1
+
+
+async def test_a_checkin_queued_before_several_a_day_is_not_sent_again(blank: AsyncEngine) -> None:
+    """Rows queued by the old schema take the person's one time as their slot, so the new key
+    still finds today's check-in already queued."""
+    await upgrade(blank, "0015")
+    async with blank.begin() as conn:
+        await conn.execute(OLD_USER)
+        for kind in ("checkin", "summary"):
+            await conn.execute(
+                text(
+                    "INSERT INTO outbox (user_id, kind, local_date, due_at, status, attempts, not_before)"
+                    " VALUES (1, :kind, :day, '2026-11-01 19:00:00+00:00', 'sent', 1,"
+                    " '2026-11-01 19:00:00+00:00')"
+                ),
+                {"kind": kind, "day": date(2026, 11, 1)},
+            )
+    await upgrade(blank)
+    async with blank.connect() as conn:
+        rows = (await conn.execute(text("SELECT kind, slot FROM outbox ORDER BY kind"))).all()
+        assert [tuple(r) for r in rows] == [("checkin", 1200), ("summary", -1)]
+        again = text(
+            "INSERT INTO outbox (user_id, kind, local_date, slot, due_at, status, attempts, not_before)"
+            " VALUES (1, 'checkin', :day, 1200, '2026-11-01 19:00:00+00:00', 'pending', 0,"
+            " '2026-11-01 19:00:00+00:00')"
+        )
+        with pytest.raises(IntegrityError):
+            await conn.execute(again, {"day": date(2026, 11, 1)})

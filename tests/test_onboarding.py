@@ -52,7 +52,7 @@ async def test_start_again_shows_settings_instead_of_wiping_them(chat: Chat, ser
     await onboard(chat, "London", "08:00")
     await chat.send("/start")
     assert "Time zone: Europe/London" in chat.last_text()
-    assert "Daily check-in: 08:00" in chat.last_text()
+    assert "Check-ins each day: 08:00" in chat.last_text()
     user = await user_row(services, chat.user_id)
     assert user is not None and (user.timezone, user.checkin_minute) == ("Europe/London", 480)
 

@@ -13,6 +13,8 @@ from bot.domain.vocab import CARE_REASONS, DURATIONS, LOCATIONS, REDFLAG_BUTTONS
 class CheckinText(Wording):
     scheduled_intro: Text
     ask_spasm: Text
+    morning_intro: Text
+    ask_spasm_morning: Text
     log_intro: Text
     ask_locations: Text
     another_day: Text

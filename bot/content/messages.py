@@ -33,6 +33,15 @@ class SettingsText(Wording):
     next_none: Text
     change_timezone: Text
     change_time: Text
+    move_time: Annotated[Text, Slots("time")]
+    remove_time: Annotated[Text, Slots("time")]
+    add_time: Text
+    ask_move_time: Annotated[Text, Slots("time")]
+    ask_add_time: Text
+    time_added: Annotated[Text, Slots("times")]
+    time_removed: Annotated[Text, Slots("time", "times")]
+    times_full: Annotated[Text, Slots("count")]
+    time_too_close: Annotated[Text, Slots("time")]
     timezone_saved: Annotated[Text, Slots("timezone")]
     fixed_offset_note: Text
     time_saved: Annotated[Text, Slots("time")]

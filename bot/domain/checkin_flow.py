@@ -105,6 +105,9 @@ def with_side(stored: str | None, place: str, side: str) -> str:
 
 
 def next_step(c: Entry) -> str:
+    morning = c.kind == "morning"  # the night's sleep first, then the face on waking; nothing else
+    if morning and c.sleep_hours is None and not c.sleep_asked:
+        return "sleep"
     if c.had_spasm is None:
         return "spasm"
     if c.had_spasm:
@@ -118,6 +121,8 @@ def next_step(c: Entry) -> str:
         for step, value in answers.items():
             if value is None:
                 return step
+    if morning:
+        return "review" if c.review else "done"
     if c.stress is None:
         return "stress"
     if c.kind == "checkin" and c.sleep_hours is None and not c.sleep_asked:
@@ -128,7 +133,8 @@ def next_step(c: Entry) -> str:
 
 
 def has_answers(c: Entry) -> bool:
-    return c.had_spasm is not None or c.stress is not None
+    slept = c.kind == "morning" and c.sleep_hours is not None  # a morning check-in begins with sleep
+    return c.had_spasm is not None or c.stress is not None or slept
 
 
 def _toggle(draft: str, value: str, allowed: tuple[str, ...]) -> str:

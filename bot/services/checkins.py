@@ -27,6 +27,7 @@ from bot.domain.checkin_flow import (
 from bot.domain.clock import Clock
 from bot.domain.days import past_days
 from bot.domain.schedule import local_today
+from bot.domain.slots import DAILY
 from bot.language.report_reader import Report, ReportReader
 from bot.services.care import care_due
 from bot.services.common import find_user, is_set_up
@@ -278,7 +279,7 @@ class CheckinService:
         if back >= len(days):
             return CheckinResult(Outcome.STALE)
         day = days[back]
-        if checkin.kind == "checkin" and await day_already_covered(session, user, day):
+        if checkin.kind in DAILY and await day_already_covered(session, user, day):
             return CheckinResult(Outcome.DAY_TAKEN, view_of(checkin))
         checkin.local_date = day
         return CheckinResult(Outcome.SHOW, view_of(checkin), moved_to=day)

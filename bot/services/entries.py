@@ -10,6 +10,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.domain.checkin_flow import CheckinView, close, has_answers, next_step, view_of
+from bot.domain.slots import DAILY, instant_of, previous_slot, times_of
 from bot.storage.models import Checkin, User
 
 # Typed answers and /checkin only reach a check-in opened this recently; older ones are history.
@@ -17,42 +18,67 @@ OPEN_WINDOW = timedelta(hours=12)
 
 
 async def open_checkin(
-    session: AsyncSession, user: User, day: date, kind: str, now: datetime, *, close_others: bool = True
+    session: AsyncSession,
+    user: User,
+    day: date,
+    kind: str,
+    now: datetime,
+    *,
+    close_others: bool = True,
+    slot: int | None = None,
 ) -> Checkin:
-    """A new check-in. Open ones of the same kind, or from earlier days, are closed, so their
-    buttons go stale and no later answer can land on the wrong day (unless `close_others` is False:
-    an entry for an earlier day, written while today's is under way)."""
+    """A new check-in (opened by the scheduled check-in `slot`, if given). Open ones of the same
+    kind (a daily one closes the morning's too), or from earlier days, are closed, so their buttons
+    go stale and no later answer can land on the wrong day (unless `close_others` is False: an
+    entry for an earlier day, written while today's is under way)."""
     assert user.id is not None
     for old in (
         []
         if not close_others
         else await session.exec(select(Checkin).where(Checkin.user_id == user.id, Checkin.status == "open"))
     ):
-        if old.kind != kind and old.local_date >= day:
+        same = old.kind == kind or (old.kind in DAILY and kind in DAILY)
+        if not same and old.local_date >= day:
             continue
         if old.amends_id is not None:
             await session.delete(old)  # unsaved changes to a saved entry: the saved one stands
         else:
             close(old)
-    checkin = Checkin(user_id=user.id, local_date=day, kind=kind, created_at=now)
+    checkin = Checkin(user_id=user.id, local_date=day, kind=kind, created_at=now, slot=slot)
     checkin.sleep_asked = await _sleep_known(session, user, day)
     if kind == "episode":
         checkin.had_spasm = True
-        checkin.step = next_step(checkin)
+    checkin.step = next_step(checkin)
     session.add(checkin)
     await session.flush()
     return checkin
 
 
-async def day_already_covered(session: AsyncSession, user: User, day: date) -> bool:
-    """A daily check-in for this day was answered, or is being answered, already."""
+async def _answered(session: AsyncSession, user: User, day: date) -> list[Checkin]:
+    """The day's check-ins answered, or being answered (a typed report not yet saved is not)."""
     rows = await session.exec(
         select(Checkin).where(
-            Checkin.user_id == user.id, Checkin.kind == "checkin", Checkin.local_date == day
+            Checkin.user_id == user.id, col(Checkin.kind).in_(DAILY), Checkin.local_date == day
         )
     )
-    # A free-text report not yet saved does not count: the check-in is still sent.
-    return any(r.status == "done" or (r.status == "open" and has_answers(r) and not r.review) for r in rows)
+    return [r for r in rows if r.status == "done" or (r.status == "open" and has_answers(r) and not r.review)]
+
+
+async def day_already_covered(session: AsyncSession, user: User, day: date) -> bool:
+    """A daily check-in for this day was answered, or is being answered, already."""
+    return bool(await _answered(session, user, day))
+
+
+async def slot_answered(session: AsyncSession, user: User, day: date, slot: int) -> bool:
+    """The scheduled check-in `slot` of `day` need not be asked: it was answered, or the person
+    told the day's story by hand (/checkin or a typed report) since the check-in before it."""
+    assert user.timezone is not None
+    previous = previous_slot(times_of(user.checkin_times, user.checkin_minute), slot)
+    since = instant_of(day, previous if previous is not None else 0, user.timezone)
+    return any(
+        e.slot == slot or (e.slot is None and e.created_at >= since)
+        for e in await _answered(session, user, day)
+    )
 
 
 async def latest_open(

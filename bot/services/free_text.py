@@ -22,6 +22,7 @@ from bot.domain.checkin_flow import (
 )
 from bot.domain.days import resolve
 from bot.domain.schedule import local_today
+from bot.domain.slots import DAILY
 from bot.language.report_reader import Report
 from bot.services.entries import open_checkin
 from bot.storage.models import Checkin, User
@@ -50,7 +51,7 @@ async def report_target(session: AsyncSession, user: User, report: Report, today
     today's answered check-in (new spasms after it are an episode instead); else a new check-in."""
     query = select(Checkin).where(
         Checkin.user_id == user.id,
-        Checkin.kind == "checkin",
+        col(Checkin.kind).in_(DAILY),
         Checkin.local_date == today,
         col(Checkin.status).in_(("open", "done", "partial")),
     )

@@ -16,7 +16,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.domain.checkin_flow import CheckinView, has_answers, view_of
 from bot.domain.clock import Clock
 from bot.domain.schedule import next_occurrence, next_weekly
-from bot.services.entries import day_already_covered, open_checkin
+from bot.domain.slots import NO_SLOT, kind_of, next_due, slot_at, times_of
+from bot.services.entries import open_checkin, slot_answered
 from bot.storage.db import SessionFactory, insert_ignoring_duplicates, set_column_by_id
 from bot.storage.models import Checkin, Outbox, User
 from bot.storage.unit_of_work import unit_of_work
@@ -55,24 +56,26 @@ class _Schedule:
     kind: str
     attribute: str  # the User column holding the next due time
     grace: timedelta  # later than this, the prompt is skipped rather than sent
-    following: Callable[[Any, datetime, date], datetime | None]  # the next due time after `day`
+    # The next due time after the one just queued (`due`, on local `day`), and after `now`.
+    following: Callable[[Any, datetime, date, datetime], datetime | None]
+    slotted: bool = False  # several a day, told apart by their local minute
 
 
-def _next_checkin(person: Any, now: datetime, day: date) -> datetime:
-    return next_occurrence(now, person.checkin_minute, person.timezone, day)[1]
+def _next_checkin(person: Any, now: datetime, day: date, due: datetime) -> datetime | None:
+    return next_due(now, times_of(person.checkin_times, person.checkin_minute), person.timezone, due)
 
 
-def _next_medicine(person: Any, now: datetime, day: date) -> datetime | None:
+def _next_medicine(person: Any, now: datetime, day: date, due: datetime) -> datetime | None:
     if person.medicine_minute is None:
         return None
     return next_occurrence(now, person.medicine_minute, person.timezone, day)[1]
 
 
-def _once(person: Any, now: datetime, day: date) -> None:
+def _once(person: Any, now: datetime, day: date, due: datetime) -> None:
     return None
 
 
-def _next_summary(person: Any, now: datetime, day: date) -> datetime:
+def _next_summary(person: Any, now: datetime, day: date, due: datetime) -> datetime:
     return next_weekly(now, person.summary_weekday, person.summary_minute, person.timezone, day)[1]
 
 
@@ -85,7 +88,7 @@ class OutboxService:
         self._grace = grace
         self._first_retry = first_retry
         self._schedules = (
-            _Schedule("checkin", "next_due_at", grace, _next_checkin),
+            _Schedule("checkin", "next_due_at", grace, _next_checkin, slotted=True),
             _Schedule("summary", "next_summary_at", SUMMARY_GRACE, _next_summary),
             _Schedule("booking", "next_booking_at", SUMMARY_GRACE, _once),  # set again by the next injection
             _Schedule("medicine", "next_medicine_at", grace, _next_medicine),
@@ -97,14 +100,14 @@ class OutboxService:
         return EnqueueStats(sum(t.enqueued for t in totals), sum(t.skipped_late for t in totals))
 
     async def _enqueue(self, schedule: _Schedule) -> EnqueueStats:
-        """Move everyone due now into the outbox, batch by batch; the (user, kind, local day)
-        key means nobody gets the same prompt twice for a day, whatever replays it. Plain
+        """Move everyone due now into the outbox, batch by batch; the (user, kind, local day, slot)
+        key means nobody gets the same prompt twice, whatever replays it. Plain
         columns and one bulk update per batch: 30,000 people due at once take about a second."""
         enqueued = skipped = 0
         due_column = getattr(User, schedule.attribute)
         fields = (
             User.id, User.timezone, User.checkin_minute, User.summary_weekday, User.summary_minute,
-            User.medicine_minute,
+            User.medicine_minute, User.checkin_times,
         )  # fmt: skip
         columns = [col(c) for c in (*fields, User.paused, User.blocked)] + [col(due_column)]
         while True:
@@ -130,13 +133,22 @@ class OutboxService:
                     day = due.astimezone(ZoneInfo(person.timezone)).date()
                     late = now - due > schedule.grace
                     skipped, enqueued = skipped + late, enqueued + (not late)
+                    slot = NO_SLOT
+                    if schedule.slotted:
+                        slot = slot_at(
+                            times_of(person.checkin_times, person.checkin_minute), person.timezone, due
+                        )
                     rows.append(
                         {"user_id": person.id, "kind": schedule.kind, "local_date": day, "due_at": due,
-                         "status": "skipped" if late else "pending", "not_before": now, "attempts": 0}
+                         "status": "skipped" if late else "pending", "not_before": now, "attempts": 0,
+                         "slot": slot}
                     )  # fmt: skip
-                    moves[person.id] = schedule.following(person, now, day)
+                    # Check-ins still within their grace are caught up on (sent, or skipped when late),
+                    # each once; the others' next time is simply after now.
+                    since = now - schedule.grace if schedule.slotted else now
+                    moves[person.id] = schedule.following(person, since, day, due)
                 if rows:
-                    keys = ["user_id", "kind", "local_date"]
+                    keys = ["user_id", "kind", "local_date", "slot"]
                     insert = insert_ignoring_duplicates(session, OUTBOX, keys)
                     # With RETURNING, SQLAlchemy sends many rows per INSERT, not one statement a row.
                     await (await session.connection()).execute(insert.returning(OUTBOX.c.id), rows)
@@ -173,10 +185,12 @@ class OutboxService:
                 elif row.kind == "checkin":
                     checkin = await session.get(Checkin, row.checkin_id) if row.checkin_id else None
                     if checkin is None:
-                        if await day_already_covered(session, user, row.local_date):
-                            row.status, row.error = "skipped", "already answered that day"
+                        if await slot_answered(session, user, row.local_date, row.slot):
+                            row.status, row.error = "skipped", "already answered"
                             continue
-                        checkin = await open_checkin(session, user, row.local_date, "checkin", now)
+                        times = times_of(user.checkin_times, user.checkin_minute)
+                        kind = kind_of(times, row.slot)
+                        checkin = await open_checkin(session, user, row.local_date, kind, now, slot=row.slot)
                         row.checkin_id = checkin.id
                 # Claimed, not yet tried: if this process dies now, the row is simply sent later.
                 row.status, row.claimed_at = "claimed", now

@@ -11,12 +11,14 @@ from sqlmodel import col, select
 
 from bot.domain.checkin_flow import has_answers
 from bot.domain.clock import Clock
+from bot.domain.slots import DAILY, NO_SLOT
 from bot.services.common import find_user
 from bot.storage.db import SessionFactory, insert_ignoring_duplicates
 from bot.storage.models import Checkin, Outbox
 from bot.storage.unit_of_work import unit_of_work
 
 FOLLOWUP_LOOKBACK = timedelta(hours=24)
+KEYS = ["user_id", "kind", "local_date", "slot"]
 
 
 class Snooze(StrEnum):
@@ -53,32 +55,32 @@ class ReminderService:
                 return SnoozeResult(Snooze.TOMORROW)
             until = self._now() + timedelta(minutes=minutes)
             row = {"user_id": user.id, "kind": "snooze", "local_date": checkin.local_date, "due_at": until,
-                   "status": "pending", "not_before": until, "checkin_id": checkin.id}  # fmt: skip
-            result = await session.exec(
-                insert_ignoring_duplicates(session, Outbox, ["user_id", "kind", "local_date"]).values([row])
-            )
+                   "status": "pending", "not_before": until, "checkin_id": checkin.id,
+                   "slot": _slot(checkin)}  # fmt: skip
+            result = await session.exec(insert_ignoring_duplicates(session, Outbox, KEYS).values([row]))
             if not result.rowcount:
                 return SnoozeResult(Snooze.ONCE_A_DAY)
             return SnoozeResult(Snooze.LATER, until, user.timezone)
 
     async def enqueue_followups(self) -> int:
         """One follow-up for a daily check-in still untouched `followup_after` after it opened
-        (and not snoozed): at most one per person and day."""
+        (and not snoozed): at most one per person, day and check-in of the day."""
         async with unit_of_work(self._db) as session:
             now = self._now()
             quiet = await session.exec(
                 select(Checkin).where(
-                    Checkin.kind == "checkin",
+                    col(Checkin.kind).in_(DAILY),
                     Checkin.status == "open",
                     col(Checkin.created_at) <= now - self._followup_after,
                     col(Checkin.created_at) >= now - FOLLOWUP_LOOKBACK,
                     col(Checkin.had_spasm).is_(None),
                     col(Checkin.stress).is_(None),
+                    col(Checkin.sleep_hours).is_(None),
                 )
             )
             rows = [
                 {"user_id": c.user_id, "kind": "followup", "local_date": c.local_date, "due_at": now,
-                 "status": "pending", "not_before": now, "checkin_id": c.id}
+                 "status": "pending", "not_before": now, "checkin_id": c.id, "slot": _slot(c)}
                 for c in quiet
             ]  # fmt: skip
             if not rows:
@@ -88,11 +90,14 @@ class ReminderService:
                     Outbox.kind == "snooze", col(Outbox.local_date).in_({r["local_date"] for r in rows})
                 )
             )
-            taken = {(s.user_id, s.local_date) for s in snoozed}
-            rows = [r for r in rows if (r["user_id"], r["local_date"]) not in taken]
+            taken = {(s.user_id, s.local_date, s.slot) for s in snoozed}
+            rows = [r for r in rows if (r["user_id"], r["local_date"], r["slot"]) not in taken]
             if not rows:
                 return 0
-            result = await session.exec(
-                insert_ignoring_duplicates(session, Outbox, ["user_id", "kind", "local_date"]).values(rows)
-            )
+            result = await session.exec(insert_ignoring_duplicates(session, Outbox, KEYS).values(rows))
             return int(result.rowcount or 0)
+
+
+def _slot(checkin: Checkin) -> int:
+    """Each scheduled check-in of a day has its own snooze and follow-up; those opened by hand share one."""
+    return checkin.slot if checkin.slot is not None else NO_SLOT

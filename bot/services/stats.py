@@ -11,6 +11,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.domain.clock import Clock
+from bot.domain.slots import DAILY
 from bot.storage.db import SessionFactory
 from bot.storage.models import Checkin, SafetyEvent, User
 from bot.storage.unit_of_work import unit_of_work
@@ -38,7 +39,7 @@ class StatsService:
         in words), or a red-flag message, in the last 7 days. Incoming messages themselves are
         not used: the inbox keeps them only 3 days."""
         since = self._now() - WEEK
-        answered = (Checkin.kind == "checkin", Checkin.status == "done")
+        answered = (col(Checkin.kind).in_(DAILY), Checkin.status == "done")
         diary = select(Checkin.user_id).where(
             or_(col(Checkin.created_at) >= since, col(Checkin.completed_at) >= since)
         )

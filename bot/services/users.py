@@ -8,7 +8,8 @@ from datetime import datetime
 from enum import StrEnum
 
 from bot.domain.clock import Clock
-from bot.domain.schedule import next_occurrence, next_weekly, parse_time, resolve_timezone
+from bot.domain.schedule import next_weekly, parse_time, resolve_timezone
+from bot.domain.slots import MAX_CHECKINS, next_due, stored, times_of, too_close
 from bot.services.common import find_user, is_set_up
 from bot.storage.db import SessionFactory
 from bot.storage.models import User
@@ -19,6 +20,16 @@ class Awaiting(StrEnum):
     TIMEZONE = "timezone"
     TIME = "time"
     SUMMARY_TIME = "summary_time"
+    MOVE_TIME = "move_time"  # a new time for one of several check-ins (User.moving_minute)
+    ADD_TIME = "add_time"  # the time of another check-in
+
+
+class TimeChange(StrEnum):
+    SET = "set"
+    ADDED = "added"
+    MOVED = "moved"
+    FULL = "full"  # three check-ins a day already
+    TOO_CLOSE = "too_close"  # within an hour of another check-in
 
 
 @dataclass(frozen=True)
@@ -31,6 +42,7 @@ class Profile:
     is_new: bool = False
     summary_weekday: int = 6
     summary_minute: int = 19 * 60
+    checkin_times: tuple[int, ...] = ()
 
     @property
     def set_up(self) -> bool:
@@ -41,13 +53,14 @@ class Profile:
 class InputResult:
     ok: bool
     profile: Profile
+    change: TimeChange = TimeChange.SET
 
 
 def _profile(user: User, *, is_new: bool = False) -> Profile:
     awaiting = Awaiting(user.awaiting_input) if user.awaiting_input else None
     return Profile(
         user.timezone, user.checkin_minute, user.paused, user.next_due_at, awaiting, is_new,
-        user.summary_weekday, user.summary_minute,
+        user.summary_weekday, user.summary_minute, times_of(user.checkin_times, user.checkin_minute),
     )  # fmt: skip
 
 
@@ -57,7 +70,7 @@ def reschedule(user: User, now: datetime) -> None:
         user.next_due_at = user.next_summary_at = None
         return
     assert user.timezone is not None and user.checkin_minute is not None
-    _, user.next_due_at = next_occurrence(now, user.checkin_minute, user.timezone)
+    user.next_due_at = next_due(now, times_of(user.checkin_times, user.checkin_minute), user.timezone)
     _, user.next_summary_at = next_weekly(now, user.summary_weekday, user.summary_minute, user.timezone)
 
 
@@ -95,13 +108,13 @@ class UserService:
                 user.awaiting_input = None
             return _profile(user)
 
-    async def ask(self, telegram_id: int, what: Awaiting) -> Profile | None:
-        """Expect the next typed message to be a time zone or a time."""
+    async def ask(self, telegram_id: int, what: Awaiting, minute: int | None = None) -> Profile | None:
+        """Expect the next typed message to be a time zone or a time (for the check-in at `minute`)."""
         async with unit_of_work(self._db) as session:
             user = await find_user(session, telegram_id, lock=True)
             if user is None:
                 return None
-            user.awaiting_input = what
+            user.awaiting_input, user.moving_minute = what, minute
             self._touch(user)
             return _profile(user)
 
@@ -120,11 +133,44 @@ class UserService:
             return InputResult(True, _profile(user))
 
     async def set_checkin_time(self, telegram_id: int, text: str) -> InputResult | None:
-        def apply(user: User, minute: int) -> None:
-            user.checkin_minute = minute
-            user.awaiting_input = Awaiting.TIMEZONE if user.timezone is None else None
+        """A check-in time: the first one, a new one (ADD_TIME) or one moved (MOVE_TIME); refused
+        beyond three a day or within an hour of another, with nothing changed."""
+        change = TimeChange.SET
 
-        return await self._set_time(telegram_id, text, apply)
+        def apply(user: User, minute: int) -> bool:
+            nonlocal change
+            times = times_of(user.checkin_times, user.checkin_minute)
+            moving = user.moving_minute if user.awaiting_input == Awaiting.MOVE_TIME else None
+            if user.awaiting_input == Awaiting.ADD_TIME:
+                change = TimeChange.FULL if len(times) >= MAX_CHECKINS else TimeChange.ADDED
+            elif moving in times and len(times) > 1:
+                change = TimeChange.MOVED
+            else:  # the one time (onboarding, or changing it)
+                moving = times[0] if times else None
+            if change == TimeChange.FULL or too_close(times, minute, instead_of=moving):
+                change = change if change == TimeChange.FULL else TimeChange.TOO_CLOSE
+                return False
+            kept = [t for t in times if t != moving]
+            _set_times(user, (*kept, minute))
+            user.awaiting_input = Awaiting.TIMEZONE if user.timezone is None else None
+            return True
+
+        result = await self._set_time(telegram_id, text, apply)
+        return None if result is None else InputResult(result.ok, result.profile, change)
+
+    async def remove_checkin_time(self, telegram_id: int, minute: int) -> Profile | None:
+        """One of several check-ins stops; the last one is never removed (/pause is for that)."""
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id, lock=True)
+            if user is None or not is_set_up(user):
+                return None
+            times = times_of(user.checkin_times, user.checkin_minute)
+            if minute in times and len(times) > 1:
+                _set_times(user, tuple(t for t in times if t != minute))
+                reschedule(user, self._now())
+            user.awaiting_input = None
+            self._touch(user)
+            return _profile(user)
 
     async def set_paused(self, telegram_id: int, paused: bool) -> tuple[bool, Profile] | None:
         """Returns (changed, profile)."""
@@ -156,24 +202,25 @@ class UserService:
     async def set_summary_time(self, telegram_id: int, text: str) -> InputResult | None:
         """The weekly summary's local time, typed or tapped ("HH:MM")."""
 
-        def apply(user: User, minute: int) -> None:
+        def apply(user: User, minute: int) -> bool:
             user.summary_minute = minute
             user.awaiting_input = None
+            return True
 
         return await self._set_time(telegram_id, text, apply)
 
     async def _set_time(
-        self, telegram_id: int, text: str, apply: Callable[[User, int], None]
+        self, telegram_id: int, text: str, apply: Callable[[User, int], bool]
     ) -> InputResult | None:
-        """Parse a typed or tapped time; store it with `apply` and reschedule, or say it was wrong."""
+        """Parse a typed or tapped time; store it with `apply` (False: refused) and reschedule,
+        or say it was wrong."""
         minute = parse_time(text)
         async with unit_of_work(self._db) as session:
             user = await find_user(session, telegram_id, lock=True)
             if user is None:
                 return None
-            if minute is None:
+            if minute is None or not apply(user, minute):
                 return InputResult(False, _profile(user))
-            apply(user, minute)
             reschedule(user, self._now())
             self._touch(user)
             return InputResult(True, _profile(user))
@@ -198,3 +245,8 @@ class UserService:
 
     def _touch(self, user: User) -> None:
         user.updated_at = self._now()
+
+
+def _set_times(user: User, times: tuple[int, ...]) -> None:
+    ordered = times_of(stored(times))
+    user.checkin_times, user.checkin_minute, user.moving_minute = stored(ordered), ordered[0], None

@@ -45,7 +45,11 @@ class User(SQLModel, table=True):
     telegram_id: int = Field(sa_type=BigInteger, unique=True, index=True)
     chat_id: int = Field(sa_type=BigInteger)
     timezone: str | None = None
-    checkin_minute: int | None = None  # minutes after local midnight
+    checkin_minute: int | None = None  # minutes after local midnight: the first of checkin_times
+    checkin_times: str | None = (
+        None  # every daily check-in ("480,1260"), up to three; None: just checkin_minute
+    )
+    moving_minute: int | None = None  # the check-in being moved while its new time is asked for
     awaiting_input: str | None = None  # "timezone" or "time" while a typed answer is expected
     paused: bool = False
     blocked: bool = False
@@ -82,6 +86,7 @@ class Checkin(SQLModel, table=True):
     # A draft of changes to this saved check-in (from free text): the saved one stays as it is,
     # counted everywhere, until Save copies the draft into it.
     amends_id: int | None = None
+    slot: int | None = None  # the scheduled check-in (its local minute) that opened it; None: by hand
     had_spasm: bool | None = None
     locations: str | None = None  # comma-separated ids once confirmed
     sides: str | None = None  # side of the face per place, "eyelid:left,cheek:both"; a place may have none
@@ -103,11 +108,11 @@ class Checkin(SQLModel, table=True):
 
 
 class Outbox(SQLModel, table=True):
-    """A prompt to send; unique per (user, kind, local day) so it can never go out twice."""
+    """A prompt to send; unique per (user, kind, local day, slot) so it can never go out twice."""
 
     __tablename__ = "outbox"
     __table_args__ = (
-        UniqueConstraint("user_id", "kind", "local_date", name="uq_outbox_user_kind_day"),
+        UniqueConstraint("user_id", "kind", "local_date", "slot", name="uq_outbox_user_kind_day_slot"),
         Index("ix_outbox_status_not_before", "status", "not_before"),
     )
 
@@ -115,6 +120,8 @@ class Outbox(SQLModel, table=True):
     user_id: int = Field(foreign_key="users.id", index=True)
     kind: str = "checkin"
     local_date: date
+    # Which of the day's check-ins (its local minute) a check-in, snooze or follow-up is for; -1 otherwise.
+    slot: int = Field(default=-1, sa_column_kwargs={"server_default": "-1"})
     due_at: datetime = _ts()
     status: str = "pending"  # pending, claimed, sending, sent, unknown, failed, skipped
     attempts: int = 0

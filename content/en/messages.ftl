@@ -25,7 +25,7 @@ onboarding-not_started = There's no diary for you here yet. Send /start to begin
 settings-overview =
     Your settings
     Time zone: { $timezone }
-    Daily check-in: { $time }
+    Check-ins each day: { $time }
     Reminders: { $reminders }
     Next check-in: { $next_checkin }
 settings-reminders_on = on
@@ -35,6 +35,15 @@ settings-ask_timezone = Which time zone are you in now? Tap one, or type a city 
 settings-ask_time = What time should I check in each day from now on? Tap one, or type a time such as 21:15.
 settings-change_timezone = 🌍 Change time zone
 settings-change_time = ⏰ Change check-in time
+settings-move_time = ⏰ Move { $time }
+settings-remove_time = ✖ Remove { $time }
+settings-add_time = ➕ Add a check-in
+settings-ask_move_time = What time should the { $time } check-in move to? Tap one, or type a time such as 21:15.
+settings-ask_add_time = What time should the new check-in be? A morning one (before noon, with another later in the day) asks about your sleep and how your face is on waking; the others ask about spasms since the last one, stress and triggers. Tap a time, or type one such as 07:30.
+settings-time_added = Check-ins each day: { $times }.
+settings-time_removed = The { $time } check-in is removed. Check-ins each day: { $times }.
+settings-times_full = You have { $count } check-ins a day already, the most I offer. Move or remove one in /settings.
+settings-time_too_close = { $time } is less than an hour from another of your check-ins. Please choose a time further apart.
 settings-timezone_saved = Time zone set to { $timezone }.
 settings-fixed_offset_note = Note: a fixed offset like this one doesn't change for daylight saving time. If your clocks go forward or back during the year, choose your city instead (send /settings).
 settings-time_saved = Daily check-in set to { $time }.
@@ -47,6 +56,8 @@ settings-already_on = Reminders are already on. Next check-in: { $next_checkin }
 
 checkin-scheduled_intro = Time for your check-in 🌿
 checkin-ask_spasm = Any facial spasms since the last check-in?
+checkin-morning_intro = Good morning 🌅 Time for your morning check-in.
+checkin-ask_spasm_morning = How is your face this morning: any spasms since you woke up?
 checkin-log_intro = Let's log this episode.
 checkin-ask_locations = Where was it? Tap all that apply, then Done.
 checkin-another_day = 📅 Another day

@@ -25,7 +25,7 @@ onboarding-not_started = Todavía no tienes un diario aquí. Envía /start para 
 settings-overview =
     Tus ajustes
     Zona horaria: { $timezone }
-    Check-in diario: { $time }
+    Check-ins cada día: { $time }
     Recordatorios: { $reminders }
     Próximo check-in: { $next_checkin }
 settings-reminders_on = activados
@@ -35,6 +35,15 @@ settings-ask_timezone = ¿En qué zona horaria estás ahora? Toca una opción, o
 settings-ask_time = ¿A qué hora quieres que te pregunte cada día a partir de ahora? Toca una opción, o escribe una hora como 21:15.
 settings-change_timezone = 🌍 Cambiar zona horaria
 settings-change_time = ⏰ Cambiar hora del check-in
+settings-move_time = ⏰ Mover { $time }
+settings-remove_time = ✖ Quitar { $time }
+settings-add_time = ➕ Añadir un check-in
+settings-ask_move_time = ¿A qué hora quieres mover el check-in de las { $time }? Toca una opción, o escribe una hora como 21:15.
+settings-ask_add_time = ¿A qué hora quieres el nuevo check-in? Uno de mañana (antes del mediodía, con otro más tarde) pregunta por tu sueño y cómo está tu cara al despertar; los demás, por los espasmos desde el anterior, el estrés y los desencadenantes. Toca una hora, o escribe una como 07:30.
+settings-time_added = Check-ins cada día: { $times }.
+settings-time_removed = Se quitó el check-in de las { $time }. Check-ins cada día: { $times }.
+settings-times_full = Ya tienes { $count } check-ins al día, el máximo que ofrezco. Mueve o quita uno en /settings.
+settings-time_too_close = Las { $time } quedan a menos de una hora de otro de tus check-ins. Elige una hora más separada, por favor.
 settings-timezone_saved = Zona horaria configurada: { $timezone }.
 settings-fixed_offset_note = Nota: un desfase fijo como este no cambia con el horario de verano. Si en tu país se adelanta o se atrasa la hora durante el año, elige mejor tu ciudad (envía /settings).
 settings-time_saved = Check-in diario configurado a las { $time }.
@@ -47,6 +56,8 @@ settings-already_on = Los recordatorios ya están activados. Próximo check-in: 
 
 checkin-scheduled_intro = Es la hora de tu check-in 🌿
 checkin-ask_spasm = ¿Has tenido algún espasmo facial desde el último check-in?
+checkin-morning_intro = Buenos días 🌅 Es la hora de tu check-in de la mañana.
+checkin-ask_spasm_morning = ¿Cómo está tu cara esta mañana? ¿Algún espasmo desde que te despertaste?
 checkin-log_intro = Vamos a registrar este episodio.
 checkin-ask_locations = ¿Dónde fue? Toca todas las opciones que correspondan y luego Listo.
 checkin-another_day = 📅 Otro día

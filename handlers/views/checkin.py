@@ -53,7 +53,8 @@ def checkin_question(content: Content, view: CheckinView, *, scheduled: bool = F
 def _question(content: Content, view: CheckinView, scheduled: bool) -> Screen:
     text = content.messages.checkin
     if view.step == "spasm":
-        intro = f"{text.scheduled_intro}\n\n" if scheduled else ""
+        opening = text.morning_intro if view.kind == "morning" else text.scheduled_intro
+        intro = f"{opening}\n\n" if scheduled else ""
         rows = [
             [
                 button(text.yes, callbacks.CHECKIN.build(view.id, "spasm", "y")),
@@ -65,7 +66,7 @@ def _question(content: Content, view: CheckinView, scheduled: bool) -> Screen:
         if not view.review:
             rows.append([another_day_button(content, view)])
         markup = InlineKeyboardMarkup(rows)
-        return Screen(intro + text.ask_spasm, markup)
+        return Screen(intro + (text.ask_spasm_morning if view.kind == "morning" else text.ask_spasm), markup)
     if view.step == "locations":
         first = view.kind == "episode" and not view.draft and not view.review
         intro = f"{text.log_intro}\n\n" if first else ""
@@ -97,7 +98,11 @@ def _question(content: Content, view: CheckinView, scheduled: bool) -> Screen:
     if view.step == "sleep":
         labels = {**{h: h for h in SLEEP_CHOICES}, "none": text.sleep_none}
         buttons = [button(labels[h], callbacks.CHECKIN.build(view.id, "sleep", h)) for h in SLEEP_CHOICES]
-        return Screen(text.ask_sleep, InlineKeyboardMarkup([*in_rows(buttons[:-1], 4), buttons[-1:]]))
+        rows = [*in_rows(buttons[:-1], 4), buttons[-1:]]
+        if scheduled and view.kind == "morning":  # the morning check-in opens with sleep
+            rows.append([button(text.later, callbacks.SNOOZE_MENU.build(view.id))])
+            return Screen(f"{text.morning_intro}\n\n{text.ask_sleep}", InlineKeyboardMarkup(rows))
+        return Screen(text.ask_sleep, InlineKeyboardMarkup(rows))
     # A day without spasms is asked what it held, not what set them off: patterns still show.
     question = text.ask_triggers if view.had_spasm else text.ask_day_held
     return Screen(question, _multi(view, "triggers", TRIGGERS, text.triggers, text.done))
@@ -172,8 +177,12 @@ def checkin_card(content: Content, view: CheckinView) -> Screen:
 
 def correct_menu(content: Content, view: CheckinView) -> Screen:
     text = content.messages.checkin
-    fields = (("spasm", text.field_spasm), ("stress", text.field_stress), ("triggers", text.field_triggers),
-              ("sleep", text.field_sleep))  # fmt: skip
+    fields: tuple[tuple[str, str], ...] = (
+        ("spasm", text.field_spasm), ("stress", text.field_stress), ("triggers", text.field_triggers),
+        ("sleep", text.field_sleep),
+    )  # fmt: skip
+    if view.kind == "morning":  # it asks only these two
+        fields = (fields[0], fields[3])
     buttons = [button(label, callbacks.CHECKIN.build(view.id, "card", field)) for field, label in fields]
     lines = _what_was_read(content, view) if view.review else entry_lines(content, view)
     markup = InlineKeyboardMarkup(

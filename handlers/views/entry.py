@@ -81,12 +81,13 @@ def entry_lines(content: Content, view: CheckinView) -> list[str]:
     if view.red_flags:
         flags = _names(content.messages.safety.buttons, view.red_flags)
         lines.append(text.line_redflags.format(flags=flags))
-    lines.append(text.line_stress.format(stress=view.stress))
+    if view.stress is not None:  # a morning check-in does not ask it
+        lines.append(text.line_stress.format(stress=view.stress))
     if view.sleep_hours is not None:
         lines.append(text.line_sleep.format(hours=content.number(view.sleep_hours)))
     if view.triggers:
         lines.append(text.line_triggers.format(triggers=_names(text.triggers, view.triggers)))
-    else:
+    elif view.kind != "morning":
         lines.append(text.line_no_triggers)
     lines += [text.line_note.format(note=note.text) for note in view.notes]
     return lines

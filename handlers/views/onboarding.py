@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from telegram import InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.config import Settings
 from bot.content import Content
 from bot.domain.schedule import format_minute, is_fixed_offset, known_zone
+from bot.domain.slots import MAX_CHECKINS
 from bot.services.users import Profile
 from handlers import callbacks
 from handlers.views.screen import Screen, button, cancel_button, in_rows
@@ -55,11 +56,11 @@ def ask_timezone(content: Content, settings: Settings, *, changing: bool = False
     return Screen(content.messages.settings.ask_timezone, InlineKeyboardMarkup(rows))
 
 
-def ask_time(content: Content, *, changing: bool = False) -> Screen:
+def ask_time(content: Content, *, changing: bool = False, question: str | None = None) -> Screen:
     if not changing:
         return Screen(content.messages.onboarding.ask_time, time_keyboard(content))
     rows = [*time_keyboard(content).inline_keyboard, [cancel_button(content)]]
-    return Screen(content.messages.settings.ask_time, InlineKeyboardMarkup(rows))
+    return Screen(question or content.messages.settings.ask_time, InlineKeyboardMarkup(rows))
 
 
 def next_checkin(content: Content, profile: Profile) -> str:
@@ -69,11 +70,35 @@ def next_checkin(content: Content, profile: Profile) -> str:
     return f"{content.day(local.date())} {local:%H:%M}"
 
 
+def times_text(profile: Profile) -> str:
+    """ "08:00, 21:30": every daily check-in, earliest first."""
+    return ", ".join(format_minute(t) for t in profile.checkin_times) or "-"
+
+
+def time_buttons(content: Content, profile: Profile) -> list[list[InlineKeyboardButton]]:
+    """One time: change it. Several: move or remove each. Fewer than three: add one."""
+    text = content.messages.settings
+    times = profile.checkin_times
+    if len(times) <= 1:
+        rows = [[button(text.change_time, callbacks.SETTING.build("time"))]]
+    else:
+        rows = [
+            [
+                button(text.move_time.format(time=format_minute(t)), callbacks.CHECKIN_SLOT.build("mv", t)),
+                button(text.remove_time.format(time=format_minute(t)), callbacks.CHECKIN_SLOT.build("rm", t)),
+            ]
+            for t in times
+        ]
+    if len(times) < MAX_CHECKINS:
+        rows.append([button(text.add_time, callbacks.CHECKIN_SLOT.build("add", 0))])
+    return rows
+
+
 def settings_overview(content: Content, profile: Profile) -> Screen:
     text = content.messages.settings
     body = text.overview.format(
         timezone=zone_label(profile.timezone) if profile.timezone else "-",
-        time=format_minute(profile.checkin_minute) if profile.checkin_minute is not None else "-",
+        time=times_text(profile),
         reminders=text.reminders_paused if profile.paused else text.reminders_on,
         next_checkin=next_checkin(content, profile),
     )
@@ -83,16 +108,15 @@ def settings_overview(content: Content, profile: Profile) -> Screen:
     )
     keyboard = [
         [button(text.change_timezone, callbacks.SETTING.build("tz"))],
-        [button(text.change_time, callbacks.SETTING.build("time"))],
+        *time_buttons(content, profile),
         [button(when, callbacks.SUMMARY_SETTING.build("sum"))],
     ]
     return Screen(body, InlineKeyboardMarkup(keyboard))
 
 
 def onboarding_done(content: Content, profile: Profile) -> str:
-    assert profile.checkin_minute is not None
     return content.messages.onboarding.done.format(
-        time=format_minute(profile.checkin_minute), timezone=zone_label(profile.timezone or "")
+        time=times_text(profile), timezone=zone_label(profile.timezone or "")
     )
 
 
