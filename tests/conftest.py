@@ -18,6 +18,8 @@ from bot.runtime.offline import Person
 from bot.services.registry import Services, build_services
 from bot.storage.db import create_engine, session_factory
 from bot.storage.migrate import upgrade
+from tests.bot_process import TOKEN
+from tests.fake_bot_api import FakeBotApiServer
 from tests.harness import Chat, start_harness
 
 PG_URL = os.environ.get("TEST_DATABASE_URL", "")
@@ -86,6 +88,13 @@ async def engine(db_url: str) -> AsyncIterator[AsyncEngine]:
             await conn.execute(text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
     yield engine
     await engine.dispose()
+
+
+@pytest.fixture
+def api() -> Iterator[FakeBotApiServer]:
+    """A Bot API server over HTTP, well behaved (a test module may define one with faults)."""
+    with FakeBotApiServer(TOKEN) as server:
+        yield server
 
 
 @pytest.fixture

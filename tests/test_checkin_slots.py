@@ -177,6 +177,24 @@ async def test_each_checkin_of_the_day_has_its_own_follow_up(
     assert (morning_entry.status, evening_entry.had_spasm) == ("missed", False)
 
 
+async def test_after_downtime_only_the_latest_checkin_due_is_asked(
+    chat: Chat, services: Services, clock: FakeClock, content: Content
+) -> None:
+    await two_a_day(chat)
+    await chat.send("/settings")
+    await chat.tap("⏰ Move 20:00")
+    await chat.send("09:30")
+    clock.now = MORNING - timedelta(hours=2)  # 06:00 in Berlin: the next one is 08:00
+    await services.users.set_paused(chat.user_id, True)
+    await services.users.set_paused(chat.user_id, False)
+    clock.now = MORNING + timedelta(hours=1, minutes=35)  # 09:35: both are due, within their grace
+    await chat.harness.runtime.tick()
+    assert sent(chat, content.messages.checkin.morning_intro) == 0  # the 09:30 one asks all it would
+    assert sent(chat, content.messages.checkin.scheduled_intro) == 1
+    rows = sorted((r.slot, r.status) for r in await outbox(services) if r.local_date.day == 11)
+    assert rows == [(480, "skipped"), (570, "sent")]
+
+
 def walk(times: tuple[int, ...], zone: str, start: datetime, count: int) -> list[datetime]:
     """The next `count` check-in instants from `start`, as the outbox moves from one to the next."""
     found: list[datetime] = []

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from pathlib import Path
 
-import pytest
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import col, select
@@ -17,14 +15,8 @@ from sqlmodel import col, select
 from bot.runtime.offline import Person
 from bot.storage.db import session_factory
 from bot.storage.models import Checkin, InboxUpdate, Outbox, SafetyEvent, User
-from tests.bot_process import TOKEN, BotProcess
+from tests.bot_process import BotProcess
 from tests.fake_bot_api import FakeBotApiServer
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotApiServer]:
-    with FakeBotApiServer(TOKEN) as server:
-        yield server
 
 
 async def make_due_now(engine: AsyncEngine, telegram_id: int) -> None:

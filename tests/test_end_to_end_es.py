@@ -3,25 +3,17 @@ check-in by taps and a typed one, every word in Spanish."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import col, select
 
 from bot.runtime.offline import Person
 from bot.storage.db import session_factory
 from bot.storage.models import Checkin, User
-from tests.bot_process import TOKEN, BotProcess
+from tests.bot_process import BotProcess
 from tests.fake_bot_api import FakeBotApiServer
 from tests.test_end_to_end import make_due_now
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotApiServer]:
-    with FakeBotApiServer(TOKEN) as server:
-        yield server
 
 
 async def test_a_person_with_a_spanish_app_onboards_and_checks_in_all_in_spanish(

@@ -4,7 +4,7 @@ process's lanes taken over, and a process that lost a lane can no longer write f
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -19,7 +19,7 @@ from bot.storage.db import session_factory
 from bot.storage.fencing import NotLeader
 from bot.storage.models import InboxUpdate, LaneEpoch
 from bot.storage.unit_of_work import unit_of_work
-from tests.bot_process import TOKEN, BotProcess
+from tests.bot_process import BotProcess
 from tests.fake_bot_api import FakeBotApiServer
 
 
@@ -115,12 +115,6 @@ async def test_a_process_that_lost_a_lane_cannot_write_for_it_and_the_new_one_wa
     async with db() as session:
         stored = [u.update_id for u in await session.exec(select(InboxUpdate))]
     assert stored == [1]
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotApiServer]:
-    with FakeBotApiServer(TOKEN) as server:
-        yield server
 
 
 def answered(api: FakeBotApiServer, chat_id: int) -> list[str]:

@@ -4,7 +4,6 @@ an update at all is refused at the door. Polling goes on, and no update's conten
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,14 +14,8 @@ from bot.runtime.offline import Person
 from bot.runtime.update_input import parse_update
 from bot.storage.db import session_factory
 from bot.storage.models import InboxUpdate
-from tests.bot_process import TOKEN, BotProcess
+from tests.bot_process import BotProcess
 from tests.fake_bot_api import FakeBotApiServer
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotApiServer]:
-    with FakeBotApiServer(TOKEN) as server:
-        yield server
 
 
 @pytest.mark.parametrize(

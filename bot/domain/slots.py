@@ -58,13 +58,15 @@ def next_due(
 
 def slot_at(times: tuple[int, ...], zone_name: str, due: datetime) -> int:
     """Which check-in `due` is: the time whose instant on that local day it is (a time skipped by
-    DST moves later, so its minute differs from the clock's); the clock's minute if none is."""
+    DST moves later, so its minute differs from the clock's); else (made due by hand, as the
+    console's `:due` does) the time nearest the clock."""
     zone = ZoneInfo(zone_name)
     local = due.astimezone(zone)
     for minute in times:
         if occurrence(local.date(), minute, zone) == due:
             return minute
-    return local.hour * 60 + local.minute
+    clock = local.hour * 60 + local.minute
+    return min(times, key=lambda t: abs(t - clock), default=clock)
 
 
 def instant_of(day: date, minute: int, zone_name: str) -> datetime:

@@ -131,7 +131,13 @@ class OutboxService:
                         moves[person.id] = None
                         continue
                     day = due.astimezone(ZoneInfo(person.timezone)).date()
-                    late = now - due > schedule.grace
+                    # Check-ins still within their grace are caught up on, each once (the others' next
+                    # time is simply after now); one with a later check-in due already is skipped,
+                    # as the later one asks all it would.
+                    since = now - schedule.grace if schedule.slotted else now
+                    following = schedule.following(person, since, day, due)
+                    superseded = schedule.slotted and following is not None and following <= now
+                    late = now - due > schedule.grace or superseded
                     skipped, enqueued = skipped + late, enqueued + (not late)
                     slot = NO_SLOT
                     if schedule.slotted:
@@ -143,10 +149,7 @@ class OutboxService:
                          "status": "skipped" if late else "pending", "not_before": now, "attempts": 0,
                          "slot": slot}
                     )  # fmt: skip
-                    # Check-ins still within their grace are caught up on (sent, or skipped when late),
-                    # each once; the others' next time is simply after now.
-                    since = now - schedule.grace if schedule.slotted else now
-                    moves[person.id] = schedule.following(person, since, day, due)
+                    moves[person.id] = following
                 if rows:
                     keys = ["user_id", "kind", "local_date", "slot"]
                     insert = insert_ignoring_duplicates(session, OUTBOX, keys)

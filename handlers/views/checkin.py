@@ -41,7 +41,9 @@ def checkin_question(content: Content, view: CheckinView, *, scheduled: bool = F
     if view.step == "review":
         return review_card(content, view)
     question = _question(content, view, scheduled)
-    if view.step != "spasm" and question.markup is not None:  # under way: it can be dropped
+    morning_opening = view.kind == "morning" and view.step == "sleep" and view.had_spasm is None
+    opening = view.step == "spasm" or morning_opening  # the first question has Later, not Cancel
+    if not opening and question.markup is not None:  # under way: it can be dropped
         rows = [*question.markup.inline_keyboard, [cancel_button(content)]]
         question = Screen(question.text, InlineKeyboardMarkup(rows))
     if not view.review:
