@@ -116,3 +116,4 @@ class ExportText(Wording):
     level_urgent: Text
     kind_checkin: Text
     kind_episode: Text
+    kind_morning: Text

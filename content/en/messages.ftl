@@ -345,6 +345,7 @@ export-level_emergency = emergency
 export-level_urgent = see a doctor soon
 export-kind_checkin = check-in
 export-kind_episode = episode
+export-kind_morning = morning
 
 ## general
 

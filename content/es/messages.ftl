@@ -345,6 +345,7 @@ export-level_emergency = emergencia
 export-level_urgent = consultar pronto a un médico
 export-kind_checkin = check-in
 export-kind_episode = episodio
+export-kind_morning = mañana
 
 ## general
 

@@ -81,7 +81,7 @@ def _entry_row(content: Content, e: Entry) -> tuple[str, ...]:
     return (
         content.day(e.local_date),
         f"{e.time:%H:%M}" if e.time else "",
-        text.kind_episode if e.kind == "episode" else text.kind_checkin,
+        {"episode": text.kind_episode, "morning": text.kind_morning}.get(e.kind, text.kind_checkin),
         places,
         f"{e.severity}/10" if e.had_spasm and e.severity is not None else "",
         duration_text_of(content, e.duration, e.duration_minutes) if e.had_spasm else "",
