@@ -41,7 +41,7 @@ def test_console_chat_onboards_and_shows_a_scheduled_checkin_on_due(tmp_path: Pa
     assert "All set! I'll check in every day at 20:00 (Europe/Berlin)" in out
     assert "Time for your check-in" in out and "[1] Yes" in out
     assert "Saved ✅" in out and "Stress: 3/10" in out
-    assert "never goes out twice a day" in out  # the second :due on the same day
+    assert "none goes out twice" in out  # the second :due on the same day
     assert (tmp_path / "spasm-diary.db").exists()
     assert " INFO " not in result.stdout + result.stderr  # log lines would break up the chat
 
