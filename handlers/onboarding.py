@@ -76,6 +76,10 @@ async def settings_button(update: Update, context: BotContext) -> None:
     assert query is not None
     await answer(query)
     what = Awaiting.TIMEZONE if callbacks.SETTING.parse(query.data) == ("tz",) else Awaiting.TIME
+    current = await context.services.users.profile(sender_id(update))
+    if what == Awaiting.TIME and current is not None and len(current.checkin_times) > 1:
+        await edit(query, settings_overview(context.services.content, current))  # an old button
+        return
     profile = await context.services.users.ask(sender_id(update), what)
     if profile is None:
         await continue_setup(update, context)
@@ -106,10 +110,12 @@ async def slot_button(update: Update, context: BotContext) -> None:
         return
     await answer(query)
     if action == "rm":
-        changed = await services.users.remove_checkin_time(sender_id(update), minute)
-        if changed is not None:
-            removed = text.time_removed.format(time=format_minute(minute), times=times_text(changed))
-            await _confirm(update, context, removed, changed, in_place=True)
+        result = await services.users.remove_checkin_time(sender_id(update), minute)
+        if result is not None and result[0]:
+            removed = text.time_removed.format(time=format_minute(minute), times=times_text(result[1]))
+            await _confirm(update, context, removed, result[1], in_place=True)
+        elif result is not None:  # the last one: nothing to remove
+            await reply(update, settings_overview(services.content, result[1]))
         return
     if action == "add" and len(profile.checkin_times) >= MAX_CHECKINS:
         await edit(query, Screen(text.times_full.format(count=MAX_CHECKINS)))
@@ -173,6 +179,9 @@ async def _save_time(update: Update, context: BotContext, text: str, *, in_place
     wording = services.content.messages.settings
     if result.change == TimeChange.FULL:
         await reply(update, Screen(wording.times_full.format(count=MAX_CHECKINS)))
+        return
+    if result.change == TimeChange.STALE:  # which check-in to change is chosen in /settings
+        await reply(update, settings_overview(services.content, result.profile))
         return
     if not result.ok:
         retry = services.content.messages.onboarding.time_invalid.format(text=text[:32])

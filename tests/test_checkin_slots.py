@@ -13,6 +13,7 @@ from bot.domain.slots import next_due, slot_at
 from bot.services.registry import Services
 from bot.services.summary import stats_for
 from bot.storage.models import Checkin
+from handlers.callbacks import CHECKIN_SLOT, CHECKIN_TIME
 from tests.conftest import FakeClock
 from tests.harness import Chat, start_harness
 from tests.helpers import checkins, onboard, outbox, user_row
@@ -266,3 +267,79 @@ def test_summaries_count_days_and_episodes_with_several_checkins_a_day() -> None
     by_day = {d.day.day: d for d in stats.days}
     assert (by_day[2].severity, by_day[2].stress, by_day[3].severity) == (8, 7.0, 2)
     assert not by_day[4].recorded
+
+
+async def test_a_checkin_answered_then_moved_later_the_same_day_is_not_asked_again(
+    chat: Chat, services: Services, clock: FakeClock, content: Content
+) -> None:
+    await two_a_day(chat)
+    clock.now = EVENING
+    await chat.harness.runtime.tick()
+    await chat.tap("No")
+    await chat.tap("2")
+    await chat.tap("Not recorded")
+    await chat.tap("Done ✔")
+    await chat.send("/settings")
+    await chat.tap("⏰ Move 20:00")
+    await chat.send("21:30")
+    clock.now = EVENING + timedelta(hours=1, minutes=30)
+    await chat.harness.runtime.tick()
+    assert sent(chat, content.messages.checkin.scheduled_intro) == 1
+    rows = sorted((r.slot, r.status) for r in await outbox(services) if r.local_date.day == 11)
+    assert rows == [(1200, "sent"), (1290, "skipped")]
+
+
+async def test_old_time_buttons_change_nothing_when_several_checkins_are_set(
+    chat: Chat, services: Services
+) -> None:
+    await onboard(chat, "Berlin", "20:00")
+    await chat.send("/settings")
+    await chat.tap("➕ Add a check-in")
+    await chat.tap("08:00")
+    await chat.send("/settings")
+    overview = chat.keyboard_message()
+    await chat.tap("✖ Remove 08:00")
+    await chat.press(overview, CHECKIN_SLOT.build("rm", 1200))  # the last one left: nothing is removed
+    assert "Check-ins each day: 20:00" in chat.keyboard_message()["text"]
+    await chat.send("/settings")
+    await chat.tap("➕ Add a check-in")
+    await chat.tap("08:00")
+    await chat.press(overview, CHECKIN_TIME.build("1230"))  # an old time button: which to change is unknown
+    assert "Check-ins each day: 08:00, 20:00" in chat.keyboard_message()["text"]
+    user = await user_row(services, chat.user_id)
+    assert user is not None and user.checkin_times == "480,1200"
+
+
+async def test_checkin_resumes_the_morning_one_and_a_typed_report_leaves_it_alone(
+    chat: Chat, services: Services, clock: FakeClock, content: Content
+) -> None:
+    await two_a_day(chat)
+    clock.now = MORNING
+    await chat.harness.runtime.tick()
+    await chat.tap("7")
+    await chat.send("/checkin")  # the morning check-in under way is shown again, not replaced
+    assert chat.keyboard_message()["text"] == content.messages.checkin.ask_spasm_morning
+    await chat.tap("Yes")
+    await chat.tap("Eyelid")
+    await chat.tap("Done ✔")
+    await chat.tap("Skip")
+    await chat.tap("3")
+    await chat.tap("Seconds")
+    await chat.tap("None of these")
+    clock.advance(hours=4)
+    await chat.send("no twitching since, stress 3")  # the day's news: a check-in of its own
+    await chat.tap("Done ✔")
+    await chat.tap("✅ Save")
+    morning_entry, later = sorted(await checkins(services), key=lambda e: e.id or 0)
+    assert (morning_entry.kind, morning_entry.had_spasm, morning_entry.severity, morning_entry.stress) == (
+        "morning", True, 3, None,
+    )  # fmt: skip
+    assert (later.kind, later.status, later.had_spasm, later.stress) == ("checkin", "done", False, 3)
+
+
+def test_a_morning_left_after_its_sleep_question_is_not_a_recorded_day() -> None:
+    entries = [entry(2, "morning", sleep_hours=6.0), entry(3, "checkin", had_spasm=False, stress=2)]
+    for e in entries:
+        e.status = "partial" if e.kind == "morning" else "done"
+    stats = stats_for(entries, date(2026, 3, 1), date(2026, 3, 7))
+    assert (stats.days_recorded, stats.spasm_days, stats.avg_sleep) == (1, 0, 6.0)

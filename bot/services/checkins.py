@@ -68,11 +68,11 @@ class CheckinService:
             if user is None or not is_set_up(user):
                 return CheckinResult(Outcome.NEED_SETUP)
             user.awaiting_input = None
-            current = await latest_open(session, user, self._now(), kind, corrections=False)
+            kinds, now = DAILY if kind == "checkin" else (kind,), self._now()  # a morning one is today's too
+            current = await latest_open(session, user, now, kinds, corrections=False)
             if current is not None:
                 return CheckinResult(Outcome.SHOW, view_of(current), resumed=True)
             assert user.timezone is not None
-            now = self._now()
             checkin = await open_checkin(session, user, local_today(now, user.timezone), kind, now)
             return CheckinResult(Outcome.SHOW, view_of(checkin))
 
@@ -279,7 +279,7 @@ class CheckinService:
         if back >= len(days):
             return CheckinResult(Outcome.STALE)
         day = days[back]
-        if checkin.kind in DAILY and await day_already_covered(session, user, day):
+        if await day_already_covered(session, user, day, checkin.kind):  # (an episode never is)
             return CheckinResult(Outcome.DAY_TAKEN, view_of(checkin))
         checkin.local_date = day
         return CheckinResult(Outcome.SHOW, view_of(checkin), moved_to=day)

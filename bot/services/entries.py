@@ -10,7 +10,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.domain.checkin_flow import CheckinView, close, has_answers, next_step, view_of
-from bot.domain.slots import DAILY, instant_of, previous_slot, times_of
+from bot.domain.slots import DAILY, instant_of, kind_of, previous_slot, times_of
 from bot.storage.models import Checkin, User
 
 # Typed answers and /checkin only reach a check-in opened this recently; older ones are history.
@@ -64,34 +64,45 @@ async def _answered(session: AsyncSession, user: User, day: date) -> list[Checki
     return [r for r in rows if r.status == "done" or (r.status == "open" and has_answers(r) and not r.review)]
 
 
-async def day_already_covered(session: AsyncSession, user: User, day: date) -> bool:
-    """A daily check-in for this day was answered, or is being answered, already."""
-    return bool(await _answered(session, user, day))
+async def day_already_covered(session: AsyncSession, user: User, day: date, kind: str) -> bool:
+    """A daily check-in of this kind for this day was answered, or is being answered, already."""
+    return kind in DAILY and any(e.kind == kind for e in await _answered(session, user, day))
 
 
 async def slot_answered(session: AsyncSession, user: User, day: date, slot: int) -> bool:
     """The scheduled check-in `slot` of `day` need not be asked: it was answered, or the person
-    told the day's story by hand (/checkin or a typed report) since the check-in before it."""
+    told the day's story by hand (/checkin or a typed report) since the check-in before it, or
+    answered this check-in at its old time before moving it (an entry of the same kind)."""
     assert user.timezone is not None
-    previous = previous_slot(times_of(user.checkin_times, user.checkin_minute), slot)
+    times = times_of(user.checkin_times, user.checkin_minute)
+    previous = previous_slot(times, slot)
     since = instant_of(day, previous if previous is not None else 0, user.timezone)
-    return any(
-        e.slot == slot or (e.slot is None and e.created_at >= since)
-        for e in await _answered(session, user, day)
-    )
+
+    def covers(e: Checkin) -> bool:
+        if e.slot == slot:
+            return True
+        moved = e.slot is not None and e.slot not in times and e.kind == kind_of(times, slot)
+        return (e.slot is None or moved) and e.created_at >= since
+
+    return any(covers(e) for e in await _answered(session, user, day))
 
 
 async def latest_open(
-    session: AsyncSession, user: User, now: datetime, kind: str | None = None, *, corrections: bool = True
+    session: AsyncSession,
+    user: User,
+    now: datetime,
+    kinds: tuple[str, ...] | None = None,
+    *,
+    corrections: bool = True,
 ) -> Checkin | None:
-    """The newest open entry of the last 12 hours (of that kind; with or without corrections)."""
+    """The newest open entry of the last 12 hours (of those kinds; with or without corrections)."""
     query = select(Checkin).where(
         Checkin.user_id == user.id,
         Checkin.status == "open",
         col(Checkin.created_at) >= now - OPEN_WINDOW,
     )
-    if kind is not None:
-        query = query.where(Checkin.kind == kind)
+    if kinds is not None:
+        query = query.where(col(Checkin.kind).in_(kinds))
     if not corrections:  # a correction of a saved entry is not "the check-in in progress"
         query = query.where(or_(col(Checkin.amends_id).is_(None), col(Checkin.review)))
     return (await session.exec(query.order_by(col(Checkin.id).desc()).with_for_update())).first()

@@ -60,9 +60,10 @@ async def report_target(session: AsyncSession, user: User, report: Report, today
     under_way = next((e for e in entries if e.status == "open" and (e.amends_id is None or e.review)), None)
     if under_way is not None:
         return Target(under_way)
-    if not entries:
+    saved = [e for e in entries if e.kind == "checkin"]  # a morning one is not where the day's news goes
+    if not saved:
         return Target(None)
-    return Target(None, "episode") if report.had_spasm else Target(None, "checkin", entries[0])
+    return Target(None, "episode") if report.had_spasm else Target(None, "checkin", saved[0])
 
 
 def start_draft(draft: Checkin, saved: Checkin) -> None:

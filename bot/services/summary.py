@@ -85,8 +85,18 @@ def _mean(values: Sequence[float]) -> float | None:
 
 
 def stats_for(entries: Sequence[Checkin], start: date, end: date) -> Stats:
-    """Answered entries (done or partial) between start and end, inclusive."""
-    inside = [e for e in entries if start <= e.local_date <= end and e.status in ("done", "partial")]
+    """Answered entries (done or partial) between start and end, inclusive. A day counts as
+    recorded once something about spasms or stress was told (a morning left after its sleep
+    question has not said how the face was)."""
+    inside = [
+        e for e in entries
+        if start <= e.local_date <= end and e.status in ("done", "partial")
+        and (e.had_spasm is not None or e.stress is not None)
+    ]  # fmt: skip
+    slept = [
+        e.sleep_hours for e in entries
+        if start <= e.local_date <= end and e.status in ("done", "partial") and e.sleep_hours is not None
+    ]  # fmt: skip
     by_day: dict[date, list[Checkin]] = {}
     for entry in inside:
         by_day.setdefault(entry.local_date, []).append(entry)
@@ -116,7 +126,7 @@ def stats_for(entries: Sequence[Checkin], start: date, end: date) -> Stats:
         avg_severity=_mean([float(s) for s in severities]),
         max_severity=max(severities) if severities else None,
         avg_stress=_mean([float(e.stress) for e in inside if e.stress is not None]),
-        avg_sleep=_mean([e.sleep_hours for e in inside if e.sleep_hours is not None]),
+        avg_sleep=_mean(slept),
         triggers=tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
         places=tuple((p, s, n) for (p, s), n in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))),
     )

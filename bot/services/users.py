@@ -30,6 +30,7 @@ class TimeChange(StrEnum):
     MOVED = "moved"
     FULL = "full"  # three check-ins a day already
     TOO_CLOSE = "too_close"  # within an hour of another check-in
+    STALE = "stale"  # an old time button, while several check-ins are set and none is being changed
 
 
 @dataclass(frozen=True)
@@ -145,10 +146,15 @@ class UserService:
                 change = TimeChange.FULL if len(times) >= MAX_CHECKINS else TimeChange.ADDED
             elif moving in times and len(times) > 1:
                 change = TimeChange.MOVED
+            elif len(times) > 1:  # an old time button, with nothing asked: which one is unknown
+                change = TimeChange.STALE
             else:  # the one time (onboarding, or changing it)
                 moving = times[0] if times else None
-            if change == TimeChange.FULL or too_close(times, minute, instead_of=moving):
-                change = change if change == TimeChange.FULL else TimeChange.TOO_CLOSE
+            if change in (TimeChange.FULL, TimeChange.STALE):
+                user.awaiting_input = None
+                return False
+            if too_close(times, minute, instead_of=moving):
+                change = TimeChange.TOO_CLOSE
                 return False
             kept = [t for t in times if t != moving]
             _set_times(user, (*kept, minute))
@@ -158,19 +164,21 @@ class UserService:
         result = await self._set_time(telegram_id, text, apply)
         return None if result is None else InputResult(result.ok, result.profile, change)
 
-    async def remove_checkin_time(self, telegram_id: int, minute: int) -> Profile | None:
-        """One of several check-ins stops; the last one is never removed (/pause is for that)."""
+    async def remove_checkin_time(self, telegram_id: int, minute: int) -> tuple[bool, Profile] | None:
+        """One of several check-ins stops; the last one is never removed (/pause is for that).
+        Returns (removed, profile)."""
         async with unit_of_work(self._db) as session:
             user = await find_user(session, telegram_id, lock=True)
             if user is None or not is_set_up(user):
                 return None
             times = times_of(user.checkin_times, user.checkin_minute)
-            if minute in times and len(times) > 1:
+            removed = minute in times and len(times) > 1
+            if removed:
                 _set_times(user, tuple(t for t in times if t != minute))
                 reschedule(user, self._now())
             user.awaiting_input = None
             self._touch(user)
-            return _profile(user)
+            return removed, _profile(user)
 
     async def set_paused(self, telegram_id: int, paused: bool) -> tuple[bool, Profile] | None:
         """Returns (changed, profile)."""

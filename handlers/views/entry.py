@@ -76,7 +76,7 @@ def entry_lines(content: Content, view: CheckinView) -> list[str]:
                 duration=duration_text(content, view),
             )
         )
-    else:
+    elif view.had_spasm is False:  # not asked yet (a morning left after sleep): nothing to say
         lines.append(text.line_no_spasm)
     if view.red_flags:
         flags = _names(content.messages.safety.buttons, view.red_flags)

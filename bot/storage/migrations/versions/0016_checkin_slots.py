@@ -26,10 +26,11 @@ def upgrade() -> None:
         batch.add_column(sa.Column("slot", sa.Integer(), nullable=True))
     with op.batch_alter_table("outbox") as batch:
         batch.add_column(sa.Column("slot", sa.Integer(), nullable=False, server_default="-1"))
-    # Rows queued before: their check-in was the person's one time, so today's is not sent again.
+    # Check-ins queued before: the person's one time, so today's is not sent again. (Snoozes and
+    # follow-ups keep -1: they go with entries opened before, whose slot is unknown, read as -1.)
     op.execute(
         "UPDATE outbox SET slot = (SELECT checkin_minute FROM users WHERE users.id = outbox.user_id)"
-        f" WHERE kind IN {SLOTTED} AND EXISTS (SELECT 1 FROM users WHERE users.id = outbox.user_id"
+        " WHERE kind = 'checkin' AND EXISTS (SELECT 1 FROM users WHERE users.id = outbox.user_id"
         " AND users.checkin_minute IS NOT NULL)"
     )
     with op.batch_alter_table("outbox") as batch:
@@ -40,6 +41,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # What the older code cannot read: a time being moved or added, and the morning kind.
+    op.execute("UPDATE users SET awaiting_input = NULL WHERE awaiting_input IN ('move_time', 'add_time')")
+    op.execute("UPDATE checkins SET kind = 'checkin' WHERE kind = 'morning'")
     with op.batch_alter_table("outbox") as batch:
         batch.drop_constraint("uq_outbox_user_kind_day_slot", type_="unique")
     op.execute(f"DELETE FROM outbox WHERE kind IN {SLOTTED} AND id NOT IN (SELECT MIN(id) FROM outbox"
