@@ -76,13 +76,19 @@ def test_next_occurrence_is_today_if_still_ahead_else_tomorrow() -> None:
         ("9am", 540),
         ("12am", 0),
         ("00:00", 0),
+        ("8;30", 510),
+        ("8,30", 510),
+        ("20 15", 1215),
+        ("7 05 pm", 1145),
     ],
 )
 def test_parse_time_accepts_everyday_formats(typed: str, minute: int) -> None:
     assert parse_time(typed) == minute
 
 
-@pytest.mark.parametrize("typed", ["25:00", "12:60", "7", "noon", "", "13pm", "08:3"])
+@pytest.mark.parametrize(
+    "typed", ["25:00", "12:60", "7", "noon", "", "13pm", "08:3", "8 3", "2026 12", "8;;30"]
+)
 def test_parse_time_refuses_what_is_not_a_time(typed: str) -> None:
     assert parse_time(typed) is None
 

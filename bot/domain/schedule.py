@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
-_TIME = re.compile(r"^\s*(\d{1,2})(?:\s*[:.h]\s*(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*$", re.I)
+# "8;30", "8,30" and "8 30" too: a phone's keyboard puts those within a thumb of ":".
+_TIME = re.compile(r"^\s*(\d{1,2})(?:\s*[:.h;,]\s*(\d{2})|\s+(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*$", re.I)
 
 
 def parse_time(text: str) -> int | None:
@@ -15,9 +16,10 @@ def parse_time(text: str) -> int | None:
     match = _TIME.match(text)
     if not match:
         return None
-    hour, minute = int(match.group(1)), int(match.group(2) or 0)
-    suffix = (match.group(3) or "").replace(".", "").lower()
-    if not suffix and match.group(2) is None:
+    typed_minute = match.group(2) or match.group(3)
+    hour, minute = int(match.group(1)), int(typed_minute or 0)
+    suffix = (match.group(4) or "").replace(".", "").lower()
+    if not suffix and typed_minute is None:
         return None  # a bare number is too ambiguous to take as a time
     if suffix:
         if not 1 <= hour <= 12:
