@@ -183,3 +183,11 @@ async def test_after_delete_a_new_start_is_in_the_app_language_not_the_old_choic
         await chat.press(chat.keyboard_message(), "del:yes")
         await chat.send("/start")
         assert chat.last_text() == load_content(DEFAULT_CONTENT_DIR).messages.onboarding.ask_timezone
+
+
+async def test_start_up_refuses_a_csv_heading_that_does_not_fit_its_columns(
+    tmp_path: Path, settings: Settings, content: Content, engine: AsyncEngine, clock: FakeClock
+) -> None:
+    english, others = load_languages(_broken(tmp_path, "estrés,desencadenantes", "estrés"))
+    with pytest.raises(ValueError, match="es: the CSV needs 15 column names"):
+        build_services(settings, english, session_factory(engine), clock, translations=others)

@@ -85,13 +85,18 @@ def notes_cell(notes: tuple[Note, ...]) -> str:
     return " | ".join(f"{n.at:%Y-%m-%d %H:%M} {n.text}" for n in notes)
 
 
+def check_header(header: Sequence[str], columns: Sequence[str], what: str) -> None:
+    """A CSV heading from the catalogue names every column, and only those (checked at start-up)."""
+    if len(header) != len(columns) or not all(name.strip() for name in header):
+        raise ValueError(f"{what} needs {len(columns)} column names, one for each of {', '.join(columns)}")
+
+
 def to_csv(
     entries: tuple[Entry, ...], header: Sequence[str] = CSV_COLUMNS, yes_no: tuple[str, str] = ("yes", "no")
 ) -> bytes:
     """UTF-8 with a byte-order mark, so spreadsheet programs read accents and dashes right; `header`
     names CSV_COLUMNS in the reader's language."""
-    if len(header) != len(CSV_COLUMNS):
-        raise ValueError(f"the CSV needs {len(CSV_COLUMNS)} column names")
+    check_header(header, CSV_COLUMNS, "the CSV")
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(header)

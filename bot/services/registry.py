@@ -22,7 +22,7 @@ from bot.services.checkins import CheckinService
 from bot.services.demo import DemoService
 from bot.services.erase import EraseService
 from bot.services.escalation import EscalationService
-from bot.services.export import ExportService, to_csv
+from bot.services.export import CSV_COLUMNS, ExportService, check_header
 from bot.services.history import HistoryService
 from bot.services.knowledge import KnowledgeService
 from bot.services.languages import ByLanguage, LanguageService
@@ -35,7 +35,8 @@ from bot.services.stats import StatsService
 from bot.services.summary import SummaryService
 from bot.services.tips import TipService
 from bot.services.treatment_drafts import TreatmentDrafts
-from bot.services.treatment_export import TreatmentExport, treatments_csv
+from bot.services.treatment_export import CSV_COLUMNS as TREATMENT_COLUMNS
+from bot.services.treatment_export import TreatmentExport
 from bot.services.treatment_scores import ScoreService
 from bot.services.treatments import TreatmentService
 from bot.services.users import UserService
@@ -110,8 +111,12 @@ def build_services(
     treatments = TreatmentService(db, clock)
     contents = {content.language: content, **others}
     for each in contents.values():  # start-up refuses a CSV heading that does not fit its columns
-        to_csv((), each.messages.export.csv_header.split(","))
-        treatments_csv((), each.messages.treatment.csv_header.split(","))
+        check_header(each.messages.export.csv_header.split(","), CSV_COLUMNS, f"{each.language}: the CSV")
+        check_header(
+            each.messages.treatment.csv_header.split(","),
+            TREATMENT_COLUMNS,
+            f"{each.language}: the treatments CSV",
+        )
     readers = ByLanguage({code: ReportReader(c.reports) for code, c in contents.items()})
     treatment_readers = ByLanguage(
         {code: TreatmentReader(c.treatments, c.reports, readers.get(code)) for code, c in contents.items()}

@@ -15,6 +15,7 @@ from bot.domain.checkin_flow import sides_of, split
 from bot.domain.cycle_questions import SCORE_KINDS, scores_around
 from bot.domain.cycles import Curve, Cycle, curve, cycles, strengths
 from bot.services.common import find_user
+from bot.services.export import check_header
 from bot.services.treatment_scores import START, StartScore, cycle_scores, start_of
 from bot.storage.db import SessionFactory
 from bot.storage.models import Checkin, Treatment, TreatmentEvent
@@ -60,8 +61,7 @@ class TreatmentRecord:
 
 def treatments_csv(rows: tuple[tuple[str, ...], ...], header: Sequence[str] = CSV_COLUMNS) -> bytes:
     """`header` names CSV_COLUMNS in the reader's language."""
-    if len(header) != len(CSV_COLUMNS):
-        raise ValueError(f"the treatments CSV needs {len(CSV_COLUMNS)} column names")
+    check_header(header, CSV_COLUMNS, "the treatments CSV")
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(header)
