@@ -19,7 +19,7 @@ from bot.domain.schedule import next_occurrence, next_weekly
 from bot.domain.slots import NO_SLOT, kind_of, next_due, slot_at, times_of
 from bot.services.entries import open_checkin, slot_answered
 from bot.storage.db import SessionFactory, insert_ignoring_duplicates, set_column_by_id
-from bot.storage.models import Checkin, Outbox, User
+from bot.storage.models import OUTBOX_KEY, Checkin, Outbox, User
 from bot.storage.unit_of_work import unit_of_work
 
 BATCH = 5000
@@ -151,8 +151,7 @@ class OutboxService:
                     )  # fmt: skip
                     moves[person.id] = following
                 if rows:
-                    keys = ["user_id", "kind", "local_date", "slot"]
-                    insert = insert_ignoring_duplicates(session, OUTBOX, keys)
+                    insert = insert_ignoring_duplicates(session, OUTBOX, OUTBOX_KEY)
                     # With RETURNING, SQLAlchemy sends many rows per INSERT, not one statement a row.
                     await (await session.connection()).execute(insert.returning(OUTBOX.c.id), rows)
                 await set_column_by_id(session, USERS, schedule.attribute, moves)

@@ -14,11 +14,10 @@ from bot.domain.clock import Clock
 from bot.domain.slots import DAILY, NO_SLOT
 from bot.services.common import find_user
 from bot.storage.db import SessionFactory, insert_ignoring_duplicates
-from bot.storage.models import Checkin, Outbox
+from bot.storage.models import OUTBOX_KEY, Checkin, Outbox
 from bot.storage.unit_of_work import unit_of_work
 
 FOLLOWUP_LOOKBACK = timedelta(hours=24)
-KEYS = ["user_id", "kind", "local_date", "slot"]
 
 
 class Snooze(StrEnum):
@@ -57,7 +56,7 @@ class ReminderService:
             row = {"user_id": user.id, "kind": "snooze", "local_date": checkin.local_date, "due_at": until,
                    "status": "pending", "not_before": until, "checkin_id": checkin.id,
                    "slot": _slot(checkin)}  # fmt: skip
-            result = await session.exec(insert_ignoring_duplicates(session, Outbox, KEYS).values([row]))
+            result = await session.exec(insert_ignoring_duplicates(session, Outbox, OUTBOX_KEY).values([row]))
             if not result.rowcount:
                 return SnoozeResult(Snooze.ONCE_A_DAY)
             return SnoozeResult(Snooze.LATER, until, user.timezone)
@@ -94,7 +93,7 @@ class ReminderService:
             rows = [r for r in rows if (r["user_id"], r["local_date"], r["slot"]) not in taken]
             if not rows:
                 return 0
-            result = await session.exec(insert_ignoring_duplicates(session, Outbox, KEYS).values(rows))
+            result = await session.exec(insert_ignoring_duplicates(session, Outbox, OUTBOX_KEY).values(rows))
             return int(result.rowcount or 0)
 
 

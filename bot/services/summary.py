@@ -88,15 +88,9 @@ def stats_for(entries: Sequence[Checkin], start: date, end: date) -> Stats:
     """Answered entries (done or partial) between start and end, inclusive. A day counts as
     recorded once something about spasms or stress was told (a morning left after its sleep
     question has not said how the face was)."""
-    inside = [
-        e for e in entries
-        if start <= e.local_date <= end and e.status in ("done", "partial")
-        and (e.had_spasm is not None or e.stress is not None)
-    ]  # fmt: skip
-    slept = [
-        e.sleep_hours for e in entries
-        if start <= e.local_date <= end and e.status in ("done", "partial") and e.sleep_hours is not None
-    ]  # fmt: skip
+    answered = [e for e in entries if start <= e.local_date <= end and e.status in ("done", "partial")]
+    inside = [e for e in answered if e.had_spasm is not None or e.stress is not None]
+    slept = [e.sleep_hours for e in answered if e.sleep_hours is not None]
     by_day: dict[date, list[Checkin]] = {}
     for entry in inside:
         by_day.setdefault(entry.local_date, []).append(entry)

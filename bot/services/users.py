@@ -256,5 +256,5 @@ class UserService:
 
 
 def _set_times(user: User, times: tuple[int, ...]) -> None:
-    ordered = times_of(stored(times))
+    ordered = tuple(sorted(set(times)))
     user.checkin_times, user.checkin_minute, user.moving_minute = stored(ordered), ordered[0], None

@@ -107,12 +107,15 @@ class Checkin(SQLModel, table=True):
     completed_at: datetime | None = _ts(default=None)
 
 
+OUTBOX_KEY = ["user_id", "kind", "local_date", "slot"]  # one prompt per person, kind, day and check-in
+
+
 class Outbox(SQLModel, table=True):
     """A prompt to send; unique per (user, kind, local day, slot) so it can never go out twice."""
 
     __tablename__ = "outbox"
     __table_args__ = (
-        UniqueConstraint("user_id", "kind", "local_date", "slot", name="uq_outbox_user_kind_day_slot"),
+        UniqueConstraint(*OUTBOX_KEY, name="uq_outbox_user_kind_day_slot"),
         Index("ix_outbox_status_not_before", "status", "not_before"),
     )
 
