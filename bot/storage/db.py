@@ -11,6 +11,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.storage import sqlite_inline
+
 SessionFactory = async_sessionmaker[AsyncSession]
 
 
@@ -58,6 +60,12 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     # A database error's text would otherwise carry the statement's values (notes, answers) into
     # the logged traceback.
     kwargs.setdefault("hide_parameters", True)
+    if (
+        parsed.get_backend_name() == "sqlite"
+        and parsed.database not in (None, "", ":memory:")
+        and not parsed.query
+    ):
+        kwargs.setdefault("async_creator", sqlite_inline.creator(parsed.database))
     engine = create_async_engine(url, **kwargs)
     if is_sqlite(engine):
         _tune_sqlite(engine)
