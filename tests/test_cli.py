@@ -124,3 +124,17 @@ def test_console_typed_number_at_a_number_step_means_that_number(tmp_path: Path)
     result = run_cli(["chat"], tmp_path, stdin=typed)
     assert result.returncode == 0, result.stderr
     assert "Stress: 3/10" in result.stdout and "Sleep: 6 h" in result.stdout
+
+
+def test_console_a_bare_number_never_records_a_red_flag(tmp_path: Path) -> None:
+    # "5" typed at the red-flag question (a late stress answer) would have tapped the fifth
+    # button, "Slurred or lost speech"; only the answer's words or "#5" record one.
+    typed = (
+        "/start\n2\n20:00\n/checkin\nyes\nEyelid\ndone\nleft\n2\n#2\n5\nNone of these\n3\n6\nDone\n:quit\n"
+    )
+    result = run_cli(["chat"], tmp_path, stdin=typed)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "this question records a red flag" in out
+    assert "Call 112 now." not in out and "Also reported" not in out
+    assert "Saved ✅" in out and "Stress: 3/10" in out

@@ -102,6 +102,7 @@ class ConsoleText(Wording):
     help: Text
     no_buttons: Text
     bad_choice: Annotated[Text, Slots("count")]
+    name_the_flag: Text
     due_none: Text
     due_already: Text
     week_none: Text

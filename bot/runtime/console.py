@@ -20,6 +20,11 @@ KEPT_KEYBOARDS = 5  # recent messages whose buttons can still be tapped by label
 EXTENSIONS = ((b"\xff\xd8", ".jpg"), (b"\x89PNG", ".png"), (b"%PDF", ".pdf"))
 
 
+# A red flag is recorded only when the person names it: a bare number typed at that question is
+# usually a late answer to the one before (a stress of 5 tapped "Slurred or lost speech").
+RED_FLAG_STEP = ":redflags:"  # in the check-in's callback data for that question ("...:none": none)
+
+
 def _label(text: str) -> str:
     """A button label as a person would type it: no ticks, emoji or other signs around it, any case."""
     words = " ".join(text.replace("✅", " ").split()).casefold()
@@ -106,6 +111,9 @@ class ConsoleChat:
         buttons = buttons_of(newest) if newest else []
         by_position = line.startswith("#") and line[1:].isdigit()
         if line.isdigit() and buttons and not any(_label(b).isdigit() for b, _ in buttons):
+            chosen = buttons[int(line) - 1][1] if 1 <= int(line) <= len(buttons) else ""
+            if RED_FLAG_STEP in chosen and not chosen.endswith(":none"):
+                return content.name_the_flag
             by_position = True  # "2" on a Yes / No question: the second button
             line = f"#{line}"
         if not by_position or newest is None:

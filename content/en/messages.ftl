@@ -604,6 +604,7 @@ console-help =
       :quit  leave (your diary is kept)
 console-no_buttons = (no buttons to pick from)
 console-bad_choice = (pick a number from 1 to { $count })
+console-name_the_flag = (this question records a red flag: type the answer's words, or #N to tap button N)
 console-due_none = (set up a time zone and check-in time first, with /start)
 console-due_already = (that check-in was already sent or told today, and none goes out twice; answer it above or send /checkin)
 console-week_none = (set up a time zone and check-in time first, with /start)

@@ -604,6 +604,7 @@ console-help =
       :quit  salir (tu diario se conserva)
 console-no_buttons = (no hay botones para elegir)
 console-bad_choice = (elige un número del 1 al { $count })
+console-name_the_flag = (esta pregunta registra una señal de alarma: escribe las palabras de la respuesta, o #N para tocar el botón N)
 console-due_none = (primero configura una zona horaria y una hora de check-in, con /start)
 console-due_already = (ese check-in ya se envió o ya contaste esa parte del día, y ninguno sale dos veces; respóndelo arriba o envía /checkin)
 console-week_none = (primero configura una zona horaria y una hora de check-in, con /start)
