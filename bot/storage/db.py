@@ -55,17 +55,14 @@ def _tune_sqlite(engine: AsyncEngine) -> None:
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     url = async_url(url)
     parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    sqlite_file = parsed.database if parsed.get_backend_name() == "sqlite" else None
+    if sqlite_file not in (None, "", ":memory:"):
+        Path(sqlite_file).parent.mkdir(parents=True, exist_ok=True)
+        if not parsed.query:  # a URL's options would be lost on the way to our own connect
+            kwargs.setdefault("async_creator", sqlite_inline.creator(sqlite_file))
     # A database error's text would otherwise carry the statement's values (notes, answers) into
     # the logged traceback.
     kwargs.setdefault("hide_parameters", True)
-    if (
-        parsed.get_backend_name() == "sqlite"
-        and parsed.database not in (None, "", ":memory:")
-        and not parsed.query
-    ):
-        kwargs.setdefault("async_creator", sqlite_inline.creator(parsed.database))
     engine = create_async_engine(url, **kwargs)
     if is_sqlite(engine):
         _tune_sqlite(engine)
