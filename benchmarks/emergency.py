@@ -82,6 +82,7 @@ def triage_times() -> tuple[float, float]:
     worst_inputs = [
         ("my arm cannot move and " * 200)[:4096],
         ("no " * 1400)[:4096],
+        ("no seizure, no drooping and no weakness " * 120)[:4096],  # every one a denial to take out
         ("eye face arm " * 400)[:4096],
         " ".join(shuffled.choice(words) for _ in range(1000))[:4096],
         " ".join(shuffled.choice(texts) for _ in range(80))[:4096],

@@ -73,6 +73,28 @@ def test_reasons_name_every_red_flag_found(text: str, reasons: tuple[str, ...]) 
     assert result.level == "emergency" and set(result.reasons) == set(reasons)
 
 
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("no seizure", "none"),
+        ("I didn't pass out", "none"),
+        ("i did not faint", "none"),
+        ("never lost consciousness", "none"),
+        ("no numbness, no weakness", "none"),
+        ("no shaking today", "none"),
+        ("no", "none"),
+        ("no seizure but he is gone all floppy and wont wake up", "emergency"),
+        ("didnt faint but i cant lift my left arm", "emergency"),
+        ("not sure if i passed out, woke up on the floor", "emergency"),
+        ("hes not shaking anymore but his lips are going blue", "emergency"),
+    ],
+)
+def test_a_short_denial_is_not_read_as_what_it_denies(text: str, level: str) -> None:
+    """The learned model judges what is left once the denied red flags are out: "no seizure" is
+    not a seizure, while whatever else the message says is still read."""
+    assert triage(text).level == level
+
+
 @pytest.mark.parametrize("text", ["", "   ", "\u200b", "👍", "x" * 5000, "?!?!", "0"])
 def test_odd_input_is_never_an_emergency_and_never_raises(text: str) -> None:
     assert triage(text).level == "none"

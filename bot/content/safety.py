@@ -71,6 +71,8 @@ class SafetyRules(BaseModel):
     mimics: list[str] = []  # a clause whose face, eye or speech sign the spasm (or the like) explains
     mimics_passed: list[str] = []  # anywhere in a message: the sign was brief and went back
     mimicked_flags: list[str] = []
+    deniable: list[str] = []  # signs the model weighs that a denial ("no drooping") takes back
+    filler_words: list[str] = []  # with the function words: left alone after a denial, they say nothing
 
     @field_validator(
         "idioms",
@@ -88,6 +90,7 @@ class SafetyRules(BaseModel):
         "long_standing",
         "mimics",
         "mimics_passed",
+        "deniable",
     )
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:

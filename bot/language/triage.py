@@ -10,6 +10,7 @@ from bot.content.triage_model import MODEL_REASON, TriageModel
 from bot.language.normalise import Normaliser
 from bot.language.prefilter import Gate, Gates
 from bot.language.triage_model import Scorer
+from bot.language.triage_negation import Negation
 from bot.language.triage_parts import PERSONAL, Clause, CompiledPair, any_of
 from bot.language.triage_result import Level, Triage, triage_result
 
@@ -33,8 +34,7 @@ class Triager:
         self._gates = Gates()  # ("flag" | "sign", id) and ("first" | "second", pair number)
         self._breaks = re.compile("|".join(f"(?:{p})" for p in rules.clause_breaks))
         self._uncertain = [re.compile(p) for p in rules.uncertain]
-        self._after_negation = re.compile(rules.after_negation)
-        self._negations = [n.split() for n in rules.negations]
+        self._negation = Negation(rules, self._uncertain)
         self._history = [re.compile(p) for p in rules.history]
         self._hypothetical = [re.compile(p) for p in rules.hypothetical]
         self._personal = re.compile(rules.personal or PERSONAL)
@@ -77,6 +77,7 @@ class Triager:
         self._mimics = [re.compile(p) for p in rules.mimics]
         self._mimics_passed = [re.compile(p) for p in rules.mimics_passed]
         self._mimicked = set(rules.mimicked_flags)
+        self._deniable = any_of(rules.deniable)
 
     def normalise(self, text: str) -> str:
         return self._normaliser.pieces(text)[0]
@@ -85,32 +86,37 @@ class Triager:
         """The rules, then the learned model for what they did not name: it never takes a rule's
         emergency away, and overrules their "not happening" only when it is surer still."""
         normal, open_gates = self._open(text)
-        reasons, urgent = self._by_rules(normal, open_gates)
+        reasons, urgent, named = self._by_rules(normal, open_gates)
         if self._scorer is None:
             return triage_result(reasons, urgent)
         scorer, model = self._scorer, self._scorer.model
         if reasons:
             return Triage("emergency", reasons, scorer.evidence(normal))
-        probability = scorer.probability(normal)
         # The model fires only on words that weigh for it, never on a command ("/help"), and
         # never on a general question that names no red flag and no one ("will botox help?").
+        if scorer.probability(normal) < model.fire or normal.lstrip().startswith("/"):
+            return triage_result((), urgent)
+        if self._general_question(normal, named) or self._framed(normal):
+            return triage_result((), urgent)
+        judged = normal
+        if named or self._deniable.search(normal):
+            # It judges what is left when the denials ("no seizure", "no drooping") are out.
+            signs = [self._flag_any[f] for f in named] + [self._deniable]
+            judged = self._negation.without_denials(normal, self._breaks, signs)
+            if self._negation.nothing_left(judged):
+                return triage_result((), urgent)
+            named = tuple(f for f in named if self._flag_any[f].search(judged))
+        probability, evidence = scorer.score(judged)
+        # Where the rules read the words already (a red flag not happening, or a sign for a
+        # doctor soon), the model must be surer to call it an emergency.
+        explained = bool(named) and set(named) <= EYE_AND_FACE and self._explained(normal)
         if (
-            probability >= model.fire
-            and not normal.lstrip().startswith("/")
-            and not self._general_question(normal)
-            and not self._framed(normal)
+            evidence
+            and not self._negation.says_nothing(evidence)
+            and not explained
+            and probability >= (model.overrule if named or urgent else model.fire)
         ):
-            evidence = scorer.evidence(normal)
-            # Where the rules read the words already (a red flag not happening, or a sign for a
-            # doctor soon), the model must be surer to call it an emergency.
-            named = self.mentions(text)
-            explained = bool(named) and set(named) <= EYE_AND_FACE and self._explained(normal)
-            if (
-                evidence
-                and not explained
-                and probability >= (model.overrule if named or urgent else model.fire)
-            ):
-                return Triage("emergency", named or (MODEL_REASON,), evidence)
+            return Triage("emergency", named or (MODEL_REASON,), evidence)
         return triage_result((), urgent)
 
     def _explained(self, normal: str) -> bool:
@@ -122,22 +128,23 @@ class Triager:
         unless = any(u.search(normal) for u in self._jokes_unless)
         return not unless and any(j.search(normal) for j in self._jokes)
 
-    def _general_question(self, normal: str) -> bool:
+    def _general_question(self, normal: str, named: tuple[str, ...]) -> bool:
         asked = normal.rstrip().endswith("?") or bool(self._question_start.search(normal))
-        return asked and not self._personal.search(normal) and not self.mentions(normal)
+        return asked and not named and not self._personal.search(normal)
 
-    def _by_rules(self, normal: str, open_gates: set[object]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """(red flags reported, urgent signs) by the rules alone."""
+    def _by_rules(self, normal: str, open_gates: set[object]) -> tuple[tuple[str, ...], ...]:
+        """(red flags reported, urgent signs, red flags named) by the rules alone."""
+        named = self._named(normal, open_gates)
         flags = [
             (flag_id, now, mention, self._pairs.get(flag_id, []))
             for flag_id, now, mention in self._flags
-            if self._may_say(normal, open_gates, flag_id)
+            if flag_id in named or self._pairs_say(normal, open_gates, flag_id)
         ]
         signs = [
             (i, p) for i, p in self._urgent if ("sign", i) in open_gates and self._sign_any[i].search(normal)
         ]
         if not flags and not signs:
-            return (), ()  # most messages: nothing to look at clause by clause
+            return (), (), named  # most messages: nothing to look at clause by clause
         clauses = self._clauses(
             normal, open_gates, [f for f, *_ in flags], [self._sign_any[i] for i, _ in signs]
         )
@@ -156,12 +163,14 @@ class Triager:
             for sign_id, patterns in signs
             if any(self._affirmed(clause, pattern) for clause in clauses for pattern in patterns)
         ]
-        return tuple(reasons), tuple(urgent)
+        return tuple(reasons), tuple(urgent), named
 
     def mentions(self, text: str) -> tuple[str, ...]:
         """Red flags a message names without reporting them happening (a question, a worry, the
         past): they get a calm "if that happens" line, never the emergency reply."""
-        normal, open_gates = self._open(text)
+        return self._named(*self._open(text))
+
+    def _named(self, normal: str, open_gates: set[object]) -> tuple[str, ...]:
         return tuple(
             f for f, _, _ in self._flags if ("flag", f) in open_gates and self._flag_any[f].search(normal)
         )
@@ -181,6 +190,9 @@ class Triager:
         """Some phrase of the flag, or both halves of one of its pairs, appear in the text."""
         if ("flag", flag_id) in open_gates and self._flag_any[flag_id].search(normal):
             return True
+        return self._pairs_say(normal, open_gates, flag_id)
+
+    def _pairs_say(self, normal: str, open_gates: set[object], flag_id: str) -> bool:
         pairs = self._pairs.get(flag_id, [])
         gated = [p for p in pairs if ("first", p.number) in open_gates and ("second", p.number) in open_gates]
         return any(p.first.search(normal) and p.second.search(normal) for p in gated)
@@ -269,7 +281,9 @@ class Triager:
                     continue
                 start, end = (a.start(), b.end()) if after else (b.start(), a.end())
                 between = clause[a.end() : b.start()] if after else clause[b.end() : a.start()]
-                negated = self._negated(clause, start, end) or self._has_cue(between.split())
+                negated = self._negation.negated(clause, start, end) or self._negation.has_cue(
+                    between.split()
+                )
                 if uncertain or not negated:
                     return True
         return False
@@ -279,19 +293,7 @@ class Triager:
         uncertain = clause.uncertain
         for match in pattern.finditer(clause):
             # "not breathing" says the bad thing itself: an earlier "no" does not undo it.
-            negative = self._has_cue(match.group(0).split())
-            if uncertain or negative or not self._negated(clause, match.start(), match.end()):
-                return True
-        return False
-
-    def _negated(self, clause: str, start: int, end: int) -> bool:
-        if self._after_negation.search(clause[end:]):
-            return True
-        return self._has_cue(clause[:start].split()[-self.rules.negation_window :])
-
-    def _has_cue(self, words: list[str]) -> bool:
-        for cue in self._negations:
-            width = len(cue)
-            if any(words[i : i + width] == cue for i in range(len(words) - width + 1)):
+            negative = self._negation.has_cue(match.group(0).split())
+            if uncertain or negative or not self._negation.negated(clause, match.start(), match.end()):
                 return True
         return False
