@@ -112,7 +112,7 @@ class Triager:
         explained = bool(named) and set(named) <= EYE_AND_FACE and self._explained(normal)
         if (
             evidence
-            and not self._negation.says_nothing(evidence)
+            and not self._negation.says_nothing(evidence, denied=judged != normal)
             and not explained
             and probability >= (model.overrule if named or urgent else model.fire)
         ):

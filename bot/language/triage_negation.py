@@ -35,9 +35,11 @@ class Negation:
             return True
         return self.has_cue(clause[:start].split()[-self._window :])
 
-    def says_nothing(self, evidence: Iterable[str]) -> bool:
-        """The model's evidence is nothing but "no" or "not": no evidence of anything."""
-        return all(w in self._cue_words for phrase in evidence for w in phrase.split())
+    def says_nothing(self, evidence: Iterable[str], denied: bool) -> bool:
+        """The model's evidence is nothing but "no" or "not" (or, once a denial is out, small
+        words: "no difficulty breathing, just a cold" leaves "just" and "and")."""
+        small = self._empty if denied else self._cue_words
+        return all(w in small for phrase in evidence for w in phrase.split())
 
     def nothing_left(self, judged: str) -> bool:
         """Once the denials are out, only small words are left ("I never lost consciousness")."""
