@@ -148,6 +148,23 @@ async def test_an_uncovered_question_gets_the_honest_fallback_and_the_menu(
     assert chat.last_text() == content.messages.general.unknown_text
 
 
+async def test_a_part_about_an_uncovered_subject_is_set_aside_and_the_rest_answered(
+    chat: Chat, content: Content
+) -> None:
+    """Money and supplements: asked alone, the honest fallback; beside a question we can answer,
+    that part is said to be left out and the rest is answered."""
+    await onboard(chat)
+    await chat.send("insurance only pays for some of it, can i space my botox injections further apart?")
+    said = chat.last_text()
+    assert said.startswith(content.knowledge.aside_line.format(words="cost and insurance"))
+    botox = content.knowledge.topic("botox")
+    assert botox is not None and botox.answer in said
+    await chat.send("does insurance cover botox or do i have to pay?")
+    assert chat.keyboard_message()["text"] == content.knowledge.not_covered
+    await chat.send("will magnesium tablets stop my eye twitching")
+    assert chat.keyboard_message()["text"] == content.knowledge.not_covered
+
+
 async def test_the_answer_adds_a_line_about_the_person_when_their_diary_supports_it(
     chat: Chat, services: Services, clock: FakeClock
 ) -> None:

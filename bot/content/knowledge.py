@@ -42,6 +42,10 @@ class KnowledgeBook(BaseModel):
     domain_words: list[str]
     uncovered: list[str]
     uncovered_patterns: list[str] = []  # phrasings of an uncovered subject, e.g. a price
+    # Uncovered words that take only their own part of a question with them: the rest is answered,
+    # after `aside_line` ({words}) says what was left out.
+    asides: dict[str, list[str]] = {}  # subject as `aside_line` names it -> its words
+    aside_line: str = ""
     face_words: list[str]
     other_body: list[str]
     not_body: list[str] = []
@@ -56,6 +60,8 @@ class KnowledgeBook(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> KnowledgeBook:
+        if self.asides and "{words}" not in self.aside_line:
+            raise ValueError("knowledge: aside_line must name the {words} set aside")
         ids = [t.id for t in self.topics]
         if len(ids) != len(set(ids)):
             raise ValueError("knowledge: duplicate topic ids")

@@ -15,6 +15,7 @@ from bot.language.topic_model import TopicScorer
 
 GENERIC_TOPICS = 6
 SHORT_QUESTION = 12  # words, for a question that does not name the face or spasms
+PARTS = re.compile(r"[,.;:?!]|\b(?:or|but|and|so)\b")  # where a question's parts meet
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class KnowledgeIndex:
         self._not_body = re.compile("|".join(rf"\b{re.escape(p)}\b" for p in book.not_body) or "(?!)")
         self._uncovered = {text.term(w) for w in book.uncovered}
         self._uncovered_patterns = [re.compile(p) for p in book.uncovered_patterns]
+        self._asides = {text.term(w): subject for subject, words in book.asides.items() for w in words}
         self._face = {text.term(w) for w in book.face_words}
         self._known = set(self._vocabulary) | self._domain
         self._vocabulary_set = set(self._vocabulary)
@@ -75,7 +77,9 @@ class KnowledgeIndex:
 
     def match(self, question: str) -> tuple[str, float] | None:
         """The best topic, or None unless the question is about this domain and mostly in known words."""
-        question = self._filler.sub(" ", question.lower())
+        question, _ = self._set_aside(self._filler.sub(" ", question.lower()))
+        if not question.strip():
+            return None
         tokens = self.tokens(question)
         if self._off_topic(question):
             return None
@@ -120,6 +124,25 @@ class KnowledgeIndex:
         topic_id, score = max(best.items(), key=lambda item: item[1])
         return (topic_id, score) if score >= self.book.min_score else None
 
+    def set_aside(self, question: str) -> list[str]:
+        """Subjects we have no content on, asked beside a question we answer ("insurance only
+        covers part of it, can I space the injections out?"): the parts they are in are left out."""
+        rest, aside = self._set_aside(self._filler.sub(" ", question.lower()))
+        return aside if rest.strip() else []
+
+    def _set_aside(self, question: str) -> tuple[str, list[str]]:
+        """The question without its parts about such a subject, and those subjects."""
+        if not self._asides.keys() & set(self.text.words(question)):
+            return question, []
+        kept, aside = [], []
+        for part in PARTS.split(question):
+            subjects = [self._asides[w] for w in self.text.words(part) if w in self._asides]
+            if subjects:
+                aside += subjects
+            else:
+                kept.append(part)
+        return " ".join(kept), list(dict.fromkeys(aside))
+
     def _named(self, named: set[str]) -> set[str]:
         """The topics whose keywords these are."""
         return {topic for topic, keywords in self._topic_keywords.items() if keywords & named}
@@ -141,11 +164,12 @@ class KnowledgeIndex:
             return None
         topic = self.book.topic(found[0])
         assert topic is not None
-        return Answer(topic.id, self.render(topic), found[1])
+        return Answer(topic.id, self.render(topic, aside=self.set_aside(question)), found[1])
 
-    def render(self, topic: Topic, personal: str | None = None) -> str:
+    def render(self, topic: Topic, personal: str | None = None, aside: list[str] | None = None) -> str:
         sources = "; ".join(self.book.sources[s] for s in topic.sources)
         parts = [
+            *([self.book.aside_line.format(words=", ".join(aside))] if aside else []),
             topic.answer,
             *([personal] if personal else []),
             self.book.source_line.format(sources=sources),

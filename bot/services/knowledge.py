@@ -50,9 +50,11 @@ class KnowledgeService:
         found = self.index.match(question)
         if found is None:
             return None
-        return await self.topic_answer(telegram_id, found[0], found[1])
+        return await self.topic_answer(telegram_id, found[0], found[1], self.index.set_aside(question))
 
-    async def topic_answer(self, telegram_id: int, topic_id: str, score: float = 0.0) -> Answer | None:
+    async def topic_answer(
+        self, telegram_id: int, topic_id: str, score: float = 0.0, aside: list[str] | None = None
+    ) -> Answer | None:
         topic = self.index.book.topic(topic_id)
         if topic is None:
             return None
@@ -60,7 +62,7 @@ class KnowledgeService:
             personal = await self._cycles(telegram_id)
         else:
             personal = await self._personal(telegram_id, topic.personal) if topic.personal else None
-        return Answer(topic.id, self.index.render(topic, personal), score)
+        return Answer(topic.id, self.index.render(topic, personal, aside), score)
 
     async def _cycles(self, telegram_id: int) -> str | None:
         """ "Your spasms came back around week 9 of your last 2 cycles", where the diary shows it."""
