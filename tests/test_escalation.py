@@ -127,8 +127,9 @@ async def test_negated_red_flags_do_not_escalate(chat: Chat, content: Content, s
     await chat.send("/checkin")
     await chat.tap("No")
     calls = await chat.send("no seizure, no fainting, breathing fine")
-    calm = content.messages.safety.if_it_happens.format(number="112")
-    assert sent_texts(calls) == [calm, content.messages.checkin.number_hint]  # calm, never the alarm
+    # Neither the alarm nor the calm "if that happens" line: a denial is not a worry, and saying
+    # it after every "no seizure" would teach people to skim the safety wording.
+    assert sent_texts(calls) == [content.messages.checkin.number_hint]
     assert await events(services) == []
 
 

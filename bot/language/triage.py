@@ -77,7 +77,6 @@ class Triager:
         self._mimics = [re.compile(p) for p in rules.mimics]
         self._mimics_passed = [re.compile(p) for p in rules.mimics_passed]
         self._mimicked = set(rules.mimicked_flags)
-        self._deniable = any_of(rules.deniable)
 
     def normalise(self, text: str) -> str:
         return self._normaliser.pieces(text)[0]
@@ -99,13 +98,10 @@ class Triager:
         if self._general_question(normal, named) or self._framed(normal):
             return triage_result((), urgent)
         judged = normal
-        if named or self._deniable.search(normal):
-            # It judges what is left when the denials ("no seizure", "no drooping") are out.
-            signs = [self._flag_any[f] for f in named] + [self._deniable]
-            judged = self._negation.without_denials(normal, self._breaks, signs)
+        if named or self._negation.deniable_in(normal):
+            judged, named = self._undenied(normal, named)
             if self._negation.nothing_left(judged):
                 return triage_result((), urgent)
-            named = tuple(f for f in named if self._flag_any[f].search(judged))
         probability, evidence = scorer.score(judged)
         # Where the rules read the words already (a red flag not happening, or a sign for a
         # doctor soon), the model must be surer to call it an emergency.
@@ -167,8 +163,13 @@ class Triager:
 
     def mentions(self, text: str) -> tuple[str, ...]:
         """Red flags a message names without reporting them happening (a question, a worry, the
-        past): they get a calm "if that happens" line, never the emergency reply."""
-        return self._named(*self._open(text))
+        past) nor denying them ("no seizure"): a calm "if that happens" line, never the emergency reply."""
+        normal, open_gates = self._open(text)
+        named = self._named(normal, open_gates)
+        return self._undenied(normal, named)[1] if named else named
+
+    def _undenied(self, normal: str, named: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+        return self._negation.undenied(normal, {f: self._flag_any[f] for f in named})
 
     def _named(self, normal: str, open_gates: set[object]) -> tuple[str, ...]:
         return tuple(

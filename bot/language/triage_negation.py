@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from itertools import islice
 
 from bot.content.safety import SafetyRules
+from bot.language.triage_parts import any_of
 
 WORD = re.compile(r"\S+")
 LETTERS = re.compile(r"[^\W_]+")
@@ -25,6 +26,8 @@ class Negation:
         self._window = rules.negation_window
         self._after = re.compile(rules.after_negation)
         self._uncertain = uncertain
+        self._breaks = any_of(rules.clause_breaks)
+        self._deniable = any_of(rules.deniable)
 
     def has_cue(self, words: list[str]) -> bool:
         return self._last_cue(words) is not None
@@ -45,9 +48,19 @@ class Negation:
         """Once the denials are out, only small words are left ("I never lost consciousness")."""
         return all(w in self._empty for w in LETTERS.findall(judged))
 
-    def without_denials(self, normal: str, breaks: re.Pattern[str], flags: list[re.Pattern[str]]) -> str:
+    def deniable_in(self, normal: str) -> bool:
+        return self._deniable.search(normal) is not None
+
+    def undenied(self, normal: str, named: dict[str, re.Pattern[str]]) -> tuple[str, tuple[str, ...]]:
+        """The text with its denials taken out ("no seizure", "no drooping"), as the model judges
+        it, and the red flags it still names."""
+        judged = self._without_denials(normal, [*named.values(), self._deniable])
+        return judged, tuple(flag for flag, pattern in named.items() if pattern.search(judged))
+
+    def _without_denials(self, normal: str, flags: list[re.Pattern[str]]) -> str:
         """The text with each denied red flag blanked, from its negation to its last word; a clause
         that is unsure ("not sure if he passed out") denies nothing."""
+        breaks = self._breaks
         spans: list[tuple[int, int]] = []
         start = 0
         unsure = any(u.search(normal) for u in self._uncertain)
