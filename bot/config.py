@@ -51,6 +51,10 @@ class Settings(BaseSettings):
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8080
     webhook_path: str = "/telegram"
+    # The Mini App (handlers/webapp): its public https URL, served by this process's web server (the
+    # webhook's, or one of its own in polling mode); how long Telegram's signature on a request holds.
+    webapp_url: str | None = None
+    webapp_max_age_hours: float = 24.0
     # Operators' chats (comma-separated ids): only they may send /stats, and they get error alerts.
     admin_chat_ids: Annotated[frozenset[int], NoDecode] = frozenset()
 

@@ -26,6 +26,11 @@ RULES = [
     ("bot/services", ("telegram", "handlers", "bot.runtime"), "use cases: plain values in and out"),
     ("bot/render", ("telegram", "handlers", "bot.storage", "bot.services", "bot.runtime"), "pure drawing"),
     ("bot/runtime", ("handlers",), "the runtime is wired to handlers only by bootstrap"),
+    (
+        "bot/webapp",
+        (*(m for m in IO if m != "urllib"), "urllib.request", "bot.content", "bot.language", "bot.render"),
+        "initData: pure checks (urllib.parse only reads a query string)",
+    ),
 ]
 # Nothing under bot/ imports handlers, except the composition root.
 MAY_IMPORT_HANDLERS = {"bot/bootstrap.py"}

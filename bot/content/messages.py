@@ -112,6 +112,42 @@ class ConsoleText(Wording):
     bye: Annotated[Text, Slots("database")]
 
 
+class WebAppText(Wording):
+    """The Mini App: its page's words (sent to the page as they are, templates kept) and the buttons
+    that open it in the chat."""
+
+    menu_button: Text
+    open_button: Text
+    title: Text
+    week: Text
+    month: Text
+    cycles: Text
+    all_places: Text
+    all_triggers: Text
+    strength: Text
+    stress: Text
+    weeks_since: Text
+    no_entries: Text
+    no_cycles: Text
+    not_set_up: Text
+    add_note: Text
+    note_placeholder: Text
+    save: Text
+    cancel: Text
+    delete: Text
+    confirm_delete: Annotated[Text, Slots("date")]
+    yes_delete: Text
+    keep: Text
+    note_saved: Text
+    note_empty: Text
+    note_too_long: Text
+    deleted: Annotated[Text, Slots("date")]
+    gone: Text
+    error: Text
+    not_signed_in: Text
+    console_url: Annotated[Text, Slots("url")]
+
+
 class Messages(Wording):
     onboarding: Onboarding
     settings: SettingsText
@@ -127,6 +163,7 @@ class Messages(Wording):
     admin: AdminText
     commands: dict[str, Text]
     console: ConsoleText
+    webapp: WebAppText
 
     @model_validator(mode="after")
     def _wording(self) -> Messages:

@@ -612,3 +612,36 @@ console-demo_done = (added { $count } made-up entries over the last four weeks, 
 console-demo_none = (set up a time zone and check-in time first, with /start; then :demo)
 console-unknown = (unknown console command; :help lists them)
 console-bye = Bye! Your diary is saved in { $database }.
+
+## webapp
+
+webapp-menu_button = Diary
+webapp-open_button = 📊 Open my diary
+webapp-title = Your spasm diary
+webapp-week = Week
+webapp-month = Month
+webapp-cycles = Injection cycles
+webapp-all_places = Every place
+webapp-all_triggers = Every trigger
+webapp-strength = Strongest spasm of the day (0–10)
+webapp-stress = Stress (0–10)
+webapp-weeks_since = Spasm strength by week since each injection (the latest cycle is the thick line)
+webapp-no_entries = No entries for this period yet.
+webapp-no_cycles = No injections recorded yet: add one with /treatment in the chat.
+webapp-not_set_up = Your diary is not set up yet: send /start in the chat first.
+webapp-add_note = Add a note
+webapp-note_placeholder = Your note
+webapp-save = Save
+webapp-cancel = Cancel
+webapp-delete = Delete
+webapp-confirm_delete = Delete your entry of { $date }? This cannot be undone.
+webapp-yes_delete = Yes, delete it
+webapp-keep = No, keep it
+webapp-note_saved = Note saved.
+webapp-note_empty = The note was empty, so nothing was saved.
+webapp-note_too_long = That note is too long, so nothing was saved. Please shorten it.
+webapp-deleted = Deleted your entry of { $date }.
+webapp-gone = That entry is no longer in your diary.
+webapp-error = Something went wrong and nothing was changed. Please try again.
+webapp-not_signed_in = Please open this page from the Spasm Diary bot in Telegram.
+webapp-console_url = Your diary as a page (for this console only): { $url }

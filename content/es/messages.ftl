@@ -612,3 +612,36 @@ console-demo_done = (se añadieron { $count } registros inventados en las últim
 console-demo_none = (primero configura una zona horaria y una hora de check-in, con /start; luego :demo)
 console-unknown = (comando de consola desconocido; :help los muestra)
 console-bye = ¡Adiós! Tu diario está guardado en { $database }.
+
+## webapp
+
+webapp-menu_button = Diario
+webapp-open_button = 📊 Abrir mi diario
+webapp-title = Tu diario de espasmos
+webapp-week = Semana
+webapp-month = Mes
+webapp-cycles = Ciclos de inyección
+webapp-all_places = Todos los lugares
+webapp-all_triggers = Todos los desencadenantes
+webapp-strength = Espasmo más fuerte del día (0–10)
+webapp-stress = Estrés (0–10)
+webapp-weeks_since = Fuerza de los espasmos por semana desde cada inyección (el ciclo más reciente es la línea gruesa)
+webapp-no_entries = Todavía no hay registros en este periodo.
+webapp-no_cycles = Aún no hay inyecciones registradas: añade una con /treatment en el chat.
+webapp-not_set_up = Tu diario aún no está configurado: envía /start en el chat primero.
+webapp-add_note = Añadir una nota
+webapp-note_placeholder = Tu nota
+webapp-save = Guardar
+webapp-cancel = Cancelar
+webapp-delete = Borrar
+webapp-confirm_delete = ¿Borrar tu registro del { $date }? No se puede deshacer.
+webapp-yes_delete = Sí, bórralo
+webapp-keep = No, consérvalo
+webapp-note_saved = Nota guardada.
+webapp-note_empty = La nota estaba vacía, así que no se guardó nada.
+webapp-note_too_long = Esa nota es demasiado larga, así que no se guardó nada. Acórtala, por favor.
+webapp-deleted = Se borró tu registro del { $date }.
+webapp-gone = Ese registro ya no está en tu diario.
+webapp-error = Algo salió mal y no se cambió nada. Inténtalo de nuevo.
+webapp-not_signed_in = Abre esta página desde el bot Spasm Diary en Telegram.
+webapp-console_url = Tu diario como página (solo para esta consola): { $url }

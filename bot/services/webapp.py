@@ -1,0 +1,66 @@
+"""What the Mini App shows and changes: a person's own diary over a span of days, and a note added
+to one of their entries. Through the same rules as the chat (notes: `save_note`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlmodel import col, select
+
+from bot.domain.checkin_flow import CheckinView, view_of
+from bot.domain.clock import Clock
+from bot.domain.schedule import local_today
+from bot.services.common import find_user
+from bot.services.notes import save_note
+from bot.services.results import CheckinResult
+from bot.storage.db import SessionFactory
+from bot.storage.models import Checkin
+from bot.storage.unit_of_work import unit_of_work
+
+LONGEST_SPAN = 366  # days a page may ask for at once
+
+
+@dataclass(frozen=True)
+class Diary:
+    today: date  # in the person's own time zone
+    first: date
+    entries: list[CheckinView]  # saved entries, oldest first
+
+
+class WebAppService:
+    def __init__(self, db: SessionFactory, clock: Clock) -> None:
+        self._db = db
+        self._now = clock
+
+    async def diary(self, telegram_id: int, days: int) -> Diary | None:
+        """The last `days` days (today included); None for someone not set up."""
+        days = max(1, min(days, LONGEST_SPAN))
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id)
+            if user is None or user.timezone is None:
+                return None
+            today = local_today(self._now(), user.timezone)
+            first = today - timedelta(days=days - 1)
+            rows = await session.exec(
+                select(Checkin)
+                .where(
+                    Checkin.user_id == user.id,
+                    col(Checkin.status).in_(("done", "partial")),
+                    col(Checkin.local_date) >= first,
+                )
+                .order_by(col(Checkin.local_date), col(Checkin.id))
+            )
+            return Diary(today, first, [view_of(c) for c in rows])
+
+    async def add_note(self, telegram_id: int, checkin_id: int, text: str) -> CheckinResult | None:
+        """A note on one of the person's own saved entries, never replacing another; None when the
+        entry is not theirs (or is gone)."""
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id, lock=True)  # the person, then the entry
+            entry = await session.get(Checkin, checkin_id, with_for_update=True)
+            if user is None or entry is None or entry.user_id != user.id:
+                return None
+            if entry.status not in ("done", "partial"):
+                return None
+            return save_note(entry, text, self._now())

@@ -1,0 +1,136 @@
+"""The Mini App's requests: its page, the diary as JSON, a note added and an entry deleted.
+Each API request is the person's own (auth.person_of); ids and bodies are bounded first."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+
+from bot.content import Content
+from bot.domain.checkin_flow import Outcome
+from bot.services.registry import Services
+from bot.services.webapp import WebAppService
+from handlers.views.safety import emergency_text
+from handlers.webapp.auth import person_of
+from handlers.webapp.views import cycles_json, entry_json, labels, page_words
+
+PAGE = Path(__file__).resolve().parent / "page"
+FILES = {"": ("index.html", "text/html"), "app.js": ("app.js", "text/javascript"),
+         "app.css": ("app.css", "text/css")}  # fmt: skip
+MAX_ID = 2**31 - 1  # what the entries' id column holds
+MAX_BODY = 16 * 1024
+PERIODS = {"week": 7, "month": 31, "cycles": 366}
+
+
+def add_routes(app: web.Application, services: Services, token: str) -> None:
+    api = Api(services, token)
+    app.router.add_get("/app", to_page)
+    app.router.add_get("/app/{name:(app\\.js|app\\.css)?}", page_file)
+    app.router.add_get("/app/api/words", api.words)
+    app.router.add_get("/app/api/diary", api.diary)
+    app.router.add_post("/app/api/note", api.note)
+    app.router.add_post("/app/api/delete", api.delete)
+
+
+async def to_page(_request: web.Request) -> web.StreamResponse:
+    raise web.HTTPFound("/app/")
+
+
+async def page_file(request: web.Request) -> web.StreamResponse:
+    name, kind = FILES[request.match_info["name"]]
+    body = (PAGE / name).read_bytes()
+    return web.Response(body=body, content_type=kind, headers={"Cache-Control": "no-cache"})
+
+
+class Api:
+    def __init__(self, services: Services, token: str) -> None:
+        self._services = services
+        self._token = token
+        self._diary = WebAppService(services.db, services.clock)
+
+    async def _language(self, request: web.Request) -> tuple[int, Content]:
+        user = person_of(request, self._services, self._token)
+        code = await self._services.languages.of(user.telegram_id, user.language_code)
+        return user.telegram_id, self._services.languages.content(code)
+
+    async def words(self, request: web.Request) -> web.Response:
+        """The page's words alone, for a page opened without Telegram's signature: no one's data."""
+        languages = self._services.languages
+        code = request.query.get("lang", "")[:2]
+        content = languages.content(code if code in languages.offered else None)
+        return web.json_response({"words": page_words(content)})
+
+    async def diary(self, request: web.Request) -> web.Response:
+        person, content = await self._language(request)
+        days = PERIODS.get(request.query.get("period", "month"), PERIODS["month"])
+        found = await self._diary.diary(person, days)
+        reply: dict[str, Any] = {"words": page_words(content), "labels": labels(content)}
+        if found is None:
+            return web.json_response({**reply, "set_up": False})
+        overview = await self._services.treatments.overview(person)
+        return web.json_response({
+            **reply, "set_up": True, "today": found.today.isoformat(), "first": found.first.isoformat(),
+            "entries": [entry_json(content, e) for e in found.entries], "cycles": cycles_json(overview),
+        })  # fmt: skip
+
+    async def note(self, request: web.Request) -> web.Response:
+        person, content = await self._language(request)
+        body = await _body(request)
+        entry, text = _entry_id(body), body.get("text")
+        if entry is None or not isinstance(text, str):
+            raise web.HTTPBadRequest(text='{"error": "bad request"}', content_type="application/json")
+        # A red flag in a note is answered first, as anywhere else (the note is still kept).
+        alarm = await self._emergency(person, content, text)
+        result = await self._diary.add_note(person, entry, text)
+        words = content.messages.webapp
+        if result is None or result.view is None:
+            return web.json_response({"ok": False, "say": words.gone, **alarm}, status=404)
+        if result.outcome is not Outcome.NOTE_SAVED:
+            empty = result.outcome is Outcome.NOTE_EMPTY
+            say = words.note_empty if empty else words.note_too_long
+            return web.json_response({"ok": False, "say": say, **alarm})
+        saved = entry_json(content, result.view)
+        return web.json_response({"ok": True, "say": words.note_saved, "entry": saved, **alarm})
+
+    async def _emergency(self, person: int, content: Content, text: str) -> dict[str, str]:
+        found = self._services.triager.triage(text)
+        if found.level != "emergency":
+            return {}
+        number = await self._services.escalation.number_for(person)
+        await self._services.escalation.record(person, "emergency", found.reasons, "webapp")
+        return {"emergency": emergency_text(content, number, found.reasons)}
+
+    async def delete(self, request: web.Request) -> web.Response:
+        person, content = await self._language(request)
+        entry = _entry_id(await _body(request))
+        if entry is None:
+            raise web.HTTPBadRequest(text='{"error": "bad request"}', content_type="application/json")
+        day = await self._services.history.delete(person, entry)
+        words = content.messages.webapp
+        if day is None:
+            return web.json_response({"ok": False, "say": words.gone}, status=404)
+        return web.json_response({"ok": True, "say": words.deleted.format(date=content.day(day))})
+
+
+async def _body(request: web.Request) -> dict[str, Any]:
+    """The request's JSON object, or 400: too big, not JSON, not an object."""
+    if request.content_length is not None and request.content_length > MAX_BODY:
+        raise web.HTTPRequestEntityTooLarge(MAX_BODY, request.content_length)
+    raw = await request.content.read(MAX_BODY + 1)
+    try:
+        body = json.loads(raw) if len(raw) <= MAX_BODY else None
+    except (ValueError, RecursionError):
+        body = None
+    if not isinstance(body, dict):
+        raise web.HTTPBadRequest(text='{"error": "bad request"}', content_type="application/json")
+    return body
+
+
+def _entry_id(body: dict[str, Any]) -> int | None:
+    value = body.get("entry")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_ID:
+        return None
+    return value

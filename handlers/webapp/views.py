@@ -1,0 +1,54 @@
+"""The Mini App's JSON: an entry with its words in the person's language, the page's own words,
+and the injection cycles as curves to overlay."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.content import Content
+from bot.domain.checkin_flow import CheckinView
+from bot.services.treatments import Overview
+from handlers.views.entry import duration_text, entry_lines, place_label
+
+
+def entry_json(content: Content, view: CheckinView) -> dict[str, Any]:
+    text = content.messages.checkin
+    return {
+        "id": view.id,
+        "date": view.local_date.isoformat(),
+        "kind": view.kind,
+        "spasm": view.had_spasm,
+        "places": [{"id": p, "name": place_label(content, p, view.side_of(p))} for p in view.locations],
+        "strength": view.severity,
+        "duration": duration_text(content, view) if view.had_spasm else None,
+        "stress": view.stress,
+        "sleep": view.sleep_hours,
+        "triggers": [{"id": t, "name": text.triggers[t]} for t in view.triggers],
+        "notes": [{"at": n.at.isoformat(), "text": n.text} for n in view.notes],
+        "lines": entry_lines(content, view),  # the entry as its card in the chat reads
+    }
+
+
+def page_words(content: Content) -> dict[str, str]:
+    """Every word the page shows, templates kept ("{date}") for the page to fill."""
+    words = {name: str(value) for name, value in content.messages.webapp}
+    words["days"] = "|".join(content.messages.summary.days)
+    words["lang"] = content.language
+    return words
+
+
+def labels(content: Content) -> dict[str, dict[str, str]]:
+    text = content.messages.checkin
+    return {
+        "places": {k: str(v) for k, v in text.locations.items()},
+        "triggers": {k: str(v) for k, v in text.triggers.items()},
+    }
+
+
+def cycles_json(overview: Overview | None) -> list[dict[str, Any]]:
+    """The last cycles (the current one last): day since the injection and that day's strength."""
+    if overview is None:
+        return []
+    return [
+        {"injected": day.isoformat(), "points": [[d, v] for d, v in curve]} for day, curve in overview.series
+    ]
