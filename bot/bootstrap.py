@@ -3,6 +3,7 @@ registered. The only module of `bot` that imports `handlers`."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from telegram import BotCommand
@@ -22,6 +23,7 @@ from bot.storage.migrate import upgrade
 from handlers import routes
 from handlers.context import BotContext, attach_services
 from handlers.outgoing import composer
+from handlers.webapp import api as webapp
 
 
 async def build_runtime(
@@ -66,7 +68,8 @@ async def build_runtime(
         commands[code if code != ENGLISH else None] = listed
     alarms = AlarmSender(application.bot, services.alarms)
     leadership = Leadership(engine)
-    runtime = Runtime(application, services, engine, sender, leadership, commands, alarms)
+    web_routes = partial(webapp.add_routes, services=services, token=token)
+    runtime = Runtime(application, services, engine, sender, leadership, commands, alarms, web_routes)
     if schedule_ticks and application.job_queue is not None:
 
         async def tick(_context: CallbackContext[Any, Any, Any, Any]) -> None:

@@ -43,6 +43,7 @@ def _logging(settings: Settings) -> None:
 async def _run(settings: Settings, webhook_url: str | None = None) -> None:
     from bot.bootstrap import build_runtime
     from bot.runtime.lifecycle import freeze_startup_objects
+    from bot.runtime.web_app_server import WebAppServer
 
     runtime = await build_runtime(settings)
     stop = asyncio.Event()
@@ -56,6 +57,9 @@ async def _run(settings: Settings, webhook_url: str | None = None) -> None:
         return
     await runtime.application.bot.delete_webhook()
     logging.getLogger(__name__).info("Spasm Diary is running; press Ctrl+C to stop")
+    pages = WebAppServer(runtime, settings.webhook_listen, settings.webhook_port)
+    if settings.webapp_url:  # no webhook server in polling mode: the Mini App gets one of its own
+        await pages.start()
     poller = asyncio.create_task(_sharing(runtime, stop, _lead))
     stopping = asyncio.create_task(stop.wait())
     try:
@@ -68,6 +72,7 @@ async def _run(settings: Settings, webhook_url: str | None = None) -> None:
     finally:
         stopping.cancel()
         await asyncio.gather(poller, stopping, return_exceptions=True)
+        await pages.stop()
         await runtime.stop()
 
 

@@ -11,6 +11,7 @@ from handlers.common import answer, edit, reply, sender_id
 from handlers.context import BotContext
 from handlers.views.checkin import checkin_card
 from handlers.views.screen import Screen
+from handlers.webapp.button import open_row
 
 
 def _short(content: Content, entry: CheckinView) -> str:
@@ -50,7 +51,7 @@ async def history(update: Update, context: BotContext) -> None:
         )]
         for e in entries
     ]  # fmt: skip
-    await reply(update, Screen(text.title, InlineKeyboardMarkup(rows)))
+    await reply(update, Screen(text.title, InlineKeyboardMarkup(rows + open_row(services))))
 
 
 async def button(update: Update, context: BotContext) -> None:

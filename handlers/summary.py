@@ -18,6 +18,7 @@ from handlers.views.screen import Screen
 from handlers.views.summary import chart_spec, split_caption, summary_lines, too_little
 from handlers.views.treatment import cycle_chart_spec
 from handlers.views.treatment_report import treatment_lines
+from handlers.webapp.button import open_row
 
 
 async def summary(update: Update, context: BotContext) -> None:
@@ -37,7 +38,9 @@ async def summary(update: Update, context: BotContext) -> None:
     lines = summary_lines(content, found)
     caption, extra = split_caption(lines, content.messages.summary.more)
     photo = await chart_png(chart_spec(content, found.current))
-    await update.effective_message.reply_photo(photo, caption=caption)
+    pages = open_row(services)
+    markup = InlineKeyboardMarkup(pages) if pages else None
+    await update.effective_message.reply_photo(photo, caption=caption, reply_markup=markup)
     if extra:
         await reply(update, Screen(extra))
 

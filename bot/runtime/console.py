@@ -13,6 +13,7 @@ from telegram import Update
 
 from bot.runtime.lifecycle import Runtime
 from bot.runtime.offline import ApiCall, FakeTelegram, Person, buttons_of
+from bot.runtime.web_app_server import WebAppServer, console_url
 from bot.services.languages import offered_code
 
 CONSOLE_USER_ID = 1_000_000_001
@@ -162,6 +163,7 @@ async def chat(runtime: Runtime, telegram: FakeTelegram, language: str | None = 
     content = console.words
     await runtime.start()
     print(content.intro)
+    pages = await _serve_pages(runtime, console.person.language_code)
     try:
         if sys.stdin.isatty():
             await console.say("/start")
@@ -177,5 +179,28 @@ async def chat(runtime: Runtime, telegram: FakeTelegram, language: str | None = 
             elif line:
                 await console.say(line)
     finally:
+        if pages is not None:
+            await pages.stop()
         await runtime.stop()
         print(content.bye.format(database=settings.resolved_database_url))
+
+
+async def _serve_pages(runtime: Runtime, language: str | None) -> WebAppServer | None:
+    """The Mini App on this machine, with a link signed for the console's person (no real token
+    exists here, so no one else can be signed in this way)."""
+    settings = runtime.services.settings
+    pages = WebAppServer(runtime, "127.0.0.1", settings.webhook_port)
+    try:
+        await pages.start()
+    except OSError:  # that port is taken: any free one will do
+        pages = WebAppServer(runtime, "127.0.0.1", 0)
+        try:
+            await pages.start()
+        except OSError:
+            return None
+    signed_at = int(runtime.services.clock().timestamp())
+    url = console_url(pages.port, CONSOLE_USER_ID, runtime.application.bot.token, signed_at, language)
+    languages = runtime.services.languages
+    words = languages.content(offered_code(language, languages.offered)).messages.webapp
+    print(words.console_url.format(url=url))
+    return pages

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
+from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncEngine
-from telegram import BotCommand
+from telegram import BotCommand, MenuButtonWebApp, WebAppInfo
+from telegram.error import TelegramError
 from telegram.ext import Application
 
 from bot.runtime.alarms import AlarmSender
@@ -36,6 +38,7 @@ class Runtime:
     # The command menu registered with Telegram at start, per language (None: everyone else's).
     commands: Mapping[str | None, Sequence[BotCommand]] = field(default_factory=dict)
     alarms: AlarmSender | None = None  # emergency replies decided at intake
+    web_routes: Callable[[web.Application], None] | None = None  # the Mini App's (handlers/webapp)
 
     async def tick(self) -> None:
         """One scheduler pass, by the leading process only: queue whoever is due, then send."""
@@ -62,6 +65,15 @@ class Runtime:
         await application.initialize()
         for language, commands in self.commands.items():
             await application.bot.set_my_commands(list(commands), language_code=language)
+        url = self.services.settings.webapp_url
+        if url and self.web_routes is not None:  # the menu button opens the Mini App
+            label = self.services.content.messages.webapp.menu_button
+            try:
+                await application.bot.set_chat_menu_button(
+                    menu_button=MenuButtonWebApp(label, WebAppInfo(url))
+                )
+            except TelegramError as exc:  # the bot works without it: /summary and /history offer it
+                log.warning("the Mini App's menu button was not set (%s)", type(exc).__name__)
         if run_jobs:
             await application.start()
 

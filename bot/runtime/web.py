@@ -49,6 +49,8 @@ class WebhookReceiver:
         guard = RequestGuard()  # slow clients are cut off, so they cannot hold every connection
         app = web.Application(client_max_size=MAX_BODY, middlewares=[guard.middleware])
         app.router.add_post(self._path, self.receive)
+        if self._runtime.web_routes is not None and self._runtime.services.settings.webapp_url:
+            self._runtime.web_routes(app)
         self._site_runner = web.AppRunner(app, access_log=None)  # access logs would hold ids
         await self._site_runner.setup()
         await guard.site(self._site_runner, self._listen, self._port).start()

@@ -1,0 +1,52 @@
+"""Where the Mini App is opened from in the chat, once WEBAPP_URL is set: the menu button, and a
+button under /history and /summary. Without it, none of them appears."""
+
+from __future__ import annotations
+
+import json
+import random
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.config import Settings
+from bot.content import Content
+from bot.services.registry import build_services
+from bot.storage.db import session_factory
+from tests.conftest import FakeClock
+from tests.harness import start_harness
+from tests.helpers import onboard, quiet_day
+
+URL = "https://diary.example/app/"
+
+
+def web_app_buttons(markup: Any) -> list[tuple[str, str]]:
+    rows = (json.loads(markup) if isinstance(markup, str) else markup or {}).get("inline_keyboard", [])
+    return [(b["text"], b["web_app"]["url"]) for row in rows for b in row if "web_app" in b]
+
+
+async def test_the_menu_history_and_summary_open_the_page_when_it_is_served(
+    settings: Settings, content: Content, engine: AsyncEngine, clock: FakeClock
+) -> None:
+    for url in (URL, None):
+        served = settings.model_copy(update={"webapp_url": url})
+        services = build_services(served, content, session_factory(engine), clock, random.Random(7))
+        async with start_harness(served, services) as harness:
+            menu = [c.params for c in harness.telegram.calls if c.method == "setChatMenuButton"]
+            chat = harness.chat(111 if url else 112)
+            await onboard(chat)
+            for _ in range(3):
+                await quiet_day(chat)
+                clock.advance(days=1)
+            await chat.send("/history")
+            listed = web_app_buttons(chat.keyboard_message().get("reply_markup"))
+            calls = await chat.send("/summary")
+            photo = [c.params for c in calls if c.method == "sendPhoto"]
+            opened = web_app_buttons(photo[0].get("reply_markup")) if photo else []
+        if url:
+            buttons = [m["menu_button"] for m in menu]
+            assert [(json.loads(b) if isinstance(b, str) else b)["web_app"]["url"] for b in buttons] == [URL]
+            assert listed == [(content.messages.webapp.open_button, URL)]
+            assert opened == [(content.messages.webapp.open_button, URL)]
+        else:
+            assert menu == [] and listed == [] and opened == []
