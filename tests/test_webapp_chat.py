@@ -7,15 +7,18 @@ import json
 import random
 from typing import Any
 
+from aiohttp import web
+from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Settings
 from bot.content import Content
 from bot.services.registry import build_services
 from bot.storage.db import session_factory
+from bot.webapp.init_data import sign
 from tests.conftest import FakeClock
 from tests.harness import start_harness
-from tests.helpers import onboard, quiet_day
+from tests.helpers import checkins, onboard, quiet_day
 
 URL = "https://diary.example/app/"
 
@@ -50,3 +53,32 @@ async def test_the_menu_history_and_summary_open_the_page_when_it_is_served(
             assert opened == [(content.messages.webapp.open_button, URL)]
         else:
             assert menu == [] and listed == [] and opened == []
+
+
+async def test_the_chats_card_shows_what_the_page_changed(
+    settings: Settings, content: Content, engine: AsyncEngine, clock: FakeClock
+) -> None:
+    served = settings.model_copy(update={"webapp_url": URL})
+    services = build_services(served, content, session_factory(engine), clock, random.Random(7))
+    async with start_harness(served, services) as harness:
+        chat = harness.chat(111)
+        await onboard(chat)
+        await quiet_day(chat)
+        card = chat.keyboard_message()
+        entry = next(c for c in await checkins(services) if c.status == "done")
+        runtime = harness.runtime
+        assert runtime.web_routes is not None
+        app = web.Application()
+        runtime.web_routes(app)
+        user = json.dumps({"id": 111, "first_name": "Ann"})
+        signed = sign(
+            {"auth_date": str(int(clock().timestamp())), "user": user}, runtime.application.bot.token
+        )
+        headers = {"Authorization": f"tma {signed}"}
+        async with TestClient(TestServer(app)) as page:
+            await page.post("/app/api/note", headers=headers, json={"entry": entry.id, "text": "windy walk"})
+            assert "windy walk" in harness.telegram.messages[(111, card["message_id"])]["text"]
+            await page.post("/app/api/delete", headers=headers, json={"entry": entry.id})
+        assert harness.telegram.messages[(111, card["message_id"])]["text"].startswith(
+            "Deleted your entry of"
+        )

@@ -4,19 +4,25 @@ Each API request is the person's own (auth.person_of); ids and bodies are bounde
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
 from aiohttp import web
+from telegram import Bot
+from telegram.error import TelegramError
 
 from bot.content import Content
 from bot.domain.checkin_flow import Outcome
 from bot.services.registry import Services
 from bot.services.webapp import WebAppService
+from handlers.views.checkin import checkin_card
 from handlers.views.safety import emergency_text
+from handlers.views.screen import Screen
 from handlers.webapp.auth import person_of
 from handlers.webapp.views import cycles_json, entry_json, labels, page_words
 
+log = logging.getLogger(__name__)
 PAGE = Path(__file__).resolve().parent / "page"
 FILES = {"": ("index.html", "text/html"), "app.js": ("app.js", "text/javascript"),
          "app.css": ("app.css", "text/css")}  # fmt: skip
@@ -25,8 +31,9 @@ MAX_BODY = 16 * 1024
 PERIODS = {"week": 7, "month": 31, "cycles": 366}
 
 
-def add_routes(app: web.Application, services: Services, token: str) -> None:
-    api = Api(services, token)
+def add_routes(app: web.Application, services: Services, token: str, bot: Bot | None = None) -> None:
+    """`bot`: the chat's cards are redrawn through it after a change made in the page."""
+    api = Api(services, token, bot)
     app.router.add_get("/app", to_page)
     app.router.add_get("/app/{name:(app\\.js|app\\.css)?}", page_file)
     app.router.add_get("/app/api/words", api.words)
@@ -46,9 +53,10 @@ async def page_file(request: web.Request) -> web.StreamResponse:
 
 
 class Api:
-    def __init__(self, services: Services, token: str) -> None:
+    def __init__(self, services: Services, token: str, bot: Bot | None) -> None:
         self._services = services
         self._token = token
+        self._bot = bot
         self._diary = WebAppService(services.db, services.clock)
 
     async def _language(self, request: web.Request) -> tuple[int, Content]:
@@ -93,6 +101,7 @@ class Api:
             say = words.note_empty if empty else words.note_too_long
             return web.json_response({"ok": False, "say": say, **alarm})
         saved = entry_json(content, result.view)
+        await self._redraw(person, result.view.message_id, checkin_card(content, result.view))
         return web.json_response({"ok": True, "say": words.note_saved, "entry": saved, **alarm})
 
     async def _emergency(self, person: int, content: Content, text: str) -> dict[str, str]:
@@ -108,11 +117,25 @@ class Api:
         entry = _entry_id(await _body(request))
         if entry is None:
             raise web.HTTPBadRequest(text='{"error": "bad request"}', content_type="application/json")
+        shown = await self._services.history.show(person, entry, None)  # where its card is
         day = await self._services.history.delete(person, entry)
         words = content.messages.webapp
-        if day is None:
+        if day is None or shown is None:
             return web.json_response({"ok": False, "say": words.gone}, status=404)
+        gone = content.messages.history.deleted.format(date=day.isoformat())
+        await self._redraw(person, shown.message_id, Screen(gone))
         return web.json_response({"ok": True, "say": words.deleted.format(date=content.day(day))})
+
+    async def _redraw(self, person: int, message_id: int | None, screen: Screen) -> None:
+        """The entry's card in the chat says what the page changed (after the change committed)."""
+        if self._bot is None or message_id is None:
+            return
+        try:
+            await self._bot.edit_message_text(
+                screen.text, chat_id=person, message_id=message_id, reply_markup=screen.markup
+            )
+        except TelegramError as exc:  # too old to edit, or gone: the page and the diary are right
+            log.info("an entry's card was not redrawn (%s)", type(exc).__name__)
 
 
 async def _body(request: web.Request) -> dict[str, Any]:
