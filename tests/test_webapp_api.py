@@ -167,3 +167,29 @@ async def test_the_page_and_its_words_need_no_signature(
     assert (await api.get("/app/app.js")).status == 200
     words = await (await api.get("/app/api/words?lang=en")).json()
     assert words == {"words": words["words"]} and words["words"]["not_signed_in"].startswith("Please open")
+
+
+async def test_a_correction_changes_only_the_numbers_asked_and_only_in_ones_own_entry(
+    people: tuple[Chat, Chat], api: TestClient[web.Request, web.Application], clock: FakeClock,
+    services: Services,
+) -> None:  # fmt: skip
+    ann_entry, bob_entry = sorted(c.id for c in await checkins(services) if c.id is not None)
+    headers = signed_for(111, clock)
+    reply = await api.post(
+        "/app/api/correct", headers=headers, json={"entry": ann_entry, "strength": 4, "sleep": 6.5}
+    )
+    said = await reply.json()
+    assert (
+        said["say"] == "Correction saved."
+        and said["entry"]["strength"] == 4
+        and said["entry"]["sleep"] == 6.5
+    )
+    assert (
+        await api.post("/app/api/correct", headers=headers, json={"entry": bob_entry, "stress": 9})
+    ).status == 404
+    for wrong in ({"strength": 11}, {"stress": 2.5}, {"sleep": 25}, {"sleep": 6.2}, {"stress": True},
+                  {"stress": "3"}, {"locations": "cheek"}, {}):  # fmt: skip
+        reply = await api.post("/app/api/correct", headers=headers, json={"entry": ann_entry, **wrong})
+        assert (await reply.json())["ok"] is False, wrong
+    saved = {c.id: (c.severity, c.stress, c.sleep_hours) for c in await checkins(services)}
+    assert saved == {ann_entry: (4, 3, 6.5), bob_entry: (6, 3, None)}

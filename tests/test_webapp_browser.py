@@ -117,9 +117,23 @@ async def test_the_page_in_a_browser_against_the_real_process(
             await page.wait_for_function("document.getElementById('status').textContent === 'Note saved.'")
             assert "long drive, bright sun" in await page.locator("article").first.inner_text()
             await page.screenshot(path=str(SHOTS / "dark-note.png"))
+            first = page.locator("article").first
+            await first.get_by_role("button", name="Correct").click()
+            await first.locator("input[name=strength]").fill("3")
+            await first.get_by_role("button", name="Check the change").click()
+            assert "Strength (0–10): 5 → 3" in await first.inner_text()  # shown before it is saved
+            await page.screenshot(path=str(SHOTS / "dark-correct.png"))
+            await first.get_by_role("button", name="Save").click()
+            await page.wait_for_function(
+                "document.getElementById('status').textContent === 'Correction saved.'"
+            )
+            assert "strength 3/10" in await page.locator("article").first.inner_text()
             await browser.close()
         async with session_factory(engine)() as session:
             notes = [c.notes for c in (await session.exec(select(Checkin))).all() if c.notes]
         assert any("long drive, bright sun" in n for n in notes)  # kept, as a chat note is
+        async with session_factory(engine)() as session:
+            latest = max((await session.exec(select(Checkin))).all(), key=lambda c: c.local_date)
+        assert latest.severity == 3
     finally:
         bot.stop()

@@ -146,6 +146,16 @@ class WebAppText(Wording):
     error: Text
     not_signed_in: Text
     console_url: Annotated[Text, Slots("url")]
+    correct: Text
+    check: Text
+    change_line: Annotated[Text, Slots("after", "before", "what")]
+    nothing_changed: Text
+    corrected: Text
+    bad_number: Text
+    no_strength: Text
+    strength_short: Text
+    stress_short: Text
+    sleep_short: Text
 
 
 class Messages(Wording):

@@ -3,12 +3,13 @@ to one of their entries. Through the same rules as the chat (notes: `save_note`)
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlmodel import col, select
 
-from bot.domain.checkin_flow import CheckinView, view_of
+from bot.domain.checkin_flow import MAX_SLEEP, CheckinView, view_of
 from bot.domain.clock import Clock
 from bot.domain.schedule import local_today
 from bot.services.common import find_user
@@ -64,3 +65,46 @@ class WebAppService:
             if entry.status not in ("done", "partial"):
                 return None
             return save_note(entry, text, self._now())
+
+    async def correct(self, telegram_id: int, checkin_id: int, changes: Mapping[str, float]) -> Corrected:
+        """New numbers for one of the person's own saved entries (the page showed the change
+        first): strength 0-10 only where there were spasms, stress 0-10, sleep 0-24 hours."""
+        async with unit_of_work(self._db) as session:
+            user = await find_user(session, telegram_id, lock=True)
+            entry = await session.get(Checkin, checkin_id, with_for_update=True)
+            if (
+                user is None
+                or entry is None
+                or entry.user_id != user.id
+                or entry.status not in ("done", "partial")
+            ):
+                return Corrected(None)
+            problem = correction_problem(changes, bool(entry.had_spasm))
+            if problem is not None:
+                return Corrected(view_of(entry), problem)
+            for name, value in changes.items():
+                setattr(entry, FIELDS[name], int(value) if name != "sleep" else float(value))
+            return Corrected(view_of(entry))
+
+
+FIELDS = {"strength": "severity", "stress": "stress", "sleep": "sleep_hours"}
+
+
+@dataclass(frozen=True)
+class Corrected:
+    view: CheckinView | None  # None: not the person's (or gone)
+    problem: str | None = None  # "number" or "no_spasm": nothing was written
+
+
+def correction_problem(changes: Mapping[str, float], had_spasm: bool) -> str | None:
+    if not changes or set(changes) - set(FIELDS):
+        return "number"
+    for name, value in changes.items():
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return "number"
+        if name == "sleep":
+            if not 0 <= value <= MAX_SLEEP or (value * 2) % 1:
+                return "number"
+        elif value not in range(11):
+            return "number"
+    return "no_spasm" if "strength" in changes and not had_spasm else None

@@ -40,6 +40,7 @@ def add_routes(app: web.Application, services: Services, token: str, bot: Bot | 
     app.router.add_get("/app/api/diary", api.diary)
     app.router.add_post("/app/api/note", api.note)
     app.router.add_post("/app/api/delete", api.delete)
+    app.router.add_post("/app/api/correct", api.correct)
 
 
 async def to_page(_request: web.Request) -> web.StreamResponse:
@@ -111,6 +112,25 @@ class Api:
         number = await self._services.escalation.number_for(person)
         await self._services.escalation.record(person, "emergency", found.reasons, "webapp")
         return {"emergency": emergency_text(content, number, found.reasons)}
+
+    async def correct(self, request: web.Request) -> web.Response:
+        person, content = await self._language(request)
+        body = await _body(request)
+        entry = _entry_id(body)
+        if entry is None:
+            raise web.HTTPBadRequest(text='{"error": "bad request"}', content_type="application/json")
+        changes = {k: v for k, v in body.items() if k != "entry"}
+        done = await self._diary.correct(person, entry, changes)
+        words = content.messages.webapp
+        if done.view is None:
+            return web.json_response({"ok": False, "say": words.gone}, status=404)
+        if done.problem is not None:
+            say = words.no_strength if done.problem == "no_spasm" else words.bad_number
+            return web.json_response({"ok": False, "say": say})
+        await self._redraw(person, done.view.message_id, checkin_card(content, done.view))
+        return web.json_response(
+            {"ok": True, "say": words.corrected, "entry": entry_json(content, done.view)}
+        )
 
     async def delete(self, request: web.Request) -> web.Response:
         person, content = await self._language(request)

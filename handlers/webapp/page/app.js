@@ -167,7 +167,9 @@
   function card(words, entry) {
     const node = el("article", { "data-entry": entry.id }, ...entry.lines.slice(1).map((l) => el("p", {}, l)));
     const add = el("button", {}, words.add_note), remove = el("button", { class: "danger" }, words.delete);
-    const actions = el("div", { class: "actions" }, add, remove);
+    const fix = el("button", {}, words.correct);
+    const actions = el("div", { class: "actions" }, add, fix, remove);
+    fix.onclick = () => correct(words, entry, actions);
     node.append(actions);
     add.onclick = () => {
       const box = el("textarea", { rows: 3, placeholder: words.note_placeholder, maxlength: 2000 });
@@ -193,6 +195,40 @@
       };
     };
     return node;
+  }
+
+  // Correct an entry's numbers: the change is shown before it is saved, as in the chat.
+  function correct(words, entry, actions) {
+    const fields = [["stress", words.stress_short, 10, 1], ["sleep", words.sleep_short, 24, 0.5]];
+    if (entry.spasm) fields.unshift(["strength", words.strength_short, 10, 1]);
+    const inputs = fields.map(([name, label, max, step]) => {
+      const input = el("input", { type: "number", min: 0, max, step, inputmode: "decimal", name });
+      input.value = entry[name] ?? "";
+      return [name, label, input];
+    });
+    const check = el("button", { class: "primary" }, words.check), cancel = el("button", {}, words.cancel);
+    const form = el("div", { class: "note" }, ...inputs.map(([, label, input]) => el("label", {}, label, input)),
+      el("div", { class: "actions" }, check, cancel));
+    actions.replaceWith(form); say("");
+    cancel.onclick = () => form.replaceWith(actions);
+    check.onclick = () => {
+      const changes = {}, lines = [];
+      for (const [name, label, input] of inputs) {
+        if (input.value === "" || Number(input.value) === entry[name]) continue;
+        changes[name] = Number(input.value);
+        lines.push(fill(words.change_line, { what: label, before: entry[name] ?? "–", after: input.value }));
+      }
+      if (!lines.length) { say(words.nothing_changed); return; }
+      const save = el("button", { class: "primary" }, words.save), back = el("button", {}, words.cancel);
+      const ask = el("div", {}, ...lines.map((l) => el("p", {}, l)), el("div", { class: "actions" }, save, back));
+      form.replaceWith(ask);
+      back.onclick = () => ask.replaceWith(actions);
+      save.onclick = async () => {
+        const reply = await call("correct", { entry: entry.id, ...changes }).catch(() => ({ say: words.error }));
+        if (reply.ok) { Object.assign(entry, reply.entry); render(); }
+        say(reply.say);
+      };
+    };
   }
 
   theme();
