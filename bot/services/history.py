@@ -10,7 +10,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.domain.checkin_flow import CheckinView, split, view_of
-from bot.services.common import find_user
+from bot.services.common import find_user, own_entry
 from bot.storage.db import SessionFactory
 from bot.storage.models import Checkin, Outbox, SafetyEvent
 from bot.storage.unit_of_work import unit_of_work
@@ -79,8 +79,4 @@ class HistoryService:
 
     @staticmethod
     async def _own(session: AsyncSession, telegram_id: int, checkin_id: int) -> Checkin | None:
-        user = await find_user(session, telegram_id, lock=True)  # the person, then the check-in
-        checkin = await session.get(Checkin, checkin_id, with_for_update=True)
-        if user is None or checkin is None or checkin.user_id != user.id:
-            return None
-        return checkin
+        return await own_entry(session, telegram_id, checkin_id)

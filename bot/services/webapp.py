@@ -12,7 +12,7 @@ from sqlmodel import col, select
 from bot.domain.checkin_flow import MAX_SLEEP, CheckinView, view_of
 from bot.domain.clock import Clock
 from bot.domain.schedule import local_today
-from bot.services.common import find_user
+from bot.services.common import find_user, own_entry
 from bot.services.notes import save_note
 from bot.services.results import CheckinResult
 from bot.storage.db import SessionFactory
@@ -58,11 +58,8 @@ class WebAppService:
         """A note on one of the person's own saved entries, never replacing another; None when the
         entry is not theirs (or is gone)."""
         async with unit_of_work(self._db) as session:
-            user = await find_user(session, telegram_id, lock=True)  # the person, then the entry
-            entry = await session.get(Checkin, checkin_id, with_for_update=True)
-            if user is None or entry is None or entry.user_id != user.id:
-                return None
-            if entry.status not in ("done", "partial"):
+            entry = await own_entry(session, telegram_id, checkin_id)
+            if entry is None or entry.status not in ("done", "partial"):
                 return None
             return save_note(entry, text, self._now())
 
@@ -70,14 +67,8 @@ class WebAppService:
         """New numbers for one of the person's own saved entries (the page showed the change
         first): strength 0-10 only where there were spasms, stress 0-10, sleep 0-24 hours."""
         async with unit_of_work(self._db) as session:
-            user = await find_user(session, telegram_id, lock=True)
-            entry = await session.get(Checkin, checkin_id, with_for_update=True)
-            if (
-                user is None
-                or entry is None
-                or entry.user_id != user.id
-                or entry.status not in ("done", "partial")
-            ):
+            entry = await own_entry(session, telegram_id, checkin_id)
+            if entry is None or entry.status not in ("done", "partial"):
                 return Corrected(None)
             problem = correction_problem(changes, bool(entry.had_spasm))
             if problem is not None:
