@@ -105,6 +105,7 @@ async def test_the_page_in_a_browser_against_the_real_process(
                 await page.get_by_role("tab", name="Injection cycles").click()
                 await page.wait_for_selector("#chart polyline[data-cycle]")
                 await page.screenshot(path=str(SHOTS / f"{scheme}-cycles.png"))
+                assert "Botulinum toxin injection on" in await page.locator("#entries").inner_text()
                 sent = await page.evaluate(TRANSFERRED)
                 shown = f"entries shown {painted:.2f} s after opening, {sent / 1024:.1f} KB sent"
                 print(f"\nMini App ({scheme}): {shown}")

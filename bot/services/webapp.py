@@ -16,7 +16,7 @@ from bot.services.common import find_user, own_entry
 from bot.services.notes import save_note
 from bot.services.results import CheckinResult
 from bot.storage.db import SessionFactory
-from bot.storage.models import Checkin
+from bot.storage.models import Checkin, Treatment, TreatmentEvent
 from bot.storage.unit_of_work import unit_of_work
 
 LONGEST_SPAN = 366  # days a page may ask for at once
@@ -27,6 +27,8 @@ class Diary:
     today: date  # in the person's own time zone
     first: date
     entries: list[CheckinView]  # saved entries, oldest first
+    treatments: list[Treatment]  # injections, medicines and operations begun in the span
+    changes: list[tuple[Treatment, TreatmentEvent]]  # medicines' dose changes and stops in it
 
 
 class WebAppService:
@@ -52,7 +54,20 @@ class WebAppService:
                 )
                 .order_by(col(Checkin.local_date), col(Checkin.id))
             )
-            return Diary(today, first, [view_of(c) for c in rows])
+            entries = [view_of(c) for c in rows]
+            mine = {
+                t.id: t for t in await session.exec(select(Treatment).where(Treatment.user_id == user.id))
+            }
+            events = await session.exec(
+                select(TreatmentEvent).where(
+                    TreatmentEvent.user_id == user.id,
+                    col(TreatmentEvent.kind).in_(("dose", "stop")),
+                    col(TreatmentEvent.local_date) >= first,
+                )
+            )
+            begun = sorted((t for t in mine.values() if t.started_on >= first), key=lambda t: t.started_on)
+            changes = [(mine[e.treatment_id], e) for e in events if e.treatment_id in mine]
+            return Diary(today, first, entries, begun, changes)
 
     async def add_note(self, telegram_id: int, checkin_id: int, text: str) -> CheckinResult | None:
         """A note on one of the person's own saved entries, never replacing another; None when the

@@ -20,7 +20,7 @@ from handlers.views.checkin import checkin_card
 from handlers.views.safety import emergency_text
 from handlers.views.screen import Screen
 from handlers.webapp.auth import person_of
-from handlers.webapp.views import cycles_json, entry_json, labels, page_words
+from handlers.webapp.views import cycles_json, entry_json, labels, page_words, treatments_json
 
 log = logging.getLogger(__name__)
 PAGE = Path(__file__).resolve().parent / "page"
@@ -83,6 +83,7 @@ class Api:
         return web.json_response({
             **reply, "set_up": True, "today": found.today.isoformat(), "first": found.first.isoformat(),
             "entries": [entry_json(content, e) for e in found.entries], "cycles": cycles_json(overview),
+            "treatments": treatments_json(content, found),
         })  # fmt: skip
 
     async def note(self, request: web.Request) -> web.Response:

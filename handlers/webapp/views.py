@@ -8,7 +8,9 @@ from typing import Any
 from bot.content import Content
 from bot.domain.checkin_flow import CheckinView
 from bot.services.treatments import Overview
+from bot.services.webapp import Diary
 from handlers.views.entry import duration_text, entry_lines, place_label
+from handlers.views.treatment import dose_text
 
 
 def entry_json(content: Content, view: CheckinView) -> dict[str, Any]:
@@ -27,6 +29,29 @@ def entry_json(content: Content, view: CheckinView) -> dict[str, Any]:
         "notes": [{"at": n.at.isoformat(), "text": n.text} for n in view.notes],
         "lines": entry_lines(content, view),  # the entry as its card in the chat reads
     }
+
+
+def treatments_json(content: Content, diary: Diary) -> list[dict[str, str]]:
+    """Each injection, medicine begun, dose change, stop and operation in the span, by its day, in
+    the words the chat shows them with."""
+    text = content.messages.treatment
+    found = []
+    for t in diary.treatments:
+        day, dose = content.day(t.started_on), dose_text(content, t.dose, t.unit)
+        line = {
+            "injection": text.draft_injection.format(dose=dose, day=day),
+            "medicine": text.draft_medicine.format(name=t.name or "", dose=dose, day=day),
+        }.get(t.kind) or text.draft_surgery.format(name=t.name or "", day=day)
+        found.append({"date": t.started_on.isoformat(), "text": line})
+    for t, e in diary.changes:
+        day, name = content.day(e.local_date), t.name or ""
+        line = (
+            text.draft_dose.format(name=name, dose=dose_text(content, e.dose, e.unit), day=day)
+            if e.kind == "dose"
+            else text.draft_stop.format(name=name, day=day)
+        )
+        found.append({"date": e.local_date.isoformat(), "text": line})
+    return sorted(found, key=lambda item: item["date"])
 
 
 def page_words(content: Content) -> dict[str, str]:

@@ -151,15 +151,15 @@
 
   function list(words, entries) {
     const days = state.data.words.days.split("|"), out = [];
-    say(entries.length ? "" : words.no_entries);
-    let current = null;
-    for (const e of [...entries].reverse()) {
-      if (e.date !== current) {
-        current = e.date;
-        const weekday = days[(new Date(e.date + "T00:00:00Z").getUTCDay() + 6) % 7];
-        out.push(el("div", { class: "day" }, `${weekday}, ${e.date}`));
-      }
-      out.push(card(words, e));
+    const treated = new Map();
+    for (const t of state.data.treatments || []) treated.set(t.date, [...(treated.get(t.date) || []), t.text]);
+    const dates = [...new Set([...entries.map((e) => e.date), ...treated.keys()])].sort().reverse();
+    say(dates.length ? "" : words.no_entries);
+    for (const date of dates) {
+      const weekday = days[(new Date(date + "T00:00:00Z").getUTCDay() + 6) % 7];
+      out.push(el("div", { class: "day" }, `${weekday}, ${date}`));
+      for (const line of treated.get(date) || []) out.push(el("p", { class: "treatment" }, line));
+      for (const e of entries.filter((x) => x.date === date).reverse()) out.push(card(words, e));
     }
     $("entries").replaceChildren(...out);
   }
