@@ -6,14 +6,17 @@ from __future__ import annotations
 import json
 import random
 from typing import Any
+from urllib.parse import unquote
 
-from aiohttp import web
+from aiohttp import ClientSession, web
 from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Settings
 from bot.content import Content
-from bot.services.registry import build_services
+from bot.runtime.console import CONSOLE_USER_ID
+from bot.runtime.web_app_server import WebAppServer, console_url
+from bot.services.registry import Services, build_services
 from bot.storage.db import session_factory
 from bot.webapp.init_data import sign
 from tests.conftest import FakeClock
@@ -82,3 +85,27 @@ async def test_the_chats_card_shows_what_the_page_changed(
         assert harness.telegram.messages[(111, card["message_id"])]["text"].startswith(
             "Deleted your entry of"
         )
+
+
+async def test_the_consoles_link_signs_in_its_own_person(settings: Settings, services: Services) -> None:
+    """The console (no real token) prints a local link signed with its offline token: it opens
+    that person's diary, and a link with the signature changed opens nothing."""
+    async with start_harness(settings, services) as harness:
+        chat = harness.chat(CONSOLE_USER_ID)
+        await onboard(chat)
+        await quiet_day(chat)
+        pages = WebAppServer(harness.runtime, "127.0.0.1", 0)
+        await pages.start()
+        try:
+            token = harness.runtime.application.bot.token
+            url = console_url(pages.port, CONSOLE_USER_ID, token, int(services.clock().timestamp()), "en")
+            signed = unquote(url.split("#tgWebAppData=")[1])
+            async with ClientSession() as http:
+                api = f"http://127.0.0.1:{pages.port}/app/api/diary?period=week"
+                async with http.get(api, headers={"Authorization": f"tma {signed}"}) as reply:
+                    assert reply.status == 200 and len((await reply.json())["entries"]) == 1
+                forged = signed.replace("hash=", "hash=0")
+                async with http.get(api, headers={"Authorization": f"tma {forged}"}) as reply:
+                    assert reply.status == 401
+        finally:
+            await pages.stop()

@@ -3,6 +3,7 @@ same routes the webhook's server adds (handlers/webapp), behind the same guard a
 
 from __future__ import annotations
 
+import json
 import logging
 from urllib.parse import quote
 
@@ -48,6 +49,6 @@ class WebAppServer:
 def console_url(port: int, telegram_id: int, token: str, signed_at: int, language: str | None) -> str:
     """A local address of the page, signed for the console's person with the console's own
     offline token: a development login that only the console, which has no real token, can make."""
-    user = f'{{"id":{telegram_id},"first_name":"You","language_code":"{language or "en"}"}}'
+    user = json.dumps({"id": telegram_id, "first_name": "You", "language_code": language or "en"})
     init_data = sign({"auth_date": str(signed_at), "user": user}, token)
     return f"http://127.0.0.1:{port}/app/#tgWebAppData={quote(init_data, safe='')}"
