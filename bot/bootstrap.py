@@ -68,7 +68,9 @@ async def build_runtime(
         commands[code if code != ENGLISH else None] = listed
     alarms = AlarmSender(application.bot, services.alarms)
     leadership = Leadership(engine)
-    web_routes = partial(webapp.add_routes, services=services, token=token, bot=application.bot)
+    web_routes = partial(
+        webapp.add_routes, services=services, token=token, bot=application.bot, send_alarms=alarms.spawn
+    )
     runtime = Runtime(application, services, engine, sender, leadership, commands, alarms, web_routes)
     if schedule_ticks and application.job_queue is not None:
 

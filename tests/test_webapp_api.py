@@ -169,6 +169,16 @@ async def test_the_page_and_its_words_need_no_signature(
     assert words == {"words": words["words"]} and words["words"]["not_signed_in"].startswith("Please open")
 
 
+async def test_the_pages_words_follow_the_apps_language_where_it_is_offered(bilingual: Services) -> None:
+    app = web.Application()
+    add_routes(app, bilingual, TOKEN)
+    async with TestClient(TestServer(app)) as api:
+        mexican = (await (await api.get("/app/api/words?lang=es-MX")).json())["words"]
+        assert mexican["lang"] == "es" and mexican["keep"] == "No, consérvalo"  # as /history asks
+        unknown = (await (await api.get("/app/api/words?lang=xx-YY")).json())["words"]
+        assert unknown["lang"] == "en" and unknown["keep"] == "No, keep it"
+
+
 async def test_a_correction_changes_only_the_numbers_asked_and_only_in_ones_own_entry(
     people: tuple[Chat, Chat], api: TestClient[web.Request, web.Application], clock: FakeClock,
     services: Services,

@@ -14,14 +14,18 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Settings
 from bot.content import Content
+from bot.domain.notes import notes_of
 from bot.runtime.console import CONSOLE_USER_ID
+from bot.runtime.lifecycle import Runtime
+from bot.runtime.offline import Failure
 from bot.runtime.web_app_server import WebAppServer, console_url
 from bot.services.registry import Services, build_services
 from bot.storage.db import session_factory
+from bot.storage.models import SafetyEvent
 from bot.webapp.init_data import sign
 from tests.conftest import FakeClock
 from tests.harness import start_harness
-from tests.helpers import checkins, onboard, quiet_day
+from tests.helpers import checkins, onboard, quiet_day, rows
 
 URL = "https://diary.example/app/"
 
@@ -58,6 +62,16 @@ async def test_the_menu_history_and_summary_open_the_page_when_it_is_served(
             assert menu == [] and listed == [] and opened == []
 
 
+def page_of(runtime: Runtime, clock: FakeClock) -> tuple[web.Application, dict[str, str]]:
+    """The Mini App's routes as the runtime serves them, and Ann's signed headers for them."""
+    assert runtime.web_routes is not None
+    app = web.Application()
+    runtime.web_routes(app)
+    user = json.dumps({"id": 111, "first_name": "Ann", "language_code": "en"})
+    signed = sign({"auth_date": str(int(clock().timestamp())), "user": user}, runtime.application.bot.token)
+    return app, {"Authorization": f"tma {signed}"}
+
+
 async def test_the_chats_card_shows_what_the_page_changed(
     settings: Settings, content: Content, engine: AsyncEngine, clock: FakeClock
 ) -> None:
@@ -69,15 +83,7 @@ async def test_the_chats_card_shows_what_the_page_changed(
         await quiet_day(chat)
         card = chat.keyboard_message()
         entry = next(c for c in await checkins(services) if c.status == "done")
-        runtime = harness.runtime
-        assert runtime.web_routes is not None
-        app = web.Application()
-        runtime.web_routes(app)
-        user = json.dumps({"id": 111, "first_name": "Ann"})
-        signed = sign(
-            {"auth_date": str(int(clock().timestamp())), "user": user}, runtime.application.bot.token
-        )
-        headers = {"Authorization": f"tma {signed}"}
+        app, headers = page_of(harness.runtime, clock)
         async with TestClient(TestServer(app)) as page:
             await page.post("/app/api/note", headers=headers, json={"entry": entry.id, "text": "windy walk"})
             assert "windy walk" in harness.telegram.messages[(111, card["message_id"])]["text"]
@@ -109,3 +115,34 @@ async def test_the_consoles_link_signs_in_its_own_person(settings: Settings, ser
                     assert reply.status == 401
         finally:
             await pages.stop()
+
+
+async def test_a_red_flag_in_a_page_note_reaches_the_chat_once_even_while_telegram_fails(
+    settings: Settings, content: Content, engine: AsyncEngine, clock: FakeClock
+) -> None:
+    """The page may be closed the moment the note is sent: the chat gets the emergency reply
+    too, kept and retried like any other until Telegram takes it, and never twice."""
+    served = settings.model_copy(update={"webapp_url": URL})
+    services = build_services(served, content, session_factory(engine), clock, random.Random(7))
+    async with start_harness(served, services) as harness:
+        await onboard(harness.chat(111))
+        await quiet_day(harness.chat(111))
+        entry = next(c for c in await checkins(services) if c.status == "done")
+        alarms, (app, headers) = harness.runtime.alarms, page_of(harness.runtime, clock)
+        assert alarms is not None
+        harness.telegram.fail("sendMessage", Failure(502, "Bad Gateway", times=3), 111)
+        text = "cant lift my left arm and my words come out wrong"
+        async with TestClient(TestServer(app)) as page:
+            note = {"entry": entry.id, "text": text}
+            reply = await page.post("/app/api/note", headers=headers, json=note)
+            assert (await reply.json())["emergency"].startswith("Call 112 now.")
+        await alarms.settle()
+        assert not [c for c in harness.telegram.sent_to(111) if c.params["text"].startswith("Call 112")]
+        for _ in range(4):  # the leader's tick tries again until Telegram takes it
+            clock.advance(seconds=20)
+            await alarms.send_due()
+        sent = [c for c in harness.telegram.sent_to(111) if c.params["text"].startswith("Call 112 now.")]
+        assert len(sent) == 1
+    events = [(e.level, e.source) for e in await rows(services, SafetyEvent)]
+    assert events == [("emergency", "webapp")]
+    assert text in [n.text for c in await checkins(services) for n in notes_of(c.notes)]

@@ -135,13 +135,9 @@ class WebAppText(Wording):
     save: Text
     cancel: Text
     delete: Text
-    confirm_delete: Annotated[Text, Slots("date")]
-    yes_delete: Text
-    keep: Text
     note_saved: Text
     note_empty: Text
     note_too_long: Text
-    deleted: Annotated[Text, Slots("date")]
     gone: Text
     error: Text
     not_signed_in: Text

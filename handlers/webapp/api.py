@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import logging
+import secrets
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +16,11 @@ from telegram.error import TelegramError
 
 from bot.content import Content
 from bot.domain.checkin_flow import Outcome
+from bot.services.alarms import Alarm, Emergency
+from bot.services.languages import offered_code
 from bot.services.registry import Services
 from bot.services.webapp import WebAppService
+from bot.webapp.init_data import WebAppUser
 from handlers.views.checkin import checkin_card
 from handlers.views.safety import emergency_text
 from handlers.views.screen import Screen
@@ -31,9 +36,16 @@ MAX_BODY = 16 * 1024
 PERIODS = {"week": 7, "month": 31, "cycles": 366}
 
 
-def add_routes(app: web.Application, services: Services, token: str, bot: Bot | None = None) -> None:
-    """`bot`: the chat's cards are redrawn through it after a change made in the page."""
-    api = Api(services, token, bot)
+Spawn = Callable[[list[Alarm]], None]
+
+
+def add_routes(
+    app: web.Application, services: Services, token: str, bot: Bot | None = None,
+    send_alarms: Spawn | None = None,
+) -> None:  # fmt: skip
+    """`bot`: the chat's cards are redrawn through it after a change made in the page;
+    `send_alarms`: an emergency reply kept for the chat is sent at once through it."""
+    api = Api(services, token, bot, send_alarms)
     app.router.add_get("/app", to_page)
     app.router.add_get("/app/{name:(app\\.js|app\\.css)?}", page_file)
     app.router.add_get("/app/api/words", api.words)
@@ -54,22 +66,27 @@ async def page_file(request: web.Request) -> web.StreamResponse:
 
 
 class Api:
-    def __init__(self, services: Services, token: str, bot: Bot | None) -> None:
+    def __init__(self, services: Services, token: str, bot: Bot | None, send_alarms: Spawn | None) -> None:
         self._services = services
         self._token = token
         self._bot = bot
+        self._send_alarms = send_alarms
         self._diary = WebAppService(services.db, services.clock)
 
     async def _language(self, request: web.Request) -> tuple[int, Content]:
+        user, content = await self._who(request)
+        return user.telegram_id, content
+
+    async def _who(self, request: web.Request) -> tuple[WebAppUser, Content]:
         user = person_of(request, self._services, self._token)
         code = await self._services.languages.of(user.telegram_id, user.language_code)
-        return user.telegram_id, self._services.languages.content(code)
+        return user, self._services.languages.content(code)
 
     async def words(self, request: web.Request) -> web.Response:
         """The page's words alone, for a page opened without Telegram's signature: no one's data."""
         languages = self._services.languages
-        code = request.query.get("lang", "")[:2]
-        content = languages.content(code if code in languages.offered else None)
+        code = offered_code(request.query.get("lang", "")[:16], languages.offered)
+        content = languages.content(code)
         return web.json_response({"words": page_words(content)})
 
     async def diary(self, request: web.Request) -> web.Response:
@@ -87,13 +104,14 @@ class Api:
         })  # fmt: skip
 
     async def note(self, request: web.Request) -> web.Response:
-        person, content = await self._language(request)
+        user, content = await self._who(request)
+        person = user.telegram_id
         body = await _body(request)
         entry, text = _entry_id(body), body.get("text")
         if entry is None or not isinstance(text, str):
             raise web.HTTPBadRequest(text='{"error": "bad request"}', content_type="application/json")
         # A red flag in a note is answered first, as anywhere else (the note is still kept).
-        alarm = await self._emergency(person, content, text)
+        alarm = await self._emergency(person, content, text, user.language_code)
         result = await self._diary.add_note(person, entry, text)
         words = content.messages.webapp
         if result is None or result.view is None:
@@ -106,12 +124,23 @@ class Api:
         await self._redraw(person, result.view.message_id, checkin_card(content, result.view))
         return web.json_response({"ok": True, "say": words.note_saved, "entry": saved, **alarm})
 
-    async def _emergency(self, person: int, content: Content, text: str) -> dict[str, str]:
+    async def _emergency(
+        self, person: int, content: Content, text: str, app_language: str | None
+    ) -> dict[str, str]:
+        """The page shows the emergency wording at once, and the chat gets it too, kept and retried
+        like any emergency reply (the page may be closed the moment the note is sent)."""
         found = self._services.triager.triage(text)
         if found.level != "emergency":
             return {}
+        # Not a Telegram update: a negative key of its own, so it never meets an update's reply.
+        key = -1 - secrets.randbits(62)
+        sender = {"id": person, "language_code": app_language}
+        message = {"chat": {"id": person}, "from": sender, "message_id": None}
+        kept = await self._services.alarms.keep([Emergency(key, message, found.reasons)])
+        if self._send_alarms is not None:
+            self._send_alarms(kept)
         number = await self._services.escalation.number_for(person)
-        await self._services.escalation.record(person, "emergency", found.reasons, "webapp")
+        await self._services.escalation.record(person, "emergency", found.reasons, "webapp", key)
         return {"emergency": emergency_text(content, number, found.reasons)}
 
     async def correct(self, request: web.Request) -> web.Response:
@@ -145,7 +174,8 @@ class Api:
             return web.json_response({"ok": False, "say": words.gone}, status=404)
         gone = content.messages.history.deleted.format(date=day.isoformat())
         await self._redraw(person, shown.message_id, Screen(gone))
-        return web.json_response({"ok": True, "say": words.deleted.format(date=content.day(day))})
+        said = content.messages.history.deleted.format(date=content.day(day))
+        return web.json_response({"ok": True, "say": said})
 
     async def _redraw(self, person: int, message_id: int | None, screen: Screen) -> None:
         """The entry's card in the chat says what the page changed (after the change committed)."""

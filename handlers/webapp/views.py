@@ -57,6 +57,9 @@ def treatments_json(content: Content, diary: Diary) -> list[dict[str, str]]:
 def page_words(content: Content) -> dict[str, str]:
     """Every word the page shows, templates kept ("{date}") for the page to fill."""
     words = {name: str(value) for name, value in content.messages.webapp}
+    history = content.messages.history  # deleting asks and answers as in the chat
+    for name in ("confirm_delete", "yes_delete", "keep", "deleted"):
+        words[name] = str(getattr(history, name))
     words["days"] = "|".join(content.messages.summary.days)
     words["lang"] = content.language
     return words
