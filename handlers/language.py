@@ -7,9 +7,10 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from bot.content.loader import ENGLISH
 from bot.services.languages import current
 from handlers import callbacks
-from handlers.common import edit, reply, sender_id, tapped
+from handlers.common import chat_id, edit, reply, sender_id, tapped
 from handlers.context import BotContext
 from handlers.views.screen import Screen
+from handlers.webapp.button import label_menu
 
 
 async def use_persons(update: Update, context: BotContext) -> None:
@@ -49,3 +50,4 @@ async def language_button(update: Update, context: BotContext) -> None:
         return
     current.set(code)  # the answer already comes in the new language
     await edit(query, Screen(context.services.content.messages.language.saved))
+    await label_menu(context.bot, context.services, chat_id(update), chosen=True)

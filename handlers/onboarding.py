@@ -24,6 +24,7 @@ from handlers.views.onboarding import (
     zone_saved,
 )
 from handlers.views.screen import Screen
+from handlers.webapp.button import label_menu
 
 
 def _next_question(context: BotContext, profile: Profile) -> Screen:
@@ -43,6 +44,7 @@ async def start(update: Update, context: BotContext) -> None:
     await services.languages.adopt(sender_id(update), current.get())
     if profile.is_new:
         await reply(update, Screen(text.welcome))
+        await label_menu(context.bot, services, chat_id(update))
     elif profile.set_up:
         await reply(update, Screen(text.welcome_back))
         await reply(update, settings_overview(services.content, profile))

@@ -17,14 +17,14 @@ from bot.content import Content
 from bot.domain.notes import notes_of
 from bot.runtime.console import CONSOLE_USER_ID
 from bot.runtime.lifecycle import Runtime
-from bot.runtime.offline import Failure
+from bot.runtime.offline import Failure, Person
 from bot.runtime.web_app_server import WebAppServer, console_url
 from bot.services.registry import Services, build_services
 from bot.storage.db import session_factory
 from bot.storage.models import SafetyEvent
 from bot.webapp.init_data import sign
 from tests.conftest import FakeClock
-from tests.harness import start_harness
+from tests.harness import Chat, start_harness
 from tests.helpers import checkins, onboard, quiet_day, rows
 
 URL = "https://diary.example/app/"
@@ -146,3 +146,26 @@ async def test_a_red_flag_in_a_page_note_reaches_the_chat_once_even_while_telegr
     events = [(e.level, e.source) for e in await rows(services, SafetyEvent)]
     assert events == [("emergency", "webapp")]
     assert text in [n.text for c in await checkins(services) for n in notes_of(c.notes)]
+
+
+async def test_the_menu_button_is_labelled_in_each_persons_language(
+    settings: Settings, content: Content, spanish: Content, engine: AsyncEngine, clock: FakeClock
+) -> None:
+    served = settings.model_copy(update={"webapp_url": URL})
+    complete = spanish.model_copy(update={"missing": ()})
+    db = session_factory(engine)
+    services = build_services(served, content, db, clock, random.Random(7), translations={"es": complete})
+    async with start_harness(served, services) as harness:
+        ana, alex = Chat(harness, Person(222, "Ana", "es-ES")), harness.chat(111)
+
+        def labels(chat: int) -> list[str]:
+            calls = [c.params for c in harness.telegram.calls if c.method == "setChatMenuButton"]
+            found = [c["menu_button"] for c in calls if int(c.get("chat_id") or 0) == chat]
+            return [(json.loads(b) if isinstance(b, str) else b)["text"] for b in found]
+
+        await ana.send("/start")
+        await alex.send("/start")
+        assert labels(222) == ["Diario"] and labels(111) == []  # the bot's own label is English
+        await alex.send("/language")
+        await alex.tap("Español")
+        assert labels(111) == ["Diario"]
