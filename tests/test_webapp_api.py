@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from aiohttp import web
@@ -179,16 +180,22 @@ async def test_the_pages_words_follow_the_apps_language_where_it_is_offered(bili
         assert unknown["lang"] == "en" and unknown["keep"] == "No, keep it"
 
 
+async def correct_as_ann(
+    api: TestClient[web.Request, web.Application], clock: FakeClock, entry: int, **changes: object
+) -> dict[str, Any]:
+    reply = await api.post(
+        "/app/api/correct", headers=signed_for(111, clock), json={"entry": entry, **changes}
+    )
+    return dict(await reply.json())
+
+
 async def test_a_correction_changes_only_the_numbers_asked_and_only_in_ones_own_entry(
     people: tuple[Chat, Chat], api: TestClient[web.Request, web.Application], clock: FakeClock,
     services: Services,
 ) -> None:  # fmt: skip
     ann_entry, bob_entry = sorted(c.id for c in await checkins(services) if c.id is not None)
     headers = signed_for(111, clock)
-    reply = await api.post(
-        "/app/api/correct", headers=headers, json={"entry": ann_entry, "strength": 4, "sleep": 6.5}
-    )
-    said = await reply.json()
+    said = await correct_as_ann(api, clock, ann_entry, strength=4, sleep=6.5)
     assert (
         said["say"] == "Correction saved."
         and said["entry"]["strength"] == 4
@@ -203,3 +210,33 @@ async def test_a_correction_changes_only_the_numbers_asked_and_only_in_ones_own_
         assert (await reply.json())["ok"] is False, wrong
     saved = {c.id: (c.severity, c.stress, c.sleep_hours) for c in await checkins(services)}
     assert saved == {ann_entry: (4, 3, 6.5), bob_entry: (6, 3, None)}
+
+
+async def test_places_sides_duration_and_triggers_are_corrected_together_or_not_at_all(
+    people: tuple[Chat, Chat], api: TestClient[web.Request, web.Application], clock: FakeClock,
+    services: Services,
+) -> None:  # fmt: skip
+    ann_entry, bob_entry = sorted(c.id for c in await checkins(services) if c.id is not None)
+    changes = {"places": ["eyelid", "cheek"], "sides": {"cheek": "right"}, "duration": "hour",
+               "triggers": ["caffeine", "stress"]}  # fmt: skip
+    said = await correct_as_ann(api, clock, ann_entry, **changes)
+    assert said["ok"] and said["entry"]["lines"][1] == (
+        "Spasms: Eyelid (left), Cheek (right); strength 6/10; About an hour"
+    )
+    chosen = {c.id: (c.locations, c.sides, c.duration, c.triggers) for c in await checkins(services)}
+    assert chosen[ann_entry] == ("eyelid,cheek", "eyelid:left,cheek:right", "hour", "stress,caffeine")
+    # The eyelid's side goes with the eyelid.
+    assert (await correct_as_ann(api, clock, ann_entry, places=["cheek"], triggers=[]))["ok"]
+    wrong: list[dict[str, object]] = [
+             {"places": []}, {"places": ["ear"]}, {"places": ["cheek", "cheek"]}, {"sides": {"cheek": "up"}},
+             {"duration": "week"}, {"triggers": ["not_sure", "stress"]}, {"triggers": "stress"},
+             {"places": ["jaw"], "strength": 12}, {"sides": ["cheek"]}]  # fmt: skip
+    for bad in wrong:
+        said = await correct_as_ann(api, clock, ann_entry, **bad)
+        assert said["ok"] is False and "nothing was changed" in str(said["say"]).lower(), bad
+    assert (await correct_as_ann(api, clock, bob_entry, places=["jaw"]))["say"].startswith("That entry is no")
+    chosen = {c.id: (c.locations, c.sides, c.duration, c.triggers) for c in await checkins(services)}
+    assert chosen == {
+        ann_entry: ("cheek", "cheek:right", "hour", ""),
+        bob_entry: ("cheek", "cheek:left", "minutes", ""),
+    }

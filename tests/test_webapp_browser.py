@@ -111,6 +111,8 @@ async def test_the_page_in_a_browser_against_the_real_process(
                 print(f"\nMini App ({scheme}): {shown}")
                 assert sent < 200 * 1024
             await page.get_by_role("tab", name="Week").click()
+            week_drawn = "(n => n > 0 && n <= 7)(document.querySelectorAll('#chart rect').length)"
+            await page.wait_for_function(week_drawn)  # not an article of the cycles' list, about to go
             first = page.locator("article").first
             await first.get_by_role("button", name="Add a note").click()
             await first.locator("textarea").fill("long drive, bright sun")
@@ -121,8 +123,14 @@ async def test_the_page_in_a_browser_against_the_real_process(
             first = page.locator("article").first
             await first.get_by_role("button", name="Correct").click()
             await first.locator("input[name=strength]").fill("3")
+            await first.get_by_label("Cheek").check()
+            await first.locator("select[name=side-cheek]").select_option("right")
+            await first.get_by_label("Caffeine").check()
+            await first.screenshot(path=str(SHOTS / "dark-correct-form.png"))
             await first.get_by_role("button", name="Check the change").click()
-            assert "Strength (0–10): 5 → 3" in await first.inner_text()  # shown before it is saved
+            shown = await first.inner_text()  # every change, before it is saved
+            assert "Strength (0–10): 5 → 3" in shown and "Where: Eyelid → Eyelid, Cheek" in shown
+            assert "Cheek: – → right" in shown and "Likely triggers: None of these → Caffeine" in shown
             await page.screenshot(path=str(SHOTS / "dark-correct.png"))
             await first.get_by_role("button", name="Save").click()
             await page.wait_for_function(
@@ -135,6 +143,7 @@ async def test_the_page_in_a_browser_against_the_real_process(
         assert any("long drive, bright sun" in n for n in notes)  # kept, as a chat note is
         async with session_factory(engine)() as session:
             latest = max((await session.exec(select(Checkin))).all(), key=lambda c: c.local_date)
-        assert latest.severity == 3
+        assert (latest.severity, latest.locations, latest.sides) == (3, "eyelid,cheek", "cheek:right")
+        assert latest.triggers == "caffeine"
     finally:
         bot.stop()

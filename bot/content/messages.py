@@ -152,6 +152,12 @@ class WebAppText(Wording):
     strength_short: Text
     stress_short: Text
     sleep_short: Text
+    places_short: Text
+    side_unknown: Text
+    duration_short: Text
+    triggers_short: Text
+    no_triggers: Text
+    bad_choice: Text
 
 
 class Messages(Wording):

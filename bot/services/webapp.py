@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlmodel import col, select
 
-from bot.domain.checkin_flow import MAX_SLEEP, CheckinView, view_of
+from bot.domain.checkin_flow import CheckinView, view_of
 from bot.domain.clock import Clock
+from bot.domain.corrections import apply_correction, correction_problem
 from bot.domain.schedule import local_today
 from bot.services.common import find_user, own_entry
 from bot.services.notes import save_note
@@ -78,9 +80,9 @@ class WebAppService:
                 return None
             return save_note(entry, text, self._now())
 
-    async def correct(self, telegram_id: int, checkin_id: int, changes: Mapping[str, float]) -> Corrected:
-        """New numbers for one of the person's own saved entries (the page showed the change
-        first): strength 0-10 only where there were spasms, stress 0-10, sleep 0-24 hours."""
+    async def correct(self, telegram_id: int, checkin_id: int, changes: Mapping[str, Any]) -> Corrected:
+        """Changes to one of the person's own saved entries (the page showed them first): numbers,
+        places and their sides, duration, triggers; all written, or none."""
         async with unit_of_work(self._db) as session:
             entry = await own_entry(session, telegram_id, checkin_id)
             if entry is None or entry.status not in ("done", "partial"):
@@ -88,29 +90,11 @@ class WebAppService:
             problem = correction_problem(changes, bool(entry.had_spasm))
             if problem is not None:
                 return Corrected(view_of(entry), problem)
-            for name, value in changes.items():
-                setattr(entry, FIELDS[name], int(value) if name != "sleep" else float(value))
+            apply_correction(entry, changes)
             return Corrected(view_of(entry))
-
-
-FIELDS = {"strength": "severity", "stress": "stress", "sleep": "sleep_hours"}
 
 
 @dataclass(frozen=True)
 class Corrected:
     view: CheckinView | None  # None: not the person's (or gone)
-    problem: str | None = None  # "number" or "no_spasm": nothing was written
-
-
-def correction_problem(changes: Mapping[str, float], had_spasm: bool) -> str | None:
-    if not changes or set(changes) - set(FIELDS):
-        return "number"
-    for name, value in changes.items():
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            return "number"
-        if name == "sleep":
-            if not 0 <= value <= MAX_SLEEP or (value * 2) % 1:
-                return "number"
-        elif value not in range(11):
-            return "number"
-    return "no_spasm" if "strength" in changes and not had_spasm else None
+    problem: str | None = None  # "number", "choice" or "no_spasm": nothing was written

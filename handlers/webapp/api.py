@@ -155,7 +155,9 @@ class Api:
         if done.view is None:
             return web.json_response({"ok": False, "say": words.gone}, status=404)
         if done.problem is not None:
-            say = words.no_strength if done.problem == "no_spasm" else words.bad_number
+            say = {"no_spasm": words.no_strength, "choice": words.bad_choice}.get(
+                done.problem, words.bad_number
+            )
             return web.json_response({"ok": False, "say": say})
         await self._redraw(person, done.view.message_id, checkin_card(content, done.view))
         return web.json_response(

@@ -20,9 +20,13 @@ def entry_json(content: Content, view: CheckinView) -> dict[str, Any]:
         "date": view.local_date.isoformat(),
         "kind": view.kind,
         "spasm": view.had_spasm,
-        "places": [{"id": p, "name": place_label(content, p, view.side_of(p))} for p in view.locations],
+        "places": [
+            {"id": p, "name": place_label(content, p, view.side_of(p)), "side": view.side_of(p)}
+            for p in view.locations
+        ],
         "strength": view.severity,
         "duration": duration_text(content, view) if view.had_spasm else None,
+        "duration_id": view.duration,  # the bucket; minutes as typed stay unless it is changed
         "stress": view.stress,
         "sleep": view.sleep_hours,
         "triggers": [{"id": t, "name": text.triggers[t]} for t in view.triggers],
@@ -70,6 +74,8 @@ def labels(content: Content) -> dict[str, dict[str, str]]:
     return {
         "places": {k: str(v) for k, v in text.locations.items()},
         "triggers": {k: str(v) for k, v in text.triggers.items()},
+        "sides": {k: str(v) for k, v in text.side_names.items()},
+        "durations": {k: str(v) for k, v in text.durations.items()},
     }
 
 
