@@ -100,10 +100,14 @@ async def test_the_page_in_a_browser_against_the_real_process(
                 assert await page.locator("#title").inner_text() == "Your spasm diary"
                 await page.screenshot(path=str(SHOTS / f"{scheme}-week.png"))
                 await page.get_by_role("tab", name="Month").click()
-                await page.wait_for_function("document.querySelectorAll('#chart rect').length >= 25")
+                await page.wait_for_function(
+                    "document.querySelectorAll('#chart rect:not([data-detail])').length >= 25"
+                )
                 await page.screenshot(path=str(SHOTS / f"{scheme}-month.png"))
                 await page.get_by_role("tab", name="Injection cycles").click()
                 await page.wait_for_selector("#chart polyline[data-cycle]")
+                await page.locator("#chart circle[data-detail]").last.click()  # a tap says what it is
+                assert (await page.locator("#detail").inner_text()).startswith("Injection of ")
                 await page.screenshot(path=str(SHOTS / f"{scheme}-cycles.png"))
                 assert "Botulinum toxin injection on" in await page.locator("#entries").inner_text()
                 sent = await page.evaluate(TRANSFERRED)
@@ -111,8 +115,13 @@ async def test_the_page_in_a_browser_against_the_real_process(
                 print(f"\nMini App ({scheme}): {shown}")
                 assert sent < 200 * 1024
             await page.get_by_role("tab", name="Week").click()
-            week_drawn = "(n => n > 0 && n <= 7)(document.querySelectorAll('#chart rect').length)"
+            week_drawn = (
+                "(n => n > 0 && n <= 7)(document.querySelectorAll('#chart rect:not([data-detail])').length)"
+            )
             await page.wait_for_function(week_drawn)  # not an article of the cycles' list, about to go
+            await page.locator("#chart rect[data-detail]").last.click()
+            assert "strongest spasm 5/10" in await page.locator("#detail").inner_text()
+            await page.screenshot(path=str(SHOTS / "dark-week-detail.png"))
             first = page.locator("article").first
             await first.get_by_role("button", name="Add a note").click()
             await first.locator("textarea").fill("long drive, bright sun")

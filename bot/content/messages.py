@@ -153,6 +153,8 @@ class WebAppText(Wording):
     stress_short: Text
     sleep_short: Text
     places_short: Text
+    day_detail: Annotated[Text, Slots("day", "strength", "stress")]
+    cycle_detail: Annotated[Text, Slots("date", "day", "strength")]
     side_unknown: Text
     duration_short: Text
     triggers_short: Text

@@ -30,7 +30,7 @@ from handlers.webapp.views import cycles_json, entry_json, labels, page_words, t
 log = logging.getLogger(__name__)
 PAGE = Path(__file__).resolve().parent / "page"
 FILES = {"": ("index.html", "text/html"), "app.js": ("app.js", "text/javascript"),
-         "app.css": ("app.css", "text/css")}  # fmt: skip
+         "correct.js": ("correct.js", "text/javascript"), "app.css": ("app.css", "text/css")}  # fmt: skip
 MAX_ID = 2**31 - 1  # what the entries' id column holds
 MAX_BODY = 16 * 1024
 PERIODS = {"week": 7, "month": 31, "cycles": 366}
@@ -47,7 +47,7 @@ def add_routes(
     `send_alarms`: an emergency reply kept for the chat is sent at once through it."""
     api = Api(services, token, bot, send_alarms)
     app.router.add_get("/app", to_page)
-    app.router.add_get("/app/{name:(app\\.js|app\\.css)?}", page_file)
+    app.router.add_get("/app/{name:(app\\.js|correct\\.js|app\\.css)?}", page_file)
     app.router.add_get("/app/api/words", api.words)
     app.router.add_get("/app/api/diary", api.diary)
     app.router.add_post("/app/api/note", api.note)
