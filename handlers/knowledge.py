@@ -61,14 +61,15 @@ async def question(update: Update, context: BotContext, text: str, *, strict: bo
     """Answer a typed question; an uncovered question gets the honest fallback and the menu.
     `strict`: only a question (not a statement) with an answer is answered. False when nothing was said."""
     services = context.services
-    if strict and not services.knowledge.index.looks_like_question(text):
+    asked = services.knowledge.index.looks_like_question(text)
+    if (strict or services.triager.denies(text)) and not asked:  # "no seizure lol" asks nothing
         return False
     found = await services.knowledge.answer(sender_id(update), text)
     book = services.content.knowledge
     if found is not None:
         await reply(update, _answer_screen(book, found.topic, found.text))
         return True
-    if not strict and services.knowledge.index.looks_like_question(text):
+    if not strict and asked:
         await reply(update, _menu(book, book.not_covered))
         return True
     return False

@@ -133,6 +133,25 @@ async def test_negated_red_flags_do_not_escalate(chat: Chat, content: Content, s
     assert await events(services) == []
 
 
+async def test_a_denial_typed_at_the_red_flag_question_gets_no_topic_answer(
+    chat: Chat, content: Content, services: Services
+) -> None:
+    """"no seizure or anything lol" asks nothing about seizures: the buttons are pointed to, and
+    nothing is recorded for the question, which only a tap (or a named answer) answers."""
+    await onboard(chat)
+    await chat.send("/checkin")
+    for label in ("Yes", "Eyelid", "Done", "Left", "6", "Minutes"):
+        await chat.tap(label)
+    calls = await chat.send("no seizure or anything lol")
+    assert sent_texts(calls) == [content.messages.checkin.use_buttons]
+    assert await events(services) == []
+    (entry,) = await checkins(services)
+    assert entry.red_flags is None  # still waiting for the answer
+    calls = await chat.send("can twitching turn into seizures?")  # asked: answered as before
+    topic = content.knowledge.topic("seizures")
+    assert topic is not None and any(t.startswith(topic.answer[:40]) for t in sent_texts(calls))
+
+
 async def test_a_question_or_worry_naming_a_red_flag_gets_one_calm_line_and_its_answer(
     chat: Chat, content: Content, services: Services
 ) -> None:

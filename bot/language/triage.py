@@ -161,12 +161,12 @@ class Triager:
         ]
         return tuple(reasons), tuple(urgent), named
 
-    def mentions(self, text: str) -> tuple[str, ...]:
-        """Red flags a message names without reporting them happening (a question, a worry, the
-        past) nor denying them ("no seizure"): a calm "if that happens" line, never the emergency reply."""
+    def names(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(red flags named, those not denied). Named, neither reported (a question, a worry, the past)
+        nor denied ("no seizure"): a calm "if that happens" line, never the emergency reply."""
         normal, open_gates = self._open(text)
         named = self._named(normal, open_gates)
-        return self._undenied(normal, named)[1] if named else named
+        return named, (self._undenied(normal, named)[1] if named else named)
 
     def _undenied(self, normal: str, named: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
         return self._negation.undenied(normal, {f: self._flag_any[f] for f in named})
@@ -179,7 +179,7 @@ class Triager:
     def calm_line_due(self, text: str) -> bool:
         """Named but not happening: worth the calm line, unless only an eye or face sign the
         message puts down to the injection or the spasm (a side effect, not a worry)."""
-        named = self.mentions(text)
+        named = self.names(text)[1]
         return bool(named) and not (set(named) <= EYE_AND_FACE and self._explained(self.normalise(text)))
 
     def _open(self, text: str) -> tuple[str, set[object]]:

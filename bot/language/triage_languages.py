@@ -44,6 +44,11 @@ class Triagers:
     def calm_line_due(self, text: str) -> bool:
         return any(triager.calm_line_due(text) for triager in self._reading(text))
 
+    def denies(self, text: str) -> bool:
+        """Names red flags and denies each one ("no seizure or anything lol")."""
+        readings = [triager.names(text) for triager in self._reading(text)]
+        return any(named for named, _ in readings) and not any(left for _, left in readings)
+
     def is_all_clear(self, text: str) -> bool:
         return any(triager.is_all_clear(text) for triager in self._reading(text))
 
