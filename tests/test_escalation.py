@@ -136,7 +136,7 @@ async def test_negated_red_flags_do_not_escalate(chat: Chat, content: Content, s
 async def test_a_denial_typed_at_the_red_flag_question_gets_no_topic_answer(
     chat: Chat, content: Content, services: Services
 ) -> None:
-    """"no seizure or anything lol" asks nothing about seizures: the buttons are pointed to, and
+    """ "no seizure or anything lol" asks nothing about seizures: the buttons are pointed to, and
     nothing is recorded for the question, which only a tap (or a named answer) answers."""
     await onboard(chat)
     await chat.send("/checkin")

@@ -113,6 +113,28 @@ async def test_a_report_fills_in_the_checkin_under_way(chat: Chat, services: Ser
     )
 
 
+async def test_a_changed_mind_typed_a_step_later_changes_the_latest_number_shown_first(
+    chat: Chat, services: Services
+) -> None:
+    """ "actually make it 6" after the strength was tapped and the next question came: the strength
+    changes, shown back before anything counts; later "sorry i meant 4" changes the stress."""
+    await onboard(chat)
+    await chat.send("/checkin")
+    for label in ("Yes", "Eyelid", "Done", "Left", "5", "Minutes"):
+        await chat.tap(label)
+    await chat.send("actually make it 6")
+    shown = chat.keyboard_message()["text"]
+    assert "Strength: 6/10" in shown and "Anything else right now?" in shown
+    await chat.tap("None of these")
+    await chat.tap("3")
+    await chat.send("sorry i meant 4")
+    assert "Stress: 4/10" in chat.keyboard_message()["text"]
+    for label in ("Not recorded", "Done", "✅ Save"):
+        await chat.tap(label)
+    (entry,) = await checkins(services)
+    assert (entry.status, entry.severity, entry.stress, entry.locations) == ("done", 6, 4, "eyelid")
+
+
 async def test_a_typed_scale_answers_the_number_step(chat: Chat, services: Services) -> None:
     await onboard(chat)
     await chat.send("/checkin")

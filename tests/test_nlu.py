@@ -130,6 +130,13 @@ def test_bare_scale_answers() -> None:
     ]  # fmt: skip
 
 
+def test_a_number_changed_in_a_message_of_its_own() -> None:
+    reader = ReportReader(load_content(Path(__file__).parents[1] / "content").reports)
+    said = ("actually make it 6", "sorry i mean 4", "no wait, 7/10", "make it six", "actually it was 0",
+            "actually", "make it 11", "actually 6 hours", "6", "actually the cheek")  # fmt: skip
+    assert [reader.bare_correction(t) for t in said] == [6, 4, 7, 6, 0, None, None, None, None, None]
+
+
 @pytest.mark.parametrize(
     "text",
     [

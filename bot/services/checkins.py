@@ -32,7 +32,7 @@ from bot.language.report_reader import Report, ReportReader
 from bot.services.care import care_due
 from bot.services.common import find_user, is_set_up
 from bot.services.entries import day_already_covered, latest_open, note_target, open_checkin, shown
-from bot.services.free_text import duration_bucket, merge_draft, start_draft, take_report
+from bot.services.free_text import duration_bucket, merge_draft, read_typed, start_draft, take_report
 from bot.services.languages import ByLanguage
 from bot.services.notes import save_note
 from bot.services.results import CheckinResult
@@ -143,7 +143,7 @@ class CheckinService:
                 return await self._advance(session, user, current, Outcome.SHOW)
             if current is not None and current.amends_id is not None and not current.review:
                 current = None  # a correction takes only its own answer; the rest is not about it
-            report = self._readers.get().read(text)
+            report = read_typed(self._readers.get(), text, current)
             if report.is_report and is_set_up(user):
                 return await self._take_report(session, user, current, report)
             if current is not None and current.step in NUMBER_STEPS:

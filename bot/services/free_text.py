@@ -23,9 +23,21 @@ from bot.domain.checkin_flow import (
 from bot.domain.days import resolve
 from bot.domain.schedule import local_today
 from bot.domain.slots import DAILY
-from bot.language.report_reader import Report
+from bot.language.report_reader import Report, ReportReader
 from bot.services.entries import open_checkin
 from bot.storage.models import Checkin, User
+
+
+def read_typed(reader: ReportReader, text: str, current: Checkin | None) -> Report:
+    """What a message says for the diary. Beside a check-in under way, "actually make it 6" on its
+    own changes the latest 0-10 answer given (shown back, like any report, before it counts)."""
+    report = reader.read(text)
+    if report.is_report or current is None or current.step in ("severity", "stress"):
+        return report
+    figure = reader.bare_correction(text)
+    if figure is None or (current.severity is None and current.stress is None):
+        return report
+    return Report(stress=figure) if current.stress is not None else Report(had_spasm=True, severity=figure)
 
 
 def duration_bucket(minutes: int) -> str:
