@@ -40,7 +40,7 @@ def test_a_broken_model_file_is_refused_at_start_up(broken: dict[str, object]) -
 @pytest.mark.parametrize(
     "text",
     [
-        "help he fell shaking",
+        "help he went down shaking",
         "my father is fall down and now he not speak, only make sound",
         "his body went stiff like a board and then started shaking",
         "neighbour lying in his garden not moving, I shouted and nothing",
@@ -57,7 +57,7 @@ def test_what_only_the_model_recognises_is_an_emergency_with_its_reasons(text: s
 
 
 def test_a_model_only_emergency_with_no_named_flag_is_worded_plainly() -> None:
-    reasons = Triager(CONTENT.safety, CONTENT.triage_model).triage("help he fell shaking").reasons
+    reasons = Triager(CONTENT.safety, CONTENT.triage_model).triage("help he went down shaking").reasons
     assert reasons == (MODEL_REASON,) or set(reasons) <= {f.id for f in CONTENT.safety.flags}
     assert CONTENT.messages.safety.reasons[MODEL_REASON]
 
