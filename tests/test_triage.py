@@ -95,6 +95,24 @@ def test_a_short_denial_is_not_read_as_what_it_denies(text: str, level: str) -> 
     assert triage(text).level == level
 
 
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("GP checked her over, normal. Tonight she collapsed and is unresponsive.", "emergency"),
+        ("It was only a cough earlier, then he passed out and is unresponsive.", "emergency"),
+        ("the vet said the dog is fine but then my husband collapsed and isnt breathing", "emergency"),
+        ("el medico dijo que era normal, esta noche se cayo y no responde", "emergency"),
+        ("GP checked her over after the faint, all normal, she's home now watching telly", "none"),
+        ("it was just a cough, she is fine, breathing normally", "none"),
+        ("el veterinario dijo que el perro esta bien y ya come", "none"),
+    ],
+)
+def test_a_settled_account_frames_nothing_that_happened_after_it(text: str, level: str) -> None:
+    """A check that found nothing, or "just a cough", frames what came before it, never what a
+    later "tonight" or "then" says happened next."""
+    assert triage(text).level == level
+
+
 @pytest.mark.parametrize("text", ["", "   ", "\u200b", "👍", "x" * 5000, "?!?!", "0"])
 def test_odd_input_is_never_an_emergency_and_never_raises(text: str) -> None:
     assert triage(text).level == "none"

@@ -67,6 +67,7 @@ class SafetyRules(BaseModel):
     jokes: list[str] = []  # anywhere in a message: nothing in it is happening...
     settled: list[str] = []  # anywhere: a vet, a course, a doctor not worried; read as jokes are...
     jokes_unless: list[str] = []  # ...except a clause that says it is happening right now
+    settled_unless: list[str] = []  # after a settled account, something new: it frames no further
     long_standing: list[str] = []  # a clause about a lasting condition, even with "now" in it
     mimics: list[str] = []  # a clause whose face, eye or speech sign the spasm (or the like) explains
     mimics_passed: list[str] = []  # anywhere in a message: the sign was brief and went back
@@ -87,6 +88,7 @@ class SafetyRules(BaseModel):
         "jokes",
         "settled",
         "jokes_unless",
+        "settled_unless",
         "long_standing",
         "mimics",
         "mimics_passed",

@@ -9,6 +9,7 @@ from bot.content.safety import SafetyRules
 from bot.content.triage_model import MODEL_REASON, TriageModel
 from bot.language.normalise import Normaliser
 from bot.language.prefilter import Gate, Gates
+from bot.language.triage_frames import Frames
 from bot.language.triage_model import Scorer
 from bot.language.triage_negation import Negation
 from bot.language.triage_parts import PERSONAL, Clause, CompiledPair, any_of
@@ -71,8 +72,7 @@ class Triager:
         self._every_gate: set[object] = {("flag", f.id) for f in rules.flags} | halves
         self._every_gate |= {("sign", u.id) for u in rules.urgent}
         self._all_clear = [re.compile(p) for p in rules.all_clear]
-        self._jokes = [re.compile(p) for p in (*rules.jokes, *rules.settled)]
-        self._jokes_unless = [re.compile(p) for p in rules.jokes_unless]
+        self._frames = Frames(rules)
         self._long_standing = [re.compile(p) for p in rules.long_standing]
         self._mimics = [re.compile(p) for p in rules.mimics]
         self._mimics_passed = [re.compile(p) for p in rules.mimics_passed]
@@ -95,7 +95,7 @@ class Triager:
         # never on a general question that names no red flag and no one ("will botox help?").
         if scorer.probability(normal) < model.fire or normal.lstrip().startswith("/"):
             return triage_result((), urgent)
-        if self._general_question(normal, named) or self._framed(normal):
+        if self._general_question(normal, named) or self._frames.whole(normal):
             return triage_result((), urgent)
         judged = normal
         if named or self._negation.deniable_in(normal):
@@ -118,11 +118,6 @@ class Triager:
     def _explained(self, normal: str) -> bool:
         """An eye, face or speech sign the message itself puts down to the spasm or an injection."""
         return any(m.search(normal) for m in (*self._mimics_passed, *self._mimics))
-
-    def _framed(self, normal: str) -> bool:
-        """A joke, a pet, a course or a doctor not worried frames it all, unless it says now or help."""
-        unless = any(u.search(normal) for u in self._jokes_unless)
-        return not unless and any(j.search(normal) for j in self._jokes)
 
     def _general_question(self, normal: str, named: tuple[str, ...]) -> bool:
         asked = normal.rstrip().endswith("?") or bool(self._question_start.search(normal))
@@ -207,28 +202,29 @@ class Triager:
     ) -> list[Clause]:
         """Each clause that may say one of these flags or signs, knowing whether it ended in a
         question mark and what the whole message says (the others are never looked at)."""
-        joking = any(j.search(normal) for j in self._jokes)
+        reach = self._frames.reach(normal)
         passed = any(m.search(normal) for m in self._mimics_passed)
         clauses, start = [], 0
         for end in [*self._breaks.finditer(normal), None]:
-            text = normal[start : end.start() if end else len(normal)]
-            start = end.end() if end else start
+            stop = end.start() if end else len(normal)
+            text, start = normal[start:stop], end.end() if end else start
             if not text.strip():
                 continue
             if any(self._may_say(text, open_gates, f) for f in flag_ids) or any(
                 p.search(text) for p in signs
             ):
-                clauses.append(self._clause(text, end is not None and end.group() == "?", joking, passed))
+                asked = end is not None and end.group() == "?"
+                clauses.append(self._clause(text, asked, stop <= reach, passed))
         return clauses
 
-    def _clause(self, text: str, asked: bool, joking: bool, passed: bool) -> Clause:
+    def _clause(self, text: str, asked: bool, framed: bool, passed: bool) -> Clause:
         """A clause with the facts every pattern check needs, worked out once."""
         clause = Clause(text)
         clause.uncertain = any(u.search(text) for u in self._uncertain)
         imagined = any(h.search(text) for h in self._history + self._hypothetical)
         clause.not_happening = (
             (imagined and not any(r.search(text) for r in self._recent))
-            or (joking and not any(r.search(text) for r in self._jokes_unless))
+            or (framed and not self._frames.excepted(text))
             or any(s.search(text) for s in self._long_standing)
         )
         asked = asked or bool(self._question_start.search(text))
