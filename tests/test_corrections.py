@@ -34,10 +34,19 @@ def entry(**answers: Any) -> Any:
         ({"sleep": 7.25}, True, "number"),
         ({"colour": "red"}, True, "number"),
         ({}, True, "number"),
+        ({"places": [["jaw"]]}, True, "choice"),
+        ({"triggers": [{"a": 1}]}, True, "choice"),
+        ({"duration": ["day"]}, True, "choice"),
+        ({"sides": {"eyelid": ["left"]}}, True, "choice"),
+        ({"sides": {"jaw": "left"}}, True, "choice"),  # the entry has no jaw
+        ({"sides": {"eyelid": "right"}}, True, None),
+        ({"places": ["jaw"], "sides": {"jaw": "left"}}, True, None),
+        ({"places": ["jaw"], "sides": {"eyelid": "left"}}, True, "choice"),
     ],
 )
 def test_what_the_diary_can_hold(changes: dict[str, Any], had_spasm: bool, problem: str | None) -> None:
-    assert correction_problem(changes, had_spasm) == problem
+    """Anything else the page (or someone imitating it) sends is refused, never a server error."""
+    assert correction_problem(changes, had_spasm, ["eyelid", "cheek"]) == problem
 
 
 def test_a_place_taken_away_takes_its_side_and_typed_minutes_go_with_a_new_duration() -> None:
@@ -54,3 +63,9 @@ def test_numbers_and_triggers_are_stored_as_the_chat_stores_them() -> None:
     assert (c.severity, c.sleep_hours, c.triggers) == (2, 6.5, "stress,caffeine")
     apply_correction(c, {"triggers": []})
     assert c.triggers == "" and c.duration_minutes == 20  # none of these; the minutes as typed stay
+
+
+def test_places_whose_sides_are_not_known_leave_the_sides_answered_not_unasked() -> None:
+    c = entry(sides=None)
+    apply_correction(c, {"places": ["jaw"]})
+    assert (c.locations, c.sides) == ("jaw", "")

@@ -117,7 +117,8 @@ async def test_a_changed_mind_typed_a_step_later_changes_the_latest_number_shown
     chat: Chat, services: Services
 ) -> None:
     """ "actually make it 6" after the strength was tapped and the next question came: the strength
-    changes, shown back before anything counts; later "sorry i meant 4" changes the stress."""
+    changes, shown back before anything counts. At a step that asks for a figure of its own (hours
+    of sleep), "it was 4" changes nothing already answered: the stress stays 3, the question stays."""
     await onboard(chat)
     await chat.send("/checkin")
     for label in ("Yes", "Eyelid", "Done", "Left", "5", "Minutes"):
@@ -127,12 +128,14 @@ async def test_a_changed_mind_typed_a_step_later_changes_the_latest_number_shown
     assert "Strength: 6/10" in shown and "Anything else right now?" in shown
     await chat.tap("None of these")
     await chat.tap("3")
-    await chat.send("sorry i meant 4")
-    assert "Stress: 4/10" in chat.keyboard_message()["text"]
-    for label in ("Not recorded", "Done", "✅ Save"):
+    await chat.send("it was 4")
+    shown = chat.keyboard_message()["text"]
+    assert "Stress: 3/10" in shown and "How many hours did you sleep?" in shown
+    await chat.send("4")
+    for label in ("Done", "✅ Save"):
         await chat.tap(label)
     (entry,) = await checkins(services)
-    assert (entry.status, entry.severity, entry.stress, entry.locations) == ("done", 6, 4, "eyelid")
+    assert (entry.status, entry.severity, entry.stress, entry.sleep_hours) == ("done", 6, 3, 4)
 
 
 async def test_a_typed_scale_answers_the_number_step(chat: Chat, services: Services) -> None:

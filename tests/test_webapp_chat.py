@@ -20,6 +20,7 @@ from bot.runtime.lifecycle import Runtime
 from bot.runtime.offline import Failure, Person
 from bot.runtime.web_app_server import WebAppServer, console_url
 from bot.services.registry import Services, build_services
+from bot.services.webapp import WebAppService
 from bot.storage.db import session_factory
 from bot.storage.models import SafetyEvent
 from bot.webapp.init_data import sign
@@ -146,6 +147,41 @@ async def test_a_red_flag_in_a_page_note_reaches_the_chat_once_even_while_telegr
     events = [(e.level, e.source) for e in await rows(services, SafetyEvent)]
     assert events == [("emergency", "webapp")]
     assert text in [n.text for c in await checkins(services) for n in notes_of(c.notes)]
+
+
+async def test_a_page_emergency_is_shown_even_when_the_database_fails_and_a_double_save_sends_once(
+    settings: Settings, content: Content, engine: AsyncEngine, clock: FakeClock, monkeypatch: Any
+) -> None:
+    served = settings.model_copy(update={"webapp_url": URL})
+    services = build_services(served, content, session_factory(engine), clock, random.Random(7))
+    async with start_harness(served, services) as harness:
+        await onboard(harness.chat(111))
+        await quiet_day(harness.chat(111))
+        entry = next(c for c in await checkins(services) if c.status == "done")
+        alarms, (app, headers) = harness.runtime.alarms, page_of(harness.runtime, clock)
+        assert alarms is not None
+        text = "my husband collapsed and is not breathing"
+        async with TestClient(TestServer(app)) as page:
+            for _ in range(2):  # a double tap on Save
+                reply = await page.post(
+                    "/app/api/note", headers=headers, json={"entry": entry.id, "text": text}
+                )
+                assert (await reply.json())["emergency"].startswith("Call 112 now.")
+            await alarms.settle()
+
+            async def broken(*_: Any, **__: Any) -> Any:
+                raise RuntimeError("database is locked")
+
+            monkeypatch.setattr(services.alarms, "keep", broken)
+            monkeypatch.setattr(services.escalation, "record", broken)
+            monkeypatch.setattr(WebAppService, "add_note", broken)
+            note = {"entry": entry.id, "text": "she fell and is shaking all over"}
+            reply = await page.post("/app/api/note", headers=headers, json=note)
+            shown = await reply.json()
+            assert shown["emergency"].startswith("Call 112 now.") and shown["ok"] is False
+        sent = [c for c in harness.telegram.sent_to(111) if c.params["text"].startswith("Call 112 now.")]
+        assert len(sent) == 1
+    assert len(await rows(services, SafetyEvent)) == 1
 
 
 async def test_the_menu_button_is_labelled_in_each_persons_language(

@@ -3,7 +3,7 @@ checked in full before anything is written, then applied together."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.domain.checkin_flow import MAX_SLEEP, joined_places, sides_of, split
@@ -15,15 +15,17 @@ CHOICES = ("places", "sides", "duration", "triggers")
 SPASM_ONLY = ("strength", "places", "sides", "duration")  # details of spasms, for an entry with spasms
 
 
-def correction_problem(changes: Mapping[str, Any], had_spasm: bool) -> str | None:
+def correction_problem(changes: Mapping[str, Any], had_spasm: bool, places: Sequence[str] = ()) -> str | None:
     """None when every change is one the diary can hold; else "number" (a number out of its range),
-    "choice" (a place, side, duration or trigger it does not know) or "no_spasm"."""
+    "choice" (a place, side, duration or trigger it does not know, or a side for a place the
+    entry will not have; `places` are the entry's now) or "no_spasm".
+    """
     if not changes or set(changes) - set(NUMBERS) - set(CHOICES):
         return "number"
     for name, value in changes.items():
         if name in NUMBERS and not _number_ok(name, value):
             return "number"
-    if not _choices_ok(changes):
+    if not _choices_ok(changes, changes.get("places", places)):
         return "choice"
     return "no_spasm" if not had_spasm and set(changes) & set(SPASM_ONLY) else None
 
@@ -36,20 +38,24 @@ def _number_ok(name: str, value: object) -> bool:
     return value in range(11)
 
 
-def _choices_ok(changes: Mapping[str, Any]) -> bool:
+def _choices_ok(changes: Mapping[str, Any], places_after: object) -> bool:
     places, triggers = changes.get("places", []), changes.get("triggers", [])
     sides, duration = changes.get("sides", {}), changes.get("duration", DURATIONS[0])
     if not _ids(places, LOCATIONS) or ("places" in changes and not places):
         return False  # an entry with spasms has at least one place
     if not _ids(triggers, TRIGGERS) or ("not_sure" in triggers and len(triggers) > 1):
         return False
-    if not isinstance(sides, dict) or not all(k in LOCATIONS and v in SIDES for k, v in sides.items()):
+    if not isinstance(sides, dict) or not isinstance(places_after, list | tuple):
         return False
-    return duration in DURATIONS
+    if not all(k in places_after and isinstance(v, str) and v in SIDES for k, v in sides.items()):
+        return False
+    return isinstance(duration, str) and duration in DURATIONS
 
 
 def _ids(value: object, allowed: tuple[str, ...]) -> bool:
-    return isinstance(value, list) and len(set(value)) == len(value) and all(v in allowed for v in value)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return False  # only then may they be hashed: [["jaw"]] is refused, not a server error
+    return len(set(value)) == len(value) and all(v in allowed for v in value)
 
 
 def apply_correction(c: Entry, changes: Mapping[str, Any]) -> None:
@@ -63,7 +69,8 @@ def apply_correction(c: Entry, changes: Mapping[str, Any]) -> None:
     if "places" in changes or "sides" in changes:
         places = split(c.locations)
         sides = {**dict(sides_of(c.sides)), **changes.get("sides", {})}
-        c.sides = ",".join(f"{p}:{sides[p]}" for p in LOCATIONS if p in places and p in sides) or None
+        # "" rather than None: the sides were answered (the page showed them), so never asked again.
+        c.sides = ",".join(f"{p}:{sides[p]}" for p in LOCATIONS if p in places and p in sides)
     if "duration" in changes:
         c.duration, c.duration_minutes = changes["duration"], None
     if "triggers" in changes:

@@ -110,17 +110,19 @@ class Figures:
     def bare_correction(self, text: str) -> int | None:
         """A 0-10 answer changed by a message of its own: "actually make it 6", "sorry i mean 4"."""
         tokens = tokens_of(text)
-        cues = sorted((c for c in (tokens_of(c) for c in self._w.corrections) if c), key=len, reverse=True)
-        for start in range(len(tokens)):  # the cue may follow filler ("so actually ...")
+        said = (*self._w.corrections, *self._w.changed_mind)
+        cues = sorted((c for c in (tokens_of(c) for c in said) if c), key=len, reverse=True)
+        start, cued = 0, False
+        while start < len(tokens):  # cues may follow filler and one another: "so actually make it 6"
             cue = next((c for c in cues if tokens[start : start + len(c)] == c), None)
-            if cue is not None:  # "actually make it 6": cues may follow one another
-                rest = tokens[start + len(cue) :]
-                figure = " ".join(t for t in rest if t not in self._fillers)
-                chained = self.bare_correction(" ".join(rest))
-                return chained if chained is not None else (self.bare_scale(figure) if figure else None)
-            if tokens[start] not in self._fillers:
-                return None
-        return None
+            if cue is not None:
+                start, cued = start + len(cue), True
+            elif tokens[start] in self._fillers:
+                start += 1
+            else:
+                break
+        figure = " ".join(t for t in tokens[start:] if t not in self._fillers)
+        return self.bare_scale(figure) if cued and figure else None
 
     def bare_hours(self, text: str) -> float | None:
         """Typed hours of sleep: "6.5", "7h", "seven and a half hours"."""

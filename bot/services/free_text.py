@@ -32,7 +32,8 @@ def read_typed(reader: ReportReader, text: str, current: Checkin | None) -> Repo
     """What a message says for the diary. Beside a check-in under way, "actually make it 6" on its
     own changes the latest 0-10 answer given (shown back, like any report, before it counts)."""
     report = reader.read(text)
-    if report.is_report or current is None or current.step in ("severity", "stress"):
+    # At a step that asks for a figure of its own, "make it 6" answers that step, not the last one.
+    if report.is_report or current is None or current.step in ("severity", "stress", "sleep", "duration"):
         return report
     figure = reader.bare_correction(text)
     if figure is None or (current.severity is None and current.stress is None):

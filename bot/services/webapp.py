@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlmodel import col, select
 
-from bot.domain.checkin_flow import CheckinView, view_of
+from bot.domain.checkin_flow import CheckinView, split, view_of
 from bot.domain.clock import Clock
 from bot.domain.corrections import apply_correction, correction_problem
 from bot.domain.schedule import local_today
@@ -87,7 +87,7 @@ class WebAppService:
             entry = await own_entry(session, telegram_id, checkin_id)
             if entry is None or entry.status not in ("done", "partial"):
                 return Corrected(None)
-            problem = correction_problem(changes, bool(entry.had_spasm))
+            problem = correction_problem(changes, bool(entry.had_spasm), split(entry.locations))
             if problem is not None:
                 return Corrected(view_of(entry), problem)
             apply_correction(entry, changes)

@@ -3,9 +3,10 @@ Each API request is the person's own (auth.person_of); ids and bodies are bounde
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
-import secrets
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -112,8 +113,12 @@ class Api:
             raise web.HTTPBadRequest(text='{"error": "bad request"}', content_type="application/json")
         # A red flag in a note is answered first, as anywhere else (the note is still kept).
         alarm = await self._emergency(person, content, text, user.language_code)
-        result = await self._diary.add_note(person, entry, text)
         words = content.messages.webapp
+        try:
+            result = await self._diary.add_note(person, entry, text)
+        except Exception:  # nothing saved, said plainly, and the emergency wording still shown
+            log.exception("a Mini App note could not be saved")
+            return web.json_response({"ok": False, "say": words.error, **alarm}, status=500)
         if result is None or result.view is None:
             return web.json_response({"ok": False, "say": words.gone, **alarm}, status=404)
         if result.outcome is not Outcome.NOTE_SAVED:
@@ -128,20 +133,27 @@ class Api:
         self, person: int, content: Content, text: str, app_language: str | None
     ) -> dict[str, str]:
         """The page shows the emergency wording at once, and the chat gets it too, kept and retried
-        like any emergency reply (the page may be closed the moment the note is sent)."""
+        like any emergency reply (the page may be closed the moment the note is sent). The wording
+        is made first: a database that fails afterwards never takes it from the page."""
         found = self._services.triager.triage(text)
         if found.level != "emergency":
             return {}
-        # Not a Telegram update: a negative key of its own, so it never meets an update's reply.
-        key = -1 - secrets.randbits(62)
+        number = await self._services.escalation.number_for(person)  # never raises
+        shown = {"emergency": emergency_text(content, number, found.reasons)}
+        key = _note_key(person, text)
         sender = {"id": person, "language_code": app_language}
         message = {"chat": {"id": person}, "from": sender, "message_id": None}
-        kept = await self._services.alarms.keep([Emergency(key, message, found.reasons)])
-        if self._send_alarms is not None:
-            self._send_alarms(kept)
-        number = await self._services.escalation.number_for(person)
-        await self._services.escalation.record(person, "emergency", found.reasons, "webapp", key)
-        return {"emergency": emergency_text(content, number, found.reasons)}
+        try:
+            kept = await self._services.alarms.keep([Emergency(key, message, found.reasons)])
+            if self._send_alarms is not None:
+                self._send_alarms(kept)
+        except Exception:  # the page still shows the wording; the log says the chat missed it
+            log.exception("the chat's copy of a Mini App emergency reply could not be kept")
+        try:
+            await self._services.escalation.record(person, "emergency", found.reasons, "webapp", key)
+        except Exception:
+            log.exception("a Mini App emergency could not be recorded")
+        return shown
 
     async def correct(self, request: web.Request) -> web.Response:
         person, content = await self._language(request)
@@ -203,6 +215,14 @@ async def _body(request: web.Request) -> dict[str, Any]:
     if not isinstance(body, dict):
         raise web.HTTPBadRequest(text='{"error": "bad request"}', content_type="application/json")
     return body
+
+
+def _note_key(person: int, text: str) -> int:
+    """Not a Telegram update's id: negative, so it never meets an update's reply. The same note
+    sent twice within a minute (a double tap on Save) is one emergency reply, not two."""
+    minute = int(time.time() // 60)
+    digest = hashlib.blake2b(f"{person}\n{minute}\n{text}".encode(), digest_size=8).digest()
+    return -1 - (int.from_bytes(digest, "big") >> 2)
 
 
 def _entry_id(body: dict[str, Any]) -> int | None:
