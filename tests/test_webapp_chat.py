@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.config import Settings
 from bot.content import Content
 from bot.domain.notes import notes_of
+from bot.runtime.alarms import AlarmSender
 from bot.runtime.console import CONSOLE_USER_ID
 from bot.runtime.lifecycle import Runtime
 from bot.runtime.offline import Failure, Person
@@ -25,7 +26,7 @@ from bot.storage.db import session_factory
 from bot.storage.models import SafetyEvent
 from bot.webapp.init_data import sign
 from tests.conftest import FakeClock
-from tests.harness import Chat, start_harness
+from tests.harness import Chat, Harness, start_harness
 from tests.helpers import checkins, onboard, quiet_day, rows
 
 URL = "https://diary.example/app/"
@@ -71,6 +72,15 @@ def page_of(runtime: Runtime, clock: FakeClock) -> tuple[web.Application, dict[s
     user = json.dumps({"id": 111, "first_name": "Ann", "language_code": "en"})
     signed = sign({"auth_date": str(int(clock().timestamp())), "user": user}, runtime.application.bot.token)
     return app, {"Authorization": f"tma {signed}"}
+
+
+async def a_saved_day(harness: Harness, services: Services, clock: FakeClock) -> tuple[Any, AlarmSender, Any]:
+    """Ann's saved day, the runtime's emergency replies, and the page's routes signed for her."""
+    await onboard(harness.chat(111))
+    await quiet_day(harness.chat(111))
+    entry = next(c for c in await checkins(services) if c.status == "done")
+    assert harness.runtime.alarms is not None
+    return entry, harness.runtime.alarms, page_of(harness.runtime, clock)
 
 
 async def test_the_chats_card_shows_what_the_page_changed(
@@ -126,11 +136,7 @@ async def test_a_red_flag_in_a_page_note_reaches_the_chat_once_even_while_telegr
     served = settings.model_copy(update={"webapp_url": URL})
     services = build_services(served, content, session_factory(engine), clock, random.Random(7))
     async with start_harness(served, services) as harness:
-        await onboard(harness.chat(111))
-        await quiet_day(harness.chat(111))
-        entry = next(c for c in await checkins(services) if c.status == "done")
-        alarms, (app, headers) = harness.runtime.alarms, page_of(harness.runtime, clock)
-        assert alarms is not None
+        entry, alarms, (app, headers) = await a_saved_day(harness, services, clock)
         harness.telegram.fail("sendMessage", Failure(502, "Bad Gateway", times=3), 111)
         text = "cant lift my left arm and my words come out wrong"
         async with TestClient(TestServer(app)) as page:
@@ -155,11 +161,7 @@ async def test_a_page_emergency_is_shown_even_when_the_database_fails_and_a_doub
     served = settings.model_copy(update={"webapp_url": URL})
     services = build_services(served, content, session_factory(engine), clock, random.Random(7))
     async with start_harness(served, services) as harness:
-        await onboard(harness.chat(111))
-        await quiet_day(harness.chat(111))
-        entry = next(c for c in await checkins(services) if c.status == "done")
-        alarms, (app, headers) = harness.runtime.alarms, page_of(harness.runtime, clock)
-        assert alarms is not None
+        entry, alarms, (app, headers) = await a_saved_day(harness, services, clock)
         text = "my husband collapsed and is not breathing"
         async with TestClient(TestServer(app)) as page:
             for _ in range(2):  # a double tap on Save
