@@ -99,6 +99,7 @@ class CheckinText(Wording):
     hours: Annotated[Text, Slots("count")]
     days: Annotated[Plural, Slots("count")]
     about_a_minute: Text
+    duration_unknown: Text  # a spasm whose length was never given
     locations: dict[str, Text]
     durations: dict[str, Text]
     triggers: dict[str, Text]

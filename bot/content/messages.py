@@ -154,6 +154,7 @@ class WebAppText(Wording):
     sleep_short: Text
     places_short: Text
     day_detail: Annotated[Text, Slots("day", "strength", "stress")]
+    day_detail_quiet: Annotated[Text, Slots("day", "stress")]  # a day with no spasms
     cycle_detail: Annotated[Text, Slots("date", "day", "strength")]
     side_unknown: Text
     duration_short: Text

@@ -146,6 +146,7 @@ checkin-days = { $count ->
         [one] { $count } day
        *[other] { $count } days
     }
+checkin-duration_unknown = length not recorded
 checkin-about_a_minute = a minute or less
 checkin-locations-eyelid = Eyelid
 checkin-locations-eyebrow = Eyebrow
@@ -653,6 +654,7 @@ webapp-stress_short = Stress (0–10)
 webapp-sleep_short = Sleep (hours)
 webapp-places_short = Where
 webapp-day_detail = { $day }: strongest spasm { $strength }/10, stress { $stress }/10
+webapp-day_detail_quiet = { $day }: no spasms recorded, stress { $stress }/10
 webapp-cycle_detail = Injection of { $date }, day { $day }: spasm strength { $strength }/10
 webapp-side_unknown = side not recorded
 webapp-duration_short = How long

@@ -146,6 +146,7 @@ checkin-days = { $count ->
         [one] { $count } día
        *[other] { $count } días
     }
+checkin-duration_unknown = duración no anotada
 checkin-about_a_minute = un minuto o menos
 checkin-locations-eyelid = Párpado
 checkin-locations-eyebrow = Ceja
@@ -653,6 +654,7 @@ webapp-stress_short = Estrés (0–10)
 webapp-sleep_short = Sueño (horas)
 webapp-places_short = Dónde
 webapp-day_detail = { $day }: espasmo más fuerte { $strength }/10, estrés { $stress }/10
+webapp-day_detail_quiet = { $day }: sin espasmos anotados, estrés { $stress }/10
 webapp-cycle_detail = Inyección del { $date }, día { $day }: intensidad de los espasmos { $strength }/10
 webapp-side_unknown = lado sin anotar
 webapp-duration_short = Cuánto duró

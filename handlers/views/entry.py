@@ -18,7 +18,7 @@ def duration_text_of(content: Content, duration: str | None, minutes: int | None
     """Minutes as typed ("20 min", "4 h"), else the duration button's label."""
     text = content.messages.checkin
     if minutes is None:
-        return text.durations.get(duration or "", "-")
+        return text.durations.get(duration or "", text.duration_unknown)
     if minutes <= 1:  # "10 seconds" and "a minute" alike: read as whole minutes, at least one
         return text.about_a_minute
     if minutes < 60:

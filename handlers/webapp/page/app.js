@@ -112,7 +112,8 @@
       }
       if (d && d.stress !== null) stress.push(`${x + step / 2},${y(d.stress)}`);
       if (d) {
-        const detail = fill(words.day_detail, { day: day, strength: d.strength ?? "–", stress: d.stress ?? "–" });
+        const said = d.strength === null ? words.day_detail_quiet : words.day_detail;
+        const detail = fill(said, { day: longDate(day), strength: d.strength, stress: d.stress ?? "–" });
         box.append(tappable(svg("rect", { x, width: step, y: 0, height: y(0), fill: "transparent", "data-detail": day }), detail));
       }
       if (days <= 7 || i % 7 === 0) {
@@ -139,12 +140,19 @@
       box.append(svg("polyline", { points: c.points.map(([d, v]) => `${x(d)},${y(v)}`).join(" "), fill: "none",
         stroke: shades[i], "stroke-width": current ? 3 : 1.5, "stroke-opacity": current ? 1 : 0.6, "data-cycle": c.injected }));
       for (const [d, v] of c.points) {
-        const detail = fill(words.cycle_detail, { date: c.injected, day: d, strength: v });
+        const detail = fill(words.cycle_detail, { date: longDate(c.injected), day: d, strength: v });
         box.append(tappable(svg("circle", { cx: x(d), cy: y(v), r: current ? 3 : 2, fill: shades[i],
           stroke: "transparent", "stroke-width": 10, "data-detail": c.injected + ":" + d }), detail));
       }
     });
     legend(box, [[words.weeks_since, "var(--accent)"]]);
+  }
+
+  // "2026-03-10" as the person reads a date ("Tue 10 Mar", "mar, 10 mar").
+  function longDate(iso) {
+    const when = new Date(iso + "T12:00:00Z");
+    const style = { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" };
+    try { return when.toLocaleDateString(document.documentElement.lang || "en", style); } catch (_) { return iso; }
   }
 
   function grid(box, y, left, W) {
