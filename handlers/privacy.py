@@ -13,6 +13,7 @@ from handlers import callbacks
 from handlers.common import answer, edit, reply, sender_id
 from handlers.context import BotContext
 from handlers.views.screen import Screen
+from handlers.webapp.button import unlabel_menu
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ async def delete_button(update: Update, context: BotContext) -> None:
         return
     had_data = await services.erase.erase(sender_id(update))
     await edit(query, Screen(text.deleted if had_data else text.nothing_stored))
+    await unlabel_menu(context.bot, services, sender_id(update))
 
 
 async def forget_if_not_private(update: Update, context: BotContext) -> None:

@@ -199,7 +199,8 @@ async def test_the_menu_button_is_labelled_in_each_persons_language(
         def labels(chat: int) -> list[str]:
             calls = [c.params for c in harness.telegram.calls if c.method == "setChatMenuButton"]
             found = [c["menu_button"] for c in calls if int(c.get("chat_id") or 0) == chat]
-            return [(json.loads(b) if isinstance(b, str) else b)["text"] for b in found]
+            buttons = [json.loads(b) if isinstance(b, str) else b for b in found]
+            return [b.get("text", b["type"]) for b in buttons]
 
         await ana.send("/start")
         await alex.send("/start")
@@ -207,3 +208,6 @@ async def test_the_menu_button_is_labelled_in_each_persons_language(
         await alex.send("/language")
         await alex.tap("Español")
         assert labels(111) == ["Diario"]
+        await ana.send("/delete")
+        await ana.tap(complete.messages.privacy.delete_yes)
+        assert labels(222) == ["Diario", "default"]  # nothing of hers is left on the button

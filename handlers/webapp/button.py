@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Bot, InlineKeyboardButton, MenuButtonWebApp, WebAppInfo
+from telegram import Bot, InlineKeyboardButton, MenuButtonDefault, MenuButtonWebApp, WebAppInfo
 from telegram.error import TelegramError
 
 from bot.content.loader import ENGLISH
@@ -34,3 +34,14 @@ async def label_menu(bot: Bot, services: Services, chat_id: int, *, chosen: bool
         await bot.set_chat_menu_button(chat_id=chat_id, menu_button=MenuButtonWebApp(label, WebAppInfo(url)))
     except TelegramError as exc:
         log.info("a chat's menu button was not labelled (%s)", type(exc).__name__)
+
+
+async def unlabel_menu(bot: Bot, services: Services, chat_id: int) -> None:
+    """After /delete: the chat's own button goes, so nothing of the person's (their language, an
+    address the page had then) is kept there; the bot's default button stays."""
+    if not services.settings.webapp_url:
+        return
+    try:
+        await bot.set_chat_menu_button(chat_id=chat_id, menu_button=MenuButtonDefault())
+    except TelegramError as exc:
+        log.info("a chat's menu button was not reset (%s)", type(exc).__name__)
