@@ -118,24 +118,25 @@ async def test_a_changed_mind_typed_a_step_later_changes_the_latest_number_shown
 ) -> None:
     """ "actually make it 6" after the strength was tapped and the next question came: the strength
     changes, shown back before anything counts. At a step that asks for a figure of its own (hours
-    of sleep), "it was 4" changes nothing already answered: the stress stays 3, the question stays."""
+    of sleep), "sorry i meant 4" could not be hours, so it changes the stress; "it was 7" could,
+    so it answers that step."""
     await onboard(chat)
     await chat.send("/checkin")
     for label in ("Yes", "Eyelid", "Done", "Left", "5", "Minutes"):
         await chat.tap(label)
-    await chat.send("actually make it 6")
+    await chat.send("actualy make it 6")
     shown = chat.keyboard_message()["text"]
     assert "Strength: 6/10" in shown and "Anything else right now?" in shown
     await chat.tap("None of these")
     await chat.tap("3")
-    await chat.send("it was 4")
+    await chat.send("sry i ment 4")  # this could not be hours: the stress changes
     shown = chat.keyboard_message()["text"]
-    assert "Stress: 3/10" in shown and "How many hours did you sleep?" in shown
-    await chat.send("4")
+    assert "Stress: 4/10" in shown and "How many hours did you sleep?" in shown
+    await chat.send("it was 7")  # this could: the night's sleep
     for label in ("Done", "✅ Save"):
         await chat.tap(label)
     (entry,) = await checkins(services)
-    assert (entry.status, entry.severity, entry.stress, entry.sleep_hours) == ("done", 6, 3, 4)
+    assert (entry.status, entry.severity, entry.stress, entry.sleep_hours) == ("done", 6, 4, 7)
 
 
 async def test_a_typed_scale_answers_the_number_step(chat: Chat, services: Services) -> None:

@@ -135,6 +135,11 @@ def test_a_number_changed_in_a_message_of_its_own() -> None:
     said = ("actually make it 6", "sorry i mean 4", "no wait, 7/10", "make it six", "actually it was 0",
             "actually", "make it 11", "actually 6 hours", "6", "actually the cheek")  # fmt: skip
     assert [reader.bare_correction(t) for t in said] == [6, 4, 7, 6, 0, None, None, None, None, None]
+    at_hours = [
+        reader.bare_correction(t, own_figure_asked=True)
+        for t in ("it was 6", "actually 6", "sorry i meant 6")
+    ]
+    assert at_hours == [None, None, 6]
     assert reader.bare_correction("pon " * 2000 + "6") is None  # not Spanish here; and no recursion
     spanish = ReportReader(load_content(Path(__file__).parents[1] / "content", "es").reports)
     assert [spanish.bare_correction(t) for t in ("no mejor 4", "ponle 6", "pon " * 900 + "6")] == [4, 6, 6]

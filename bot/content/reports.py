@@ -32,6 +32,7 @@ class ReportWords(BaseModel):
     clause_breaks: list[str]
     corrections: list[str]
     changed_mind: list[str] = []  # with `corrections`, only for a 0-10 answer changed on its own
+    could_answer: list[str] = []  # cues that alone could answer an hours or minutes question
     other_days: list[str]
     numbers: dict[str, float]
     spasm: dict[Literal["words", "none", "fine"], list[str]]
@@ -89,7 +90,14 @@ class ReportWords(BaseModel):
                 raise ValueError(f"reports: {name!r} must be 0-10")
         lists = [*self.spasm.values(), *self.locations.values(), *self.triggers.values()]
         lists += [*self.words.values(), *self.vague_triggers.values(), self.not_a_report, self.activities]
-        lists += [self.other_drinks, self.corrections, self.changed_mind, self.other_days, self.people]
+        lists += [
+            self.other_drinks,
+            self.corrections,
+            self.changed_mind,
+            self.could_answer,
+            self.other_days,
+            self.people,
+        ]
         lists += [self.not_a_report_openers, self.aside_breaks, *self.sides.values(), self.paired]
         lists += [*self.weekdays, *self.months, self.day_last, self.day_next, self.ordinal_ends]
         lists += [self.days_ago, self.days_ahead, self.days_before, self.future_markers, self.other_side]

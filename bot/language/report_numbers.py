@@ -107,16 +107,18 @@ class Figures:
             return None
         return int(value)
 
-    def bare_correction(self, text: str) -> int | None:
-        """A 0-10 answer changed by a message of its own: "actually make it 6", "sorry i mean 4"."""
+    def bare_correction(self, text: str, *, own_figure_asked: bool = False) -> int | None:
+        """A 0-10 answer changed by a message of its own: "actually make it 6", "sorry i mean 4".
+        Where hours or minutes are asked, a cue that could answer them ("it was 6") is not enough."""
         tokens = tokens_of(text)
         said = (*self._w.corrections, *self._w.changed_mind)
         cues = sorted((c for c in (tokens_of(c) for c in said) if c), key=len, reverse=True)
+        weak = {tuple(tokens_of(c)) for c in self._w.could_answer} if own_figure_asked else set()
         start, cued = 0, False
         while start < len(tokens):  # cues may follow filler and one another: "so actually make it 6"
             cue = next((c for c in cues if tokens[start : start + len(c)] == c), None)
             if cue is not None:
-                start, cued = start + len(cue), True
+                start, cued = start + len(cue), cued or tuple(cue) not in weak
             elif tokens[start] in self._fillers:
                 start += 1
             else:
@@ -124,9 +126,16 @@ class Figures:
         figure = " ".join(t for t in tokens[start:] if t not in self._fillers)
         return self.bare_scale(figure) if cued and figure else None
 
+    def _answer_of(self, tokens: list[str]) -> list[str]:
+        """Without a leading "it was" or "actually" (words that may open an answer)."""
+        for cue in sorted((tokens_of(c) for c in self._w.could_answer), key=len, reverse=True):
+            if cue and tokens[: len(cue)] == cue:
+                return tokens[len(cue) :]
+        return tokens
+
     def bare_hours(self, text: str) -> float | None:
-        """Typed hours of sleep: "6.5", "7h", "seven and a half hours"."""
-        tokens = tokens_of(text)
+        """Typed hours of sleep: "6.5", "7h", "seven and a half hours", "it was 6"."""
+        tokens = self._answer_of(tokens_of(text))
         number = self.number_at(tokens, 0)
         if number is None:
             return None

@@ -162,8 +162,9 @@ class ReportReader:
         self._read_clause(Clause(tokens, self._hits(tokens), True, False, True, False, 0), found)
         return found.report().duration_minutes
 
-    def bare_correction(self, text: str) -> int | None:
-        return self._figures.bare_correction(self._respell(fold_accents(text[:MAX_TEXT].lower())))
+    def bare_correction(self, text: str, *, own_figure_asked: bool = False) -> int | None:
+        said = self._respell(fold_accents(text[:MAX_TEXT].lower()))
+        return self._figures.bare_correction(said, own_figure_asked=own_figure_asked)
 
     def bare_hours(self, text: str) -> float | None:
         """Typed hours of sleep: "6.5", "7h", "seven and a half hours"."""

@@ -32,10 +32,10 @@ def read_typed(reader: ReportReader, text: str, current: Checkin | None) -> Repo
     """What a message says for the diary. Beside a check-in under way, "actually make it 6" on its
     own changes the latest 0-10 answer given (shown back, like any report, before it counts)."""
     report = reader.read(text)
-    # At a step that asks for a figure of its own, "make it 6" answers that step, not the last one.
-    if report.is_report or current is None or current.step in ("severity", "stress", "sleep", "duration"):
+    if report.is_report or current is None or current.step in ("severity", "stress"):
         return report
-    figure = reader.bare_correction(text)
+    # Where hours or minutes are asked, "it was 6" may answer that: only a plain change counts.
+    figure = reader.bare_correction(text, own_figure_asked=current.step in ("sleep", "duration"))
     if figure is None or (current.severity is None and current.stress is None):
         return report
     return Report(stress=figure) if current.stress is not None else Report(had_spasm=True, severity=figure)
