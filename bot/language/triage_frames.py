@@ -29,8 +29,7 @@ class Frames:
 
     def whole(self, normal: str) -> bool:
         """Framed to the end, and nowhere says it is happening right now (the model's check)."""
-        unless = any(u.search(normal) for u in self._unless)
-        return not unless and self.reach(normal) >= len(normal)
+        return not self.excepted(normal) and self.reach(normal) >= len(normal)
 
     def excepted(self, clause: str) -> bool:
         """A framed clause is still a report when it says it is happening right now."""
