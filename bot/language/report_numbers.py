@@ -29,6 +29,11 @@ class Figures:
         self._range = grammar.range_joins
         self._articles = frozenset(grammar.articles)
         self._half = [tokens_of(phrase) for phrase in grammar.and_a_half]
+        # Longest first, so "sorry i meant" wins over "sorry".
+        said = (*words.corrections, *words.changed_mind)
+        self._cues = sorted((c for c in (tokens_of(c) for c in said) if c), key=len, reverse=True)
+        self._openers = sorted((c for c in map(tokens_of, words.could_answer) if c), key=len, reverse=True)
+        self._weak = {tuple(c) for c in self._openers}
 
     def read_numbers(self, clause: Clause, used: set[int], found: Found) -> None:
         tokens = clause.tokens
@@ -111,9 +116,8 @@ class Figures:
         """A 0-10 answer changed by a message of its own: "actually make it 6", "sorry i mean 4".
         Where hours or minutes are asked, a cue that could answer them ("it was 6") is not enough."""
         tokens = tokens_of(text)
-        said = (*self._w.corrections, *self._w.changed_mind)
-        cues = sorted((c for c in (tokens_of(c) for c in said) if c), key=len, reverse=True)
-        weak = {tuple(tokens_of(c)) for c in self._w.could_answer} if own_figure_asked else set()
+        cues = self._cues
+        weak = self._weak if own_figure_asked else set()
         start, cued = 0, False
         while start < len(tokens):  # cues may follow filler and one another: "so actually make it 6"
             cue = next((c for c in cues if tokens[start : start + len(c)] == c), None)
@@ -128,8 +132,8 @@ class Figures:
 
     def _answer_of(self, tokens: list[str]) -> list[str]:
         """Without a leading "it was" or "actually" (words that may open an answer)."""
-        for cue in sorted((tokens_of(c) for c in self._w.could_answer), key=len, reverse=True):
-            if cue and tokens[: len(cue)] == cue:
+        for cue in self._openers:
+            if tokens[: len(cue)] == cue:
                 return tokens[len(cue) :]
         return tokens
 
