@@ -149,3 +149,27 @@ def test_emergencies_in_other_languages_are_measured(capsys: pytest.CaptureFixtu
     assert rows and all(label == "emergency" for label, _ in rows)
     with capsys.disabled():
         print(f"\nemergencies wholly in another language: {caught}/{len(rows)} caught")
+
+
+def test_a_glossed_phrase_of_another_language_is_read_as_its_gloss() -> None:
+    """Glossary phrases are written as people spell them and matched with accents folded on both
+    sides; the English rules then read the gloss, history and all."""
+    from bot.content.loader import load_content
+    from bot.language.triage import Triager
+
+    rules = load_content(DEFAULT_CONTENT_DIR).safety.model_copy(
+        update={
+            "glossary": [
+                (r"\bnão consegue respirar\b", "cannot breathe"),
+                (r"\bhá (\w+ )?anos\b", "years ago"),
+            ]
+        }
+    )
+    glossed = Triager(rules)
+    assert glossed.triage("meu pai nao consegue respirar").level == "emergency"
+    assert glossed.triage("Meu pai NÃO CONSEGUE respirar").level == "emergency"
+    assert glossed.triage("meu pai não consegue respirar há dois anos").level == "none"
+    assert (
+        Triager(load_content(DEFAULT_CONTENT_DIR).safety).triage("meu pai nao consegue respirar").level
+        == "none"
+    )

@@ -12,11 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-import tomllib
 from pathlib import Path
 
 from bot.config import DEFAULT_CONTENT_DIR
-from bot.content.safety import SafetyRules
+from bot.content.safety import GLOSSARY, read_rules
 from bot.content.triage_model import TriageModel
 from bot.language.triage import Triager
 from bot.language.triage_model import Scorer, features
@@ -39,9 +38,10 @@ def rules_file(language: str = "en") -> Path:
 
 
 def corpus_sha256(language: str = "en") -> str:
-    """Of the corpus and the rules' normalisation (safety.toml), which the model reads through."""
+    """Of the corpus and the rules' normalisation (safety.toml, glossary.toml), read through."""
     digest = hashlib.sha256()
-    for path in [*corpus_files(language), rules_file(language)]:
+    glossary = rules_file(language).with_name(GLOSSARY)
+    for path in [*corpus_files(language), rules_file(language), *([glossary] if glossary.is_file() else [])]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
@@ -63,7 +63,7 @@ def main(argv: list[str]) -> int:
     from sklearn.linear_model import LogisticRegression
 
     # The rules only: the model being replaced may be stale or missing.
-    rules = SafetyRules.model_validate(tomllib.loads(rules_file(language).read_text("utf-8")))
+    rules = read_rules(rules_file(language))
     normalise = Triager(rules).normalise
     rows = labelled(language)
     texts = [normalise(text) for _, text in rows]

@@ -19,7 +19,7 @@ from bot.content.emergency import EmergencyBook
 from bot.content.knowledge import KnowledgeBook
 from bot.content.messages import Messages
 from bot.content.reports import ReportWords
-from bot.content.safety import SafetyRules
+from bot.content.safety import SafetyRules, read_rules
 from bot.content.tips import TipBook
 from bot.content.topic_model import NONE, TopicModel, load_topic_model
 from bot.content.treatment_words import TreatmentWords
@@ -124,7 +124,7 @@ def load_content(directory: Path, language: str = ENGLISH) -> Content:
         messages=Messages.model_validate(read_catalogue(pick("messages.ftl"), language)),
         tips=TipBook.model_validate(_read(pick("tips.toml"))),
         zones=Zones.model_validate(_read(pick("timezones.toml"))),
-        safety=SafetyRules.model_validate(_read(pick("safety.toml"))),
+        safety=read_rules(pick("safety.toml")),
         emergency=EmergencyBook.model_validate(_read(directory / ENGLISH / SHARED)),
         knowledge=KnowledgeBook.model_validate(_read(pick("knowledge.toml"))),
         reports=ReportWords.model_validate(_read(pick("reports.toml"))),

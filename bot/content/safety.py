@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import tomllib
+from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
@@ -46,6 +49,9 @@ class SafetyRules(BaseModel):
     fold_accents: bool = False  # read "convulsión" as "convulsion": the patterns are written without
     function_words: list[str] = []  # small words of the language: a message with none is not in it
     rewrites: list[tuple[str, str]]
+    # Key phrases of languages with no rules of their own, glossed into this one (glossary.toml):
+    # written as people spell them, read with accents folded on both sides.
+    glossary: list[tuple[str, str]] = []
     fuzzy_terms: list[str]
     fuzzy_keep: list[str]
     idioms: list[str]
@@ -100,6 +106,15 @@ class SafetyRules(BaseModel):
             _regex(pattern)
         return patterns
 
+    @field_validator("glossary")
+    @classmethod
+    def _glosses_are_plain(cls, glossary: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        for pattern, gloss in glossary:
+            _regex(pattern)
+            if "\\" in gloss:
+                raise ValueError(f"glossary: {gloss!r} must be plain words (no group references)")
+        return glossary
+
     @field_validator("flags")
     @classmethod
     def _flag_patterns(cls, flags: list[Flag]) -> list[Flag]:
@@ -118,3 +133,16 @@ class SafetyRules(BaseModel):
         if set(self.mimicked_flags) - known:
             raise ValueError(f"mimicked_flags: unknown {sorted(set(self.mimicked_flags) - known)}")
         return self
+
+
+GLOSSARY = "glossary.toml"  # beside safety.toml: other languages' key phrases, glossed
+
+
+def read_rules(path: Path) -> SafetyRules:
+    """safety.toml, with the glossary beside it (if any) folded in."""
+    data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    glossary = path.with_name(GLOSSARY)
+    if glossary.is_file():
+        languages = tomllib.loads(glossary.read_text(encoding="utf-8")).get("languages", [])
+        data["glossary"] = [tuple(pair) for language in languages for pair in language["phrases"]]
+    return SafetyRules.model_validate(data)

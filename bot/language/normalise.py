@@ -18,6 +18,7 @@ QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"',
 FUZZY_MIN_LENGTH = 5
 FUZZY_SCORE = 84
 GATED_UP_TO = 600  # characters; a longer text's rewrites are all tried (its pieces cost more)
+WORD = re.compile(r"[a-z']+")
 WORDS_KEPT = 50_000  # words whose correction is remembered (words repeat: Zipf)
 
 
@@ -26,15 +27,40 @@ def fold_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+class Rewrites:
+    """Patterns and their replacements, applied in order; a pattern none of whose openings is in
+    the text is skipped (exactly: it could not match)."""
+
+    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+        self._pairs = [(re.compile(a), b) for a, b in pairs]
+        self._gates = Gates()
+        for number, (pattern, _) in enumerate(pairs):
+            self._gates.add(number, Gate([pattern]))
+        self._every: set[object] = set(range(len(pairs)))
+
+    def apply(self, text: str) -> tuple[str, Pieces | None, bool]:
+        """The text rewritten, its pieces (None for a long text) and whether anything changed."""
+        if not self._pairs:
+            return text, None, False
+        pieces = Pieces(f" {text} ") if len(text) <= GATED_UP_TO else None
+        todo = self._gates.passing(pieces, self._every)
+        changed_any = False
+        for number, (pattern, replacement) in enumerate(self._pairs):
+            if number in todo and (changed := pattern.sub(replacement, text)) != text:
+                text, changed_any = changed, True
+                if pieces is not None:  # the padded text's pieces: no rewrite is skipped wrongly
+                    pieces = Pieces(f" {text} ")
+                    todo = self._gates.passing(pieces, self._every)
+        return text, pieces, changed_any
+
+
 class Normaliser:
     def __init__(self, rules: SafetyRules) -> None:
         self.rules = rules
-        rewrites = [*rules.rewrites, *((p, " ") for p in rules.idioms)]
-        self._rewrites = [(re.compile(a), b) for a, b in rewrites]
-        self._rewrite_gates = Gates()
-        for number, (pattern, _) in enumerate(rewrites):
-            self._rewrite_gates.add(number, Gate([pattern]))
-        self._every_rewrite: set[object] = set(range(len(rewrites)))
+        self._rewrites = Rewrites([*rules.rewrites, *((p, " ") for p in rules.idioms)])
+        # Written as people spell them, read with accents folded on both sides.
+        self._glossary = Rewrites([(fold_accents(a), b) for a, b in rules.glossary])
+        self._own_words = frozenset(rules.function_words)
         self._keep = set(rules.fuzzy_keep) | set(rules.fuzzy_terms)
         self._corrected: dict[str, str] = {}
         # The last text normalised: screening reads each message twice (triage, then all-clear).
@@ -50,20 +76,22 @@ class Normaliser:
         text = unicodedata.normalize("NFKC", text).translate(ZERO_WIDTH).translate(QUOTES).lower()
         if self.rules.fold_accents:  # "convulsión", "convulsion" and "convulsiön" read alike
             text = fold_accents(text)
+        # Before spelling correction, which would take a foreign word for a misspelt key word.
+        if self._foreign(text):
+            glossed, _, changed = self._glossary.apply(text if text.isascii() else fold_accents(text))
+            text = glossed if changed else text
         corrected = self._corrected
         if len(corrected) >= WORDS_KEPT:
             corrected.clear()
         text = " ".join([corrected.get(w) or corrected.setdefault(w, self._correct(w)) for w in text.split()])
-        # Pieces of the padded text: a superset of the bare text's, so no rewrite is skipped wrongly.
-        pieces = Pieces(f" {text} ") if len(text) <= GATED_UP_TO else None
-        todo = self._rewrite_gates.passing(pieces, self._every_rewrite)
-        for number, (pattern, replacement) in enumerate(self._rewrites):
-            if number in todo and (changed := pattern.sub(replacement, text)) != text:
-                text = changed
-                if pieces is not None:
-                    pieces = Pieces(f" {text} ")
-                    todo = self._rewrite_gates.passing(pieces, self._every_rewrite)
+        text, pieces, _ = self._rewrites.apply(text)
         return f" {text} ", pieces
+
+    def _foreign(self, text: str) -> bool:
+        """Worth glossing: letters beyond plain ASCII, or none of this language's small words."""
+        if not self.rules.glossary:
+            return False
+        return not text.isascii() or not self._own_words.intersection(WORD.findall(text))
 
     def _correct(self, word: str) -> str:
         """A misspelt key word ("siezure", "unconcious") becomes the word it was meant to be."""
