@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from bot.config import DEFAULT_CONTENT_DIR
-from bot.content.loader import ENGLISH, languages
+from bot.content.loader import ENGLISH, languages, load_content
+from bot.language.triage import Triager
 from bot.safety import triage
 
 DATA = Path(__file__).parent / "data"
@@ -154,22 +155,12 @@ def test_emergencies_in_other_languages_are_measured(capsys: pytest.CaptureFixtu
 def test_a_glossed_phrase_of_another_language_is_read_as_its_gloss() -> None:
     """Glossary phrases are written as people spell them and matched with accents folded on both
     sides; the English rules then read the gloss, history and all."""
-    from bot.content.loader import load_content
-    from bot.language.triage import Triager
-
-    rules = load_content(DEFAULT_CONTENT_DIR).safety.model_copy(
-        update={
-            "glossary": [
-                (r"\bnão consegue respirar\b", "cannot breathe"),
-                (r"\bhá (\w+ )?anos\b", "years ago"),
-            ]
-        }
-    )
-    glossed = Triager(rules)
+    english = load_content(DEFAULT_CONTENT_DIR).safety
+    glossary = [(r"\bnão consegue respirar\b", "cannot breathe"), (r"\bhá (\w+ )?anos\b", "years ago")]
+    glossed = Triager(english.model_copy(update={"glossary": glossary}))
     assert glossed.triage("meu pai nao consegue respirar").level == "emergency"
     assert glossed.triage("Meu pai NÃO CONSEGUE respirar").level == "emergency"
     assert glossed.triage("meu pai não consegue respirar há dois anos").level == "none"
-    assert (
-        Triager(load_content(DEFAULT_CONTENT_DIR).safety).triage("meu pai nao consegue respirar").level
-        == "none"
-    )
+    # The same rules without these two glosses do not read the phrase: the glossary did.
+    unglossed = Triager(english.model_copy(update={"glossary": []}))
+    assert unglossed.triage("meu pai nao consegue respirar").level == "none"
