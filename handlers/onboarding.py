@@ -8,7 +8,7 @@ from bot.domain.schedule import format_minute, parse_time
 from bot.domain.slots import MAX_CHECKINS
 from bot.services.languages import current
 from bot.services.users import Awaiting, Profile, TimeChange
-from handlers import callbacks
+from handlers import callbacks, knowledge
 from handlers.common import answer, chat_id, edit, reply, sender_id
 from handlers.context import BotContext
 from handlers.views.onboarding import (
@@ -165,7 +165,11 @@ async def _save_zone(update: Update, context: BotContext, text: str, *, in_place
         await continue_setup(update, context)
         return
     if not result.ok:
-        retry = services.content.messages.onboarding.timezone_unknown.format(text=text[:64])
+        if await _asked(update, context, text):
+            changing = result.profile.set_up
+            await reply(update, ask_timezone(services.content, services.settings, changing=changing))
+            return
+        retry = services.content.messages.onboarding.timezone_unknown.format(text=_echo(text, 64))
         await reply(update, Screen(retry, zone_keyboard(services.content, services.settings)))
         return
     saved = zone_saved(services.content, result.profile.timezone or "")
@@ -185,8 +189,11 @@ async def _save_time(update: Update, context: BotContext, text: str, *, in_place
     if result.change == TimeChange.STALE:  # which check-in to change is chosen in /settings
         await reply(update, settings_overview(services.content, result.profile))
         return
+    if not result.ok and result.change != TimeChange.TOO_CLOSE and await _asked(update, context, text):
+        await reply(update, ask_time(services.content, changing=result.profile.set_up))
+        return
     if not result.ok:
-        retry = services.content.messages.onboarding.time_invalid.format(text=text[:32])
+        retry = services.content.messages.onboarding.time_invalid.format(text=_echo(text, 32))
         if result.change == TimeChange.TOO_CLOSE:
             retry = wording.time_too_close.format(time=format_minute(parse_time(text) or 0))
         await reply(update, Screen(retry, time_keyboard(services.content)))
@@ -196,6 +203,19 @@ async def _save_time(update: Update, context: BotContext, text: str, *, in_place
     else:
         saved = wording.time_saved.format(time=times_text(result.profile))
     await _confirm(update, context, saved, result.profile, in_place=in_place)
+
+
+async def _asked(update: Update, context: BotContext, text: str) -> bool:
+    """A question typed where a place or a time was asked for ("what is a time zone?") is answered,
+    or honestly not, rather than read as a place no map knows; the caller asks again."""
+    if not context.services.knowledge.index.looks_like_question(text):
+        return False
+    return await knowledge.question(update, context, text)
+
+
+def _echo(text: str, limit: int) -> str:
+    """What was typed, shown back in a reply: cut visibly when it is long."""
+    return text if len(text) <= limit else f"{text[: limit - 1].rstrip()}…"
 
 
 async def _confirm(

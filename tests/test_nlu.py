@@ -107,7 +107,7 @@ def test_stress_in_words_and_the_stress_trigger() -> None:
     "text",
     ["hi!", "thanks 🙏", "can coffee cause eye twitching?", "why does my eyelid twitch",
      "How do I change my reminder time?", "what helps with stress and spasms?", "", "   ", "👍👍",
-     "\u200b\u202e", "ok"],
+     "\u200b\u202e", "ok", "y does my eyebrow jump lol", "wat helps w twitchy eye"],
 )  # fmt: skip
 def test_questions_and_greetings_are_not_reports(text: str) -> None:
     assert not parse_report(text).is_report

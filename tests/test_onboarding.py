@@ -48,6 +48,28 @@ async def test_typed_city_and_time_with_a_clear_reask_on_mistakes(chat: Chat, se
     assert user is not None and (user.timezone, user.checkin_minute) == ("America/New_York", 20 * 60 + 30)
 
 
+async def test_a_question_at_a_setup_step_is_answered_and_the_step_asked_again(
+    chat: Chat, services: Services, content: Content
+) -> None:
+    await chat.send("/start")
+    await chat.send("what causes eyelid twitching?")
+    texts = [m["text"] for m in chat.my_messages()[-2:]]
+    assert "couldn't find a time zone" not in texts[0] and "twitch" in texts[0].lower()
+    assert texts[1] == content.messages.onboarding.ask_timezone
+    await chat.send("Lisbon")
+    await chat.send("can I change the time later?")
+    assert "isn't a time I can use" not in chat.my_messages()[-2]["text"]
+    assert chat.last_text() == content.messages.onboarding.ask_time
+    user = await user_row(services, chat.user_id)
+    assert user is not None and (user.timezone, user.checkin_minute) == ("Europe/Lisbon", None)
+
+
+async def test_a_long_unknown_place_is_shown_back_cut_visibly(chat: Chat) -> None:
+    await chat.send("/start")
+    await chat.send("somewhere far beyond the hills and the rivers where the weather is always mild and kind")
+    assert "“somewhere far beyond the hills and the rivers where the weather…”" in chat.last_text()
+
+
 async def test_start_again_shows_settings_instead_of_wiping_them(chat: Chat, services: Services) -> None:
     await onboard(chat, "London", "08:00")
     await chat.send("/start")
