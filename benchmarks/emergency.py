@@ -78,6 +78,8 @@ def triage_times() -> tuple[float, float]:
     times.sort()
     # Dense red-flag wording makes every clause worth reading: the slowest kind of input.
     shuffled = random.Random(7)
+    glossed = (data / "redflags_glossed.tsv").read_text(encoding="utf-8").splitlines()
+    foreign = [line.split("\t", 1)[1] for line in glossed if "\t" in line]
     words = [w for text in texts for w in text.split()]
     worst_inputs = [
         ("my arm cannot move and " * 200)[:4096],
@@ -86,6 +88,9 @@ def triage_times() -> tuple[float, float]:
         ("eye face arm " * 400)[:4096],
         " ".join(shuffled.choice(words) for _ in range(1000))[:4096],
         " ".join(shuffled.choice(texts) for _ in range(80))[:4096],
+        # Another language's words throughout: every glossary pattern is tried.
+        " ".join(shuffled.choice([t for t in foreign if not t.isascii()]) for _ in range(200))[:4096],
+        " ".join(shuffled.choice([t for t in foreign if t.isascii()]) for _ in range(200))[:4096],
     ]
     worst = 0.0
     for text in worst_inputs:

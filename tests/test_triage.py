@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from bot.config import DEFAULT_CONTENT_DIR
-from bot.content.loader import ENGLISH, languages, load_content
+from bot.content.loader import ENGLISH, languages, load_content, load_languages
+from bot.content.safety import GlossedLanguage, SafetyRules
 from bot.language.triage import Triager
 from bot.safety import triage
 
@@ -142,25 +143,73 @@ def test_the_blind_red_flag_sets(code: str, capsys: pytest.CaptureFixture[str]) 
         print(f"\nblind red-flag sets ({language or 'en_'}):\n" + "\n".join(lines))
 
 
-def test_emergencies_in_other_languages_are_measured(capsys: pytest.CaptureFixture[str]) -> None:
-    """Languages with no content folder yet (each offered language has its own rules): not a goal,
-    printed so the gap stays in view."""
-    rows = labelled(DATA / "redflags_other_languages.tsv")
-    caught = sum(triage(text).level == "emergency" for label, text in rows if label == "emergency")
-    assert rows and all(label == "emergency" for label, _ in rows)
+def test_emergencies_in_other_languages_are_caught(capsys: pytest.CaptureFixture[str]) -> None:
+    """Emergencies wholly in a language with no rules of its own, read through the glossary: every
+    one missed by a blind set (moved here), and the glossary's own checks, both kinds."""
+    other = labelled(DATA / "redflags_other_languages.tsv")
+    checks = labelled(DATA / "redflags_glossed.tsv")
+    missed = [
+        text
+        for label, text in [*other, *checks]
+        if label == "emergency" and triage(text).level != "emergency"
+    ]
+    calm = [text for label, text in checks if label != "emergency"]
+    alarms = [text for text in calm if triage(text).level == "emergency"]
+    emergencies = len(other) + len(checks) - len(calm)
     with capsys.disabled():
-        print(f"\nemergencies wholly in another language: {caught}/{len(rows)} caught")
+        print(f"\nemergencies in languages with no rules of their own: {emergencies - len(missed)}"
+              f"/{emergencies} caught, false alarms {len(alarms)}/{len(calm)}")  # fmt: skip
+    assert not missed
+    assert len(alarms) / len(calm) <= 0.05, alarms
+
+
+def _glossed(phrases: list[tuple[str, str]], words: list[str] | None = None) -> SafetyRules:
+    english = load_content(DEFAULT_CONTENT_DIR).safety
+    language = GlossedLanguage(code="pt", name="Portuguese", words=words or [], phrases=phrases)
+    return english.model_copy(update={"glossary": [language]})
 
 
 def test_a_glossed_phrase_of_another_language_is_read_as_its_gloss() -> None:
     """Glossary phrases are written as people spell them and matched with accents folded on both
     sides; the English rules then read the gloss, history and all."""
-    english = load_content(DEFAULT_CONTENT_DIR).safety
     glossary = [(r"\bnão consegue respirar\b", "cannot breathe"), (r"\bhá (\w+ )?anos\b", "years ago")]
-    glossed = Triager(english.model_copy(update={"glossary": glossary}))
+    glossed = Triager(_glossed(glossary))
     assert glossed.triage("meu pai nao consegue respirar").level == "emergency"
     assert glossed.triage("Meu pai NÃO CONSEGUE respirar").level == "emergency"
     assert glossed.triage("meu pai não consegue respirar há dois anos").level == "none"
     # The same rules without these two glosses do not read the phrase: the glossary did.
-    unglossed = Triager(english.model_copy(update={"glossary": []}))
-    assert unglossed.triage("meu pai nao consegue respirar").level == "none"
+    assert Triager(_glossed([])).triage("meu pai nao consegue respirar").level == "none"
+
+
+def test_english_is_never_glossed_and_a_language_with_rules_keeps_its_own_words() -> None:
+    """Two English small words make a text English (an emoji or an accent does not make it
+    foreign); a glossed language's phrases are read only where its own small words are at least
+    as many as those of a language with rules of its own (Spanish "derrame" is Spanish's)."""
+    spanish = frozenset(load_languages(DEFAULT_CONTENT_DIR)[1]["es"].safety.function_words)
+    rules = _glossed([(r"\bderrame\b", "stroke"), (r"\bpai\b", "dad")], words=["meu", "um", "o"])
+    glossed, plain = Triager(rules, rivals=[spanish]), Triager(_glossed([]))
+    for english in ["my dad and the derrame 😩", "the café is where my pai works"]:
+        assert glossed.normalise(english) == plain.normalise(english)
+    assert glossed.normaliser.glossed_in("mi hermana tuvo un derrame hace 3 años") == 0
+    assert "stroke" in glossed.normalise("o meu pai teve um derrame")
+    assert "stroke" in glossed.normalise("derrame")  # no language's words at all: glossed
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("meu pai caiu e está tremendo o corpo todo, revirou os olhos", "emergency"),
+        ("acho que meu pai está tendo um AVC agora", "emergency"),
+        ("min son har ett krampanfall just nu", "emergency"),
+        ("papa is gevallen en schokt over zijn hele lichaam", "emergency"),
+        ("mi hermana tuvo un derrame cerebral hace 3 años y se recuperó bien", "none"),
+        ("la nonna è morta di ictus 10 anni fa", "none"),
+        ("Não tenho falta de ar nem dificuldade para engolir, só o olho tremendo", "none"),
+        ("mein Gesicht reagiert nicht auf Botox, was nun?", "none"),
+        ("I nearly died laughing", "none"),
+    ],
+)
+def test_languages_are_told_apart_before_their_words_are_read(text: str, level: str) -> None:
+    """Portuguese with Spanish-looking words is still read through the glossary; Spanish history is
+    Spanish's to read, and Italian history is not misread by Spanish's rules."""
+    assert triage(text).level == level

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 import tomllib
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 
+@lru_cache(maxsize=16_384)  # content is checked on each load; the glossary alone has ~4,800 patterns
 def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
@@ -40,6 +42,27 @@ class Pair(BaseModel):
     unless: str | None = None
 
 
+class GlossedLanguage(BaseModel):
+    """One language of glossary.toml: its key phrases glossed into the rules' language, and its
+    own small words, which tell it from a language with rules of its own (Portuguese "meu", "não"
+    from Spanish "mi", "no"); a language of its own script needs none."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    code: str
+    name: str
+    words: list[str] = []
+    phrases: list[tuple[str, str]]
+
+    @field_validator("phrases")
+    @classmethod
+    def _glosses_are_plain(cls, phrases: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        for pattern, gloss in phrases:
+            _regex(pattern)
+            if "\\" in gloss:
+                raise ValueError(f"glossary: {gloss!r} must be plain words (no group references)")
+        return phrases
+
+
 class SafetyRules(BaseModel):
     """content/<language>/safety.toml, checked at load: every pattern must compile."""
 
@@ -51,7 +74,7 @@ class SafetyRules(BaseModel):
     rewrites: list[tuple[str, str]]
     # Key phrases of languages with no rules of their own, glossed into this one (glossary.toml):
     # written as people spell them, read with accents folded on both sides.
-    glossary: list[tuple[str, str]] = []
+    glossary: list[GlossedLanguage] = []
     fuzzy_terms: list[str]
     fuzzy_keep: list[str]
     idioms: list[str]
@@ -106,15 +129,6 @@ class SafetyRules(BaseModel):
             _regex(pattern)
         return patterns
 
-    @field_validator("glossary")
-    @classmethod
-    def _glosses_are_plain(cls, glossary: list[tuple[str, str]]) -> list[tuple[str, str]]:
-        for pattern, gloss in glossary:
-            _regex(pattern)
-            if "\\" in gloss:
-                raise ValueError(f"glossary: {gloss!r} must be plain words (no group references)")
-        return glossary
-
     @field_validator("flags")
     @classmethod
     def _flag_patterns(cls, flags: list[Flag]) -> list[Flag]:
@@ -144,5 +158,5 @@ def read_rules(path: Path) -> SafetyRules:
     glossary = path.with_name(GLOSSARY)
     if glossary.is_file():
         languages = tomllib.loads(glossary.read_text(encoding="utf-8")).get("languages", [])
-        data["glossary"] = [tuple(pair) for language in languages for pair in language["phrases"]]
+        data["glossary"] = languages
     return SafetyRules.model_validate(data)

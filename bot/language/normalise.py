@@ -3,13 +3,15 @@ misspelt key words corrected, contractions and spellings rewritten, harmless idi
 
 from __future__ import annotations
 
-import re
 import unicodedata
+from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process
 
 from bot.content.safety import SafetyRules
-from bot.language.prefilter import Gate, Gates, Pieces
+from bot.language.glossary import Glossary
+from bot.language.prefilter import Pieces
+from bot.language.rewrites import Rewrites, fold_accents
 
 ZERO_WIDTH = dict.fromkeys(
     map(ord, "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e")
@@ -17,50 +19,15 @@ ZERO_WIDTH = dict.fromkeys(
 QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"'})
 FUZZY_MIN_LENGTH = 5
 FUZZY_SCORE = 84
-GATED_UP_TO = 600  # characters; a longer text's rewrites are all tried (its pieces cost more)
-WORD = re.compile(r"[a-z']+")
 WORDS_KEPT = 50_000  # words whose correction is remembered (words repeat: Zipf)
 
 
-def fold_accents(text: str) -> str:
-    """ "convulsión" -> "convulsion", "niño" -> "nino": patterns written without accents read both."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-class Rewrites:
-    """Patterns and their replacements, applied in order; a pattern none of whose openings is in
-    the text is skipped (exactly: it could not match)."""
-
-    def __init__(self, pairs: list[tuple[str, str]]) -> None:
-        self._pairs = [(re.compile(a), b) for a, b in pairs]
-        self._gates = Gates()
-        for number, (pattern, _) in enumerate(pairs):
-            self._gates.add(number, Gate([pattern]))
-        self._every: set[object] = set(range(len(pairs)))
-
-    def apply(self, text: str) -> tuple[str, Pieces | None, bool]:
-        """The text rewritten, its pieces (None for a long text) and whether anything changed."""
-        if not self._pairs:
-            return text, None, False
-        pieces = Pieces(f" {text} ") if len(text) <= GATED_UP_TO else None
-        todo = self._gates.passing(pieces, self._every)
-        changed_any = False
-        for number, (pattern, replacement) in enumerate(self._pairs):
-            if number in todo and (changed := pattern.sub(replacement, text)) != text:
-                text, changed_any = changed, True
-                if pieces is not None:  # the padded text's pieces: no rewrite is skipped wrongly
-                    pieces = Pieces(f" {text} ")
-                    todo = self._gates.passing(pieces, self._every)
-        return text, pieces, changed_any
-
-
 class Normaliser:
-    def __init__(self, rules: SafetyRules) -> None:
+    def __init__(self, rules: SafetyRules, rivals: Sequence[frozenset[str]] = ()) -> None:
+        """`rivals`: the small words of each other language that has rules of its own."""
         self.rules = rules
         self._rewrites = Rewrites([*rules.rewrites, *((p, " ") for p in rules.idioms)])
-        # Written as people spell them, read with accents folded on both sides.
-        self._glossary = Rewrites([(fold_accents(a), b) for a, b in rules.glossary])
-        self._own_words = frozenset(rules.function_words)
+        self._glossary = Glossary(rules.glossary, frozenset(rules.function_words), rivals)
         self._keep = set(rules.fuzzy_keep) | set(rules.fuzzy_terms)
         self._corrected: dict[str, str] = {}
         # The last text normalised: screening reads each message twice (triage, then all-clear).
@@ -72,26 +39,23 @@ class Normaliser:
             self._last = (text, *self._normalise(text))
         return self._last[1], self._last[2]
 
-    def _normalise(self, text: str) -> tuple[str, Pieces | None]:
+    def glossed_in(self, text: str) -> int:
+        """0 when the text was not glossed, else how clearly it was in the glossed language."""
+        self.pieces(text)
+        return self._last[3]
+
+    def _normalise(self, text: str) -> tuple[str, Pieces | None, int]:
         text = unicodedata.normalize("NFKC", text).translate(ZERO_WIDTH).translate(QUOTES).lower()
         if self.rules.fold_accents:  # "convulsión", "convulsion" and "convulsiön" read alike
             text = fold_accents(text)
         # Before spelling correction, which would take a foreign word for a misspelt key word.
-        if self._foreign(text):
-            glossed, _, changed = self._glossary.apply(text if text.isascii() else fold_accents(text))
-            text = glossed if changed else text
+        text, glossed = self._glossary.read(text)
         corrected = self._corrected
         if len(corrected) >= WORDS_KEPT:
             corrected.clear()
         text = " ".join([corrected.get(w) or corrected.setdefault(w, self._correct(w)) for w in text.split()])
         text, pieces, _ = self._rewrites.apply(text)
-        return f" {text} ", pieces
-
-    def _foreign(self, text: str) -> bool:
-        """Worth glossing: letters beyond plain ASCII, or none of this language's small words."""
-        if not self.rules.glossary:
-            return False
-        return not text.isascii() or not self._own_words.intersection(WORD.findall(text))
+        return f" {text} ", pieces, glossed
 
     def _correct(self, word: str) -> str:
         """A misspelt key word ("siezure", "unconcious") becomes the word it was meant to be."""

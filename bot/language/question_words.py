@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from bot.content.knowledge import KnowledgeBook
-from bot.language.normalise import fold_accents
+from bot.language.rewrites import fold_accents
 
 MEANINGFUL = re.compile(r"[a-z&]+")  # "q&a" stays one word in the index
 EVERY = re.compile(r"[a-z]+")

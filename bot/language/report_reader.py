@@ -8,12 +8,12 @@ from dataclasses import replace
 
 from bot.content.reports import ReportWords
 from bot.domain.days import DayRef
-from bot.language.normalise import fold_accents
 from bot.language.report_days import Day, DayReader, day_of
 from bot.language.report_numbers import Figures
 from bot.language.report_parts import Clause, Found, Hit, Report, Terms, is_activity
 from bot.language.report_sides import SideReader, resolve_floating
 from bot.language.report_words import MAX_TEXT, clause_break, sentences, tokens_of
+from bot.language.rewrites import fold_accents
 
 __all__ = ["Report", "ReportReader", "ReportWords"]
 

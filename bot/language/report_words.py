@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.language.normalise import ZERO_WIDTH, fold_accents
+from bot.language.normalise import ZERO_WIDTH
+from bot.language.rewrites import fold_accents
 
 STRESS_TRIGGER_FROM = 6  # a stress level this high counts as the "stress" trigger
 POOR_SLEEP_UNDER = 6.0  # fewer hours than this count as "poor sleep"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 
 from bot.content.safety import SafetyRules
 from bot.content.triage_model import MODEL_REASON, TriageModel
@@ -28,10 +29,12 @@ MAX_SPAN = 8
 class Triager:
     """Compiled rules; `triage()` is pure and safe to call on every message."""
 
-    def __init__(self, rules: SafetyRules, model: TriageModel | None = None) -> None:
+    def __init__(
+        self, rules: SafetyRules, model: TriageModel | None = None, rivals: Sequence[frozenset[str]] = ()
+    ) -> None:  # rivals: the small words of each other language that has rules of its own
         self.rules = rules
         self._scorer = Scorer(model) if model is not None else None
-        self._normaliser = Normaliser(rules)
+        self.normaliser = Normaliser(rules, rivals)
         self._gates = Gates()  # ("flag" | "sign", id) and ("first" | "second", pair number)
         self._breaks = re.compile("|".join(f"(?:{p})" for p in rules.clause_breaks))
         self._uncertain = [re.compile(p) for p in rules.uncertain]
@@ -79,7 +82,7 @@ class Triager:
         self._mimicked = set(rules.mimicked_flags)
 
     def normalise(self, text: str) -> str:
-        return self._normaliser.pieces(text)[0]
+        return self.normaliser.pieces(text)[0]
 
     def triage(self, text: str) -> Triage:
         """The rules, then the learned model for what they did not name: it never takes a rule's
@@ -91,8 +94,8 @@ class Triager:
         scorer, model = self._scorer, self._scorer.model
         if reasons:
             return Triage("emergency", reasons, scorer.evidence(normal))
-        # The model fires only on words that weigh for it, never on a command ("/help"), and
-        # never on a general question that names no red flag and no one ("will botox help?").
+        # The model fires only on words that weigh for it, never on a command ("/help"), on small
+        # words alone (an idiom blanked), or on a general question naming no red flag and no one.
         if scorer.probability(normal) < model.fire or normal.lstrip().startswith("/"):
             return triage_result((), urgent)
         if self._general_question(normal, named) or self._frames.whole(normal):
@@ -100,8 +103,8 @@ class Triager:
         judged = normal
         if named or self._negation.deniable_in(normal):
             judged, named = self._undenied(normal, named)
-            if self._negation.nothing_left(judged):
-                return triage_result((), urgent)
+        if self._negation.nothing_left(judged):
+            return triage_result((), urgent)
         probability, evidence = scorer.score(judged)
         # Where the rules read the words already (a red flag not happening, or a sign for a
         # doctor soon), the model must be surer to call it an emergency.
@@ -179,7 +182,7 @@ class Triager:
 
     def _open(self, text: str) -> tuple[str, set[object]]:
         """The normal form, and the gates its pieces pass (every one for a long text)."""
-        normal, pieces = self._normaliser.pieces(text)
+        normal, pieces = self.normaliser.pieces(text)
         return normal, self._gates.passing(pieces, self._every_gate)
 
     def _may_say(self, normal: str, open_gates: set[object], flag_id: str) -> bool:

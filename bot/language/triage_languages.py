@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from bot.content import Content
 from bot.content.loader import ENGLISH
-from bot.language.normalise import fold_accents
+from bot.language.rewrites import fold_accents
 from bot.language.triage import Triage, Triager
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -25,13 +25,21 @@ class Triagers:
 
     def _reading(self, text: str) -> list[Triager]:
         """The languages the text may be in: all, unless it is clearly in some and not in others.
-        English's rules misread Spanish ("convulsión" after "tuve una ... en 2015")."""
+        English's rules misread Spanish ("convulsión" after "tuve una ... en 2015"), and Spanish's
+        misread Italian ("ictus ... 10 anni fa"): a text clearly in a glossed language (more of
+        its small words than of a language with rules) is read through the glossary instead."""
         if len(self.each) == 1:
             return list(self.each)
         words = set(WORD.findall(fold_accents(text.lower())))
         counts = [len(words & small) if small else None for small in self._words]
         most = max((c for c in counts if c is not None), default=0)
-        return [t for t, c in zip(self.each, counts, strict=True) if c is None or c > 0 or most < CLEARLY]
+        glossed = [t.normaliser.glossed_in(text) for t in self.each]
+        clearly = max(glossed) if max(glossed) >= CLEARLY else 0
+        return [
+            t
+            for t, c, g in zip(self.each, counts, glossed, strict=True)
+            if g or c is None or ((c > 0 or most < CLEARLY) and c >= clearly)
+        ]
 
     def triage(self, text: str) -> Triage:
         """The first emergency any language's rules find; else the first urgent sign; else none."""
@@ -56,10 +64,15 @@ class Triagers:
 def screening_in(languages: Iterable[Content]) -> Triagers:
     """English's rules and those of every language that has its own (offered yet or not), each
     with its own learned model only: English's would read another language's words wrongly."""
+    ruled = [c for c in languages if c.language == ENGLISH or "safety.toml" not in c.missing]
+    words = [frozenset(c.safety.function_words) for c in ruled]
     return Triagers(
         [
-            Triager(c.safety, None if "triage_model.json" in c.missing else c.triage_model)
-            for c in languages
-            if c.language == ENGLISH or "safety.toml" not in c.missing
+            Triager(
+                c.safety,
+                None if "triage_model.json" in c.missing else c.triage_model,
+                rivals=[w for w in words if w is not own],
+            )
+            for c, own in zip(ruled, words, strict=True)
         ]
     )
