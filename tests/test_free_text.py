@@ -113,6 +113,20 @@ async def test_a_report_fills_in_the_checkin_under_way(chat: Chat, services: Ser
     )
 
 
+async def test_a_bare_changed_figure_at_the_how_long_buttons_changes_the_strength(
+    chat: Chat, services: Services
+) -> None:
+    """ "actually 5" while a typed report waits for how long it lasted: a bare figure has no unit,
+    so it is the strength changing, shown back; nothing is saved until Save."""
+    await onboard(chat)
+    await chat.send("lid twitchin bad today 6/10 left side, coffee")
+    assert "Strength: 6/10" in chat.keyboard_message()["text"]
+    await chat.send("actually 5")
+    shown = chat.keyboard_message()["text"]
+    assert "Strength: 5/10" in shown and "Strength: 6/10" not in shown
+    assert all(entry.status != "done" for entry in await checkins(services))
+
+
 async def test_a_changed_mind_typed_a_step_later_changes_the_latest_number_shown_first(
     chat: Chat, services: Services
 ) -> None:

@@ -34,8 +34,9 @@ def read_typed(reader: ReportReader, text: str, current: Checkin | None) -> Repo
     report = reader.read(text)
     if report.is_report or current is None or current.step in ("severity", "stress"):
         return report
-    # Where hours or minutes are asked, "it was 6" may answer that: only a plain change counts.
-    figure = reader.bare_correction(text, own_figure_asked=current.step in ("sleep", "duration"))
+    # Where hours of sleep are asked, "it was 6" may answer that: only a plain change counts. How
+    # long is asked with buttons, and a bare figure has no unit: "actually 5" is the strength.
+    figure = reader.bare_correction(text, own_figure_asked=current.step == "sleep")
     if figure is None or (current.severity is None and current.stress is None):
         return report
     return Report(stress=figure) if current.stress is not None else Report(had_spasm=True, severity=figure)
