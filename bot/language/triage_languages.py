@@ -33,7 +33,8 @@ class Triagers:
         words = set(WORD.findall(fold_accents(text.lower())))
         counts = [len(words & small) if small else None for small in self._words]
         most = max((c for c in counts if c is not None), default=0)
-        glossed = [t.normaliser.glossed_in(text) for t in self.each]
+        # Only a language with a glossary reads the text here: the others' reading may be skipped.
+        glossed = [t.normaliser.glossed_in(text) if t.rules.glossary else 0 for t in self.each]
         clearly = max(glossed) if max(glossed) >= CLEARLY else 0
         return [
             t
